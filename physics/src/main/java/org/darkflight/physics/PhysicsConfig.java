@@ -1,0 +1,125 @@
+package org.darkflight.physics;
+
+/**
+ * Which physical models and which integrator a simulation uses; the Java form of
+ * {@code physics_config.json} (spec §4.6).
+ *
+ * @param dragModel       drag coefficient model
+ * @param cdScale         multiplier on the drag coefficient the model gives (1 = none); the
+ *                        ensemble perturbs it
+ * @param ablation        ablation settings (off by default)
+ * @param gravityModel    gravity model
+ * @param earthRotation   add Coriolis and centrifugal terms of the rotating Earth-fixed frame
+ * @param groundAltitudeM height of the ground above the WGS84 ellipsoid, m
+ * @param integration     integrator and step settings
+ * @param outputIntervalS spacing of the recorded trajectory samples, s (&gt; 0)
+ * @param legacy          a legacy workbook method to reproduce instead of the modern physics
+ */
+public record PhysicsConfig(
+    DragModelKind dragModel,
+    double cdScale,
+    Ablation ablation,
+    GravityModelKind gravityModel,
+    boolean earthRotation,
+    double groundAltitudeM,
+    Integration integration,
+    double outputIntervalS,
+    LegacyMode legacy) {
+
+  /** Drag models of spec §4.6. */
+  public enum DragModelKind { SIMPLE_CONSTANT, MACH_REGIME, REYNOLDS_CURVE }
+
+  /** Ablation methods of spec §4.6. */
+  public enum AblationMethod { SIMPLE, CLASSICAL }
+
+  /** Gravity models of spec §4.6. */
+  public enum GravityModelKind { CONSTANT, WGS84_LOCAL }
+
+  /** Integrators of spec §4.6. */
+  public enum IntegratorKind { RK4, RKF45, SEMI_IMPLICIT }
+
+  /** Legacy parity modes (docs/methodology.md §19). */
+  public enum LegacyMode { NONE, FRIES_V42, FRIES_V2 }
+
+  /**
+   * Ablation settings. Parameters are NaN where the method's default applies.
+   *
+   * @param enabled whether mass is lost during dark flight
+   * @param method  the ablation law
+   * @param kAb     ablation coefficient of the simple law, kg/(m²·s) per (m/s)³·(kg/m³) — see
+   *                docs/methodology.md
+   * @param sigma   ablation coefficient σ of the classical single-body equations, s²/m²
+   * @param qStarJPerKg heat of ablation Q*, J/kg
+   */
+  public record Ablation(boolean enabled, AblationMethod method, double kAb, double sigma,
+      double qStarJPerKg) {
+    public Ablation {
+      if (method == null) {
+        throw new IllegalArgumentException("ablation.method must be given");
+      }
+    }
+
+    /** Ablation off. */
+    public static Ablation off() {
+      return new Ablation(false, AblationMethod.CLASSICAL, Double.NaN, Double.NaN, Double.NaN);
+    }
+  }
+
+  /**
+   * Integrator settings.
+   *
+   * @param method           integrator
+   * @param dtInitialS       first (or, for fixed-step methods, every) step, s
+   * @param dtMinS           smallest adaptive step, s
+   * @param dtMaxS           largest adaptive step, s
+   * @param relativeTolerance relative tolerance of adaptive methods
+   * @param absoluteToleranceM absolute position tolerance of adaptive methods, m
+   */
+  public record Integration(IntegratorKind method, double dtInitialS, double dtMinS,
+      double dtMaxS, double relativeTolerance, double absoluteToleranceM) {
+    public Integration {
+      if (method == null) {
+        throw new IllegalArgumentException("integration.method must be given");
+      }
+      if (!(dtMinS > 0) || !(dtInitialS > 0) || !(dtMaxS > 0)) {
+        throw new IllegalArgumentException("integration steps must be > 0");
+      }
+      if (dtMinS > dtMaxS) {
+        throw new IllegalArgumentException(
+            "integration.dt_min_s (" + dtMinS + ") must not exceed dt_max_s (" + dtMaxS + ")");
+      }
+      if (!(relativeTolerance > 0) || !(absoluteToleranceM > 0)) {
+        throw new IllegalArgumentException("integration tolerances must be > 0");
+      }
+    }
+  }
+
+  public PhysicsConfig {
+    if (dragModel == null || ablation == null || gravityModel == null || integration == null
+        || legacy == null) {
+      throw new IllegalArgumentException("physics config fields must not be null");
+    }
+    if (!(cdScale > 0) || !Double.isFinite(cdScale)) {
+      throw new IllegalArgumentException("cd_scale must be a finite number > 0, got " + cdScale);
+    }
+    if (!Double.isFinite(groundAltitudeM)) {
+      throw new IllegalArgumentException("ground_altitude_m must be finite");
+    }
+    if (!(outputIntervalS > 0)) {
+      throw new IllegalArgumentException("output interval must be > 0 s");
+    }
+  }
+
+  /** The spec's sample configuration (§18): constant Cd, RK4 at 0.05 s, no ablation. */
+  public static PhysicsConfig defaults() {
+    return new PhysicsConfig(DragModelKind.SIMPLE_CONSTANT, 1.0, Ablation.off(),
+        GravityModelKind.WGS84_LOCAL, false, 0.0,
+        new Integration(IntegratorKind.RK4, 0.05, 0.005, 0.2, 1e-9, 1e-3), 1.0, LegacyMode.NONE);
+  }
+
+  /** A copy with another drag-coefficient scale. */
+  public PhysicsConfig withCdScale(double scale) {
+    return new PhysicsConfig(dragModel, scale, ablation, gravityModel, earthRotation,
+        groundAltitudeM, integration, outputIntervalS, legacy);
+  }
+}

@@ -1,0 +1,2 @@
+/** Beam transforms of the Darkflight pipeline: sampling, integration, ellipse fitting, sinks. */
+package org.darkflight.transforms;
