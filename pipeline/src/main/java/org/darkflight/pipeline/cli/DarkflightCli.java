@@ -1,13 +1,14 @@
 package org.darkflight.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code darkflight} command. Subcommands are added in {@link #commandLine()};
- * each is a {@code Callable<Integer>} whose return value is the exit code.
+ * Entry point of the {@code darkflight} command. Subcommands are {@link DarkflightCommand}s found
+ * with {@link ServiceLoader}; each returns its exit code.
  */
 @Command(
     name = "darkflight",
@@ -33,7 +34,9 @@ public final class DarkflightCli implements Callable<Integer> {
   /** The configured command line with every subcommand. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new DarkflightCli());
-    // Subcommands, one line each.
+    for (DarkflightCommand sub : ServiceLoader.load(DarkflightCommand.class)) {
+      cl.addSubcommand(sub);
+    }
     cl.setExecutionExceptionHandler(DarkflightCli::handleException);
     return cl;
   }
