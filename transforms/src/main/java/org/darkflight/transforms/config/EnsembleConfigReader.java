@@ -1,10 +1,7 @@
 package org.darkflight.transforms.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.transforms.sampling.SamplingStrategies;
 
 /**
@@ -31,9 +29,8 @@ public final class EnsembleConfigReader {
       "samples_per_element", "kml_max_points");
   private static final String WIND_PERTURBATION = "wind_perturbation";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** Name of the schema on the classpath. */
+  public static final String SCHEMA = "ensemble_config";
 
   private final String file;
 
@@ -54,14 +51,13 @@ public final class EnsembleConfigReader {
     return parse(path.toString(), text);
   }
 
-  /** Parses and checks JSON text; {@code file} names it in error messages. */
+  /**
+   * Parses and checks JSON text: first against {@code schemas/ensemble_config.schema.json}, then
+   * the rules a schema cannot express; {@code file} names it in error messages.
+   */
   public static EnsembleConfig parse(String file, String json) throws InputException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new InputException(file, "", "not valid JSON: " + e.getOriginalMessage(), e);
-    }
+    JsonNode root = JsonSchemas.parse(json.getBytes(StandardCharsets.UTF_8), file);
+    JsonSchemas.validate(root, SCHEMA, file);
     return new EnsembleConfigReader(file).config(root);
   }
 

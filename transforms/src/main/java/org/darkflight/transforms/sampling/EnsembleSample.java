@@ -55,6 +55,9 @@ public abstract class EnsembleSample {
     return new AutoValue_EnsembleSample.Builder();
   }
 
+  /** A builder holding this sample's values. */
+  public abstract Builder toBuilder();
+
   /** Builder (also used by Beam's schema inference to create instances). */
   @AutoValue.Builder
   public abstract static class Builder {

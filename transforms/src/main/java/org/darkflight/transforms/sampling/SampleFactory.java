@@ -87,8 +87,8 @@ public final class SampleFactory implements Serializable {
       List<Double> w = new ArrayList<>(2 * nominal.levelCount());
       for (int k = 0; k < nominal.levelCount(); k++) {
         int d = params.length + 2 * k;
-        w.add(scale * nominal.sigmaU(k) * Distribution.standardNormalQuantile(u[d]));
-        w.add(scale * nominal.sigmaV(k) * Distribution.standardNormalQuantile(u[d + 1]));
+        w.add(scale * nominal.sigmaU(k) * Distribution.standardNormalQuantile(u[d]) + 0.0);
+        w.add(scale * nominal.sigmaV(k) * Distribution.standardNormalQuantile(u[d + 1]) + 0.0);
       }
       wind = Collections.unmodifiableList(w);
     }
