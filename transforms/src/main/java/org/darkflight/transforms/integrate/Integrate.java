@@ -169,15 +169,15 @@ public final class Integrate
         throw new SampleFailedException("INVALID_RESULT",
             "non-finite or inconsistent landing: " + l, l == null ? Double.NaN : l.fallTimeS());
       }
-      EventPlane plane = settings.plane();
+      double[] en = settings.plane().eastNorthM(l.latitudeDeg(), l.longitudeDeg());
       return SampleLanding.builder()
           .setIndex(s.getIndex())
           .setFragmentId(s.getFragmentId())
           .setMassClassIndex(settings.massClasses().index(l.massFinalKg()))
           .setLatitudeDeg(l.latitudeDeg())
           .setLongitudeDeg(l.longitudeDeg())
-          .setEastM(plane.eastM(l.latitudeDeg(), l.longitudeDeg()))
-          .setNorthM(plane.northM(l.latitudeDeg(), l.longitudeDeg()))
+          .setEastM(en[0])
+          .setNorthM(en[1])
           .setHeightM(l.heightM())
           .setFallTimeS(l.fallTimeS())
           .setImpactSpeedMps(l.impactSpeedMps())
