@@ -383,4 +383,21 @@ class DarkflightSimulatorTest {
     assertThat(l.driftBearingDeg(), closeTo(90, 0.5));
     assertThat(l.driftDistanceM(), closeTo(expected, 0.01 * expected));
   }
+
+  @Test
+  void propagateToHeightChoosesTheDirection() {
+    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+        config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
+            GravityModelKind.CONSTANT));
+    Fragment f = stone(1);
+    // level flight: a lower target is reached forward, a higher one backward
+    FlightState level = sim.initialState(luminousEnd(20_000, 500, 0, 0), f);
+    assertThat(sim.propagateToHeight(level, f, 19_000).timeS(), greaterThan(0.0));
+    assertThat(sim.propagateToHeight(level, f, 21_000).timeS(), lessThan(0.0));
+    // climbing (reversed velocity): a higher target forward, a lower one backward
+    FlightState climbing = new FlightState(level.epochUtc(), 0.0, level.positionEcefM(),
+        sim.initialState(luminousEnd(20_000, 500, 0, 30), f).velocityEcefMps().negate(), 1.0);
+    assertThat(sim.propagateToHeight(climbing, f, 20_500).timeS(), greaterThan(0.0));
+    assertThat(sim.propagateToHeight(climbing, f, 19_500).timeS(), lessThan(0.0));
+  }
 }
