@@ -400,4 +400,32 @@ class DarkflightSimulatorTest {
     assertThat(sim.propagateToHeight(climbing, f, 20_500).timeS(), greaterThan(0.0));
     assertThat(sim.propagateToHeight(climbing, f, 19_500).timeS(), lessThan(0.0));
   }
+
+  @Test
+  void oneSimulatorServesManyThreadsDeterministically() throws Exception {
+    DarkflightSimulator sim = new DarkflightSimulator(
+        new ProfileAtmosphere(TestFixtures.windProfile()),
+        config(IntegratorKind.RKF45, 0.05, DragModelKind.MACH_REGIME,
+            GravityModelKind.WGS84_LOCAL));
+    List<Double> masses = java.util.stream.IntStream.range(0, 40)
+        .mapToObj(i -> 0.01 * Math.pow(1.2, i)).toList();
+    List<Landing> sequential = masses.stream()
+        .map(m -> sim.land(luminousEnd(25_000, 3000, 77, 50), stone(m))).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Landing>> futures = new java.util.ArrayList<>();
+      for (double m : masses) {
+        futures.add(pool.submit(() -> sim.land(luminousEnd(25_000, 3000, 77, 50), stone(m))));
+      }
+      for (int i = 0; i < masses.size(); i++) {
+        assertEquals(sequential.get(i), futures.get(i).get(), "same inputs, same landing");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // heavier stones fly further along the entry direction
+    assertThat(sequential.get(39).driftDistanceM(), greaterThan(sequential.get(0)
+        .driftDistanceM()));
+  }
 }
