@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.GeoOutputOptions;
@@ -47,9 +48,20 @@ public final class StrewnFieldExport {
   /** Writes the four files into {@code dir} (created if needed). */
   public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
       List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories) throws IOException {
+    return write(dir, run, classes, points, ellipses, trajectories, List.of(), Map.of());
+  }
+
+  /**
+   * Writes the four files into {@code dir}, with heatmap ground overlays in the KML's "Heatmap"
+   * folder and {@code media} (KMZ path → bytes: the overlay images and
+   * {@link StrewnFieldKml#HEATMAP_LEGEND_PATH}) added to the KMZ.
+   */
+  public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
+      List<KmlGroundOverlay> heatmap, Map<String, byte[]> media) throws IOException {
     Objects.requireNonNull(points, "points");
     KmlProduct kml = new StrewnFieldKml(options).build(run, classes, points.iterator(), ellipses,
-        trajectories);
+        trajectories, heatmap);
     Path pointsFile = dir.resolve(GeoSchemas.POINTS_FILE);
     long n = new StrewnFieldPointsWriter(options).write(pointsFile, run, points.iterator());
     if (n != kml.summary().landingPointsTotal()) {
@@ -61,7 +73,7 @@ public final class StrewnFieldExport {
     Path kmlFile = dir.resolve(GeoSchemas.KML_FILE);
     kml.writeKml(kmlFile);
     Path kmzFile = dir.resolve(GeoSchemas.KMZ_FILE);
-    kml.writeKmz(kmzFile);
+    kml.writeKmz(kmzFile, media);
     return new Result(List.of(describe(pointsFile, "geojson"), describe(ellipsesFile, "geojson"),
         describe(kmlFile, "kml"), describe(kmzFile, "kmz")), n, kml.summary());
   }

@@ -53,6 +53,11 @@ public final class StrewnFieldKml {
   static final String TRAJECTORY_KML = "ffff8888";
   /** KMZ path of the legend image. */
   public static final String LEGEND_PATH = "media/legend.png";
+  /**
+   * Image of the heatmap colour legend, shown as a ScreenOverlay inside the "Heatmap" folder
+   * whenever ground overlays are given; callers supply it as KMZ media (and beside the KML).
+   */
+  public static final String HEATMAP_LEGEND_PATH = "media/heatmap_legend.png";
 
   private final GeoOutputOptions options;
 
@@ -454,6 +459,15 @@ public final class StrewnFieldKml {
         w.end();
         w.end();
       }
+      w.start("ScreenOverlay");
+      w.leaf("name", "Heatmap legend");
+      w.start("Icon");
+      w.leaf("href", HEATMAP_LEGEND_PATH);
+      w.end();
+      w.empty("overlayXY", "x", "0", "y", "0", "xunits", "fraction", "yunits", "fraction");
+      w.empty("screenXY", "x", "0.01", "y", "0.05", "xunits", "fraction", "yunits", "fraction");
+      w.empty("size", "x", "0", "y", "0", "xunits", "pixels", "yunits", "pixels");
+      w.end();
       w.end();
     }
 

@@ -13,6 +13,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.darkflight.io.heatmap.HeatmapOptions;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.RunInputs;
 import picocli.CommandLine;
@@ -66,12 +67,27 @@ public final class RunCommand implements DarkflightCommand {
           + "byte-identical reruns; default: $SOURCE_DATE_EPOCH if set, else now.")
   String producedUtc;
 
+  @Option(names = "--heatmap-cell-m", paramLabel = "METRES",
+      description = "Also write ground-probability heatmaps with this cell size: a GeoTIFF per "
+          + "mass class and PNG overlays in the KML/KMZ \"Heatmap\" folder (docs/uq.md).")
+  Double heatmapCellM;
+
+  @Option(names = "--heatmap-method", paramLabel = "kernel|counts", defaultValue = "kernel",
+      description = "Heatmap estimator: Gaussian kernel (bandwidth = --heatmap-bandwidth-m, "
+          + "default the cell size) or counts per cell (default: ${DEFAULT-VALUE}).")
+  String heatmapMethod;
+
+  @Option(names = "--heatmap-bandwidth-m", paramLabel = "METRES",
+      description = "Kernel standard deviation, m (default: the cell size).")
+  Double heatmapBandwidthM;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PipelineOptions options = pipelineOptions(beamArgs);
     Instant produced = producedUtc();
+    HeatmapOptions heatmap = heatmapOptions();
     RunInputs inputs = RunInputs.read(event, atmos, config, fragments, ensemble);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
@@ -79,9 +95,29 @@ public final class RunCommand implements DarkflightCommand {
         inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
     w.flush();
-    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced);
+    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced,
+        heatmap);
     print(w, s);
     return 0;
+  }
+
+  /** The heatmap settings, or null when no heatmap is asked for. */
+  private HeatmapOptions heatmapOptions() {
+    if (heatmapCellM == null) {
+      return null;
+    }
+    HeatmapOptions.Method method = switch (heatmapMethod.toLowerCase(Locale.ROOT)) {
+      case "kernel" -> HeatmapOptions.Method.KERNEL;
+      case "counts" -> HeatmapOptions.Method.COUNTS;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "--heatmap-method: expected kernel or counts, got " + heatmapMethod);
+    };
+    try {
+      return new HeatmapOptions(heatmapCellM, method,
+          heatmapBandwidthM == null ? heatmapCellM : heatmapBandwidthM, 2000);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private Instant producedUtc() {

@@ -21,9 +21,13 @@ import org.darkflight.io.geo.ArtifactRef;
 import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.GeoOutputOptions;
 import org.darkflight.io.geo.LandingPoint;
+import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.RunInfo;
 import org.darkflight.io.geo.TrajectoryLine;
 import org.darkflight.io.geo.TrajectoryPoint3d;
+import org.darkflight.io.heatmap.GroundHeatmap;
+import org.darkflight.io.heatmap.HeatmapExport;
+import org.darkflight.io.heatmap.HeatmapOptions;
 import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
@@ -103,6 +107,19 @@ public final class EnsembleRun {
    */
   public Summary run(RunInputs in, Path outDir, PipelineOptions options, Instant producedUtc)
       throws IOException {
+    return run(in, outDir, options, producedUtc, null);
+  }
+
+  /**
+   * Runs the ensemble and writes the artifacts into {@code outDir}; with {@code heatmap} given,
+   * also the ground-probability heatmaps (GeoTIFF per mass class, PNG overlays and legend in the
+   * KML/KMZ "Heatmap" folder; see {@link GroundHeatmap}).
+   *
+   * @param producedUtc the time written into the outputs (fixed for byte-identical reruns)
+   * @param heatmap     heatmap settings, or null for none
+   */
+  public Summary run(RunInputs in, Path outDir, PipelineOptions options, Instant producedUtc,
+      HeatmapOptions heatmap) throws IOException {
     long t0 = System.nanoTime();
     LuminousEnd start = in.event().luminousEnd();
     SampleFactory factory = new SampleFactory(in.ensemble(),
@@ -149,8 +166,23 @@ public final class EnsembleRun {
       GeoOutputOptions geo = GeoOutputOptions.defaults()
           .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
       Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
+      GroundHeatmap.Result maps = heatmap == null || landed == 0 ? null
+          : GroundHeatmap.build(points, bins.toMassClasses(),
+              new LatLon(start.latitudeDeg(), start.longitudeDeg()), heatmap);
+      HeatmapExport.Kml heatKml = maps == null ? new HeatmapExport.Kml(List.of(), Map.of())
+          : HeatmapExport.kml(maps);
       StrewnFieldExport.Result written = new StrewnFieldExport(geo).write(outDir, info,
-          bins.toMassClasses(), points, ellipses, trajectories(in, bins));
+          bins.toMassClasses(), points, ellipses, trajectories(in, bins), heatKml.overlays(),
+          heatKml.media());
+      List<StrewnFieldExport.WrittenFile> heatFiles = new ArrayList<>();
+      if (maps != null) {
+        for (Path t : HeatmapExport.writeTiffs(outDir, maps)) {
+          heatFiles.add(StrewnFieldExport.describe(t, "geotiff"));
+        }
+        for (Path m : HeatmapExport.writeMedia(outDir, heatKml)) {
+          heatFiles.add(StrewnFieldExport.describe(m, "png"));
+        }
+      }
 
       Path manifest = outDir.resolve(EnsembleManifestWriter.FILE);
       EnsembleManifestWriter.write(manifest, in.event().eventId(), factory, failures);
@@ -158,6 +190,11 @@ public final class EnsembleRun {
       List<OutputManifest.Artifact> artifacts = new ArrayList<>();
       List<Path> paths = new ArrayList<>();
       for (StrewnFieldExport.WrittenFile f : written.files()) {
+        artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
+            f.sha256(), f.type(), f.bytes()));
+        paths.add(f.path());
+      }
+      for (StrewnFieldExport.WrittenFile f : heatFiles) {
         artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
             f.sha256(), f.type(), f.bytes()));
         paths.add(f.path());
