@@ -131,7 +131,8 @@ public final class TrajectoryCommand implements DarkflightCommand {
     return String.format(Locale.ROOT,
         "%s: %.6f, %.6f at %s after %.1f s; impact %.1f m/s (terminal %.1f m/s); "
             + "drift %.0f m towards %.1f deg; final mass %.4g kg",
-        t.fragment().id(), l.latitudeDeg(), l.longitudeDeg(), l.timeUtc(), l.fallTimeS(),
+        t.fragment().id(), l.latitudeDeg(), l.longitudeDeg(),
+        TrajectoryFiles.toMillis(l.timeUtc()), l.fallTimeS(),
         l.impactSpeedMps(), l.terminalVelocityMps(), l.driftDistanceM(), l.driftBearingDeg(),
         l.massFinalKg());
   }
