@@ -289,6 +289,7 @@ class TrajectoryCommandTest {
 
   @Test
   void runReturnsTheBadInputExitCode() {
+    // fragments.json given as --event: named by its $schema.
     Path out = tmp.resolve("out");
     String d = "events/synthetic-calm/";
     int code = DarkflightCli.run("trajectory", "--event", testdata(d + "fragments.json")
