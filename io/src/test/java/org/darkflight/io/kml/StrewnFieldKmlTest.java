@@ -270,6 +270,24 @@ class StrewnFieldKmlTest {
         GeoFixtures.run(), List.of(stray)));
   }
 
+  @Test
+  void emptyRunWithoutGitCommitStillGivesAValidDocument() throws Exception {
+    RunInfo base = GeoFixtures.run();
+    RunInfo run = new RunInfo(base.eventId(), base.runId(), null, base.createdUtc(),
+        base.luminousEndLatitudeDeg(), base.luminousEndLongitudeDeg(),
+        base.luminousEndAltitudeM(), base.luminousEndTimeUtc(), base.producer(),
+        base.artifacts(), "not_run", Map.of());
+    KmlProduct p = new StrewnFieldKml(GeoOutputOptions.defaults()).build(run,
+        GeoFixtures.CLASSES, List.<LandingPoint>of().iterator(), List.of(), List.of());
+    assertThat(KmlTestSupport.validate(p.kmlBytes()), org.hamcrest.Matchers.empty());
+    Document d = KmlTestSupport.parse(p.kmlBytes());
+    assertThat(data(elements(folder(d, "Event Overview"), "Placemark").get(0), "git_commit"),
+        equalTo("unknown"));
+    assertThat(elements(folder(d, "Fragments"), "Placemark").size(), equalTo(0));
+    assertThat(p.readme(), containsString("Git commit:         unknown"));
+    assertThat(p.readme(), containsString("Validation status:  not_run"));
+  }
+
   private static Element placemarkNamed(Document d, String name) {
     for (Element pm : elements(folder(d, "Fragments"), "Placemark")) {
       if (name.equals(childText(pm, "name"))) {
