@@ -235,6 +235,10 @@ class StrewnFieldKmlTest {
     String html = childText(elements(d, "Document").get(0), "description");
     assertThat(html, containsString("Showing 25 of 1001 landing points"));
     assertThat(html, containsString("stratified by mass class"));
+    String folderHtml = childText(folder(d, "Fragments"), "description");
+    assertThat("class labels are HTML-escaped in balloons", folderHtml,
+        containsString("&lt;1 g "));
+    assertThat(folderHtml, not(containsString("<1 g")));
   }
 
   @Test
