@@ -316,7 +316,7 @@ public final class StrewnFieldKml {
     private void fragments() throws XMLStreamException {
       w.start("Folder");
       w.leaf("name", "Fragments");
-      w.leaf("description", subset.description());
+      w.leaf("description", "<p>" + XmlText.html(subset.description()) + "</p>");
       List<LandingPoint> points = subset.points();
       int i = 0;
       for (int c = 0; c < classes.size(); c++) {
