@@ -168,6 +168,24 @@ class RunCommandTest {
   }
 
   @Test
+  void decadalSplitRuleReplacesFragmentsFile() throws Exception {
+    Path cfg = tmp.resolve("split.json");
+    Files.writeString(cfg, """
+        {"mode": "mass_grid", "samples": 6, "random_seed": 3,
+         "fragments": {"split": "decadal", "min_mass_kg": 0.01, "max_mass_kg": 1}}""");
+    Path out = tmp.resolve("split-out");
+    Outcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
+        "--atmos", EVENT.resolve("atmos_profile.json").toString(),
+        "--config", EVENT.resolve("physics_config.json").toString(),
+        "--ensemble", cfg.toString(), "--out", out.toString(), PRODUCED);
+    assertThat(r.err(), r.exit(), is(0));
+    JsonNode em = Json.mapper().readTree(out.resolve("ensemble_manifest.json").toFile());
+    assertThat(em.get("fragments").size(), is(3));
+    assertThat(em.get("rows").get(4).get("fragment_id").asText(),
+        is(em.get("fragments").get(1).asText()));
+  }
+
+  @Test
   void unknownPipelineOptionIsAUsageError() {
     Outcome r = run("run", "--event", "e.json", "--atmos", "a.json", "--config", "c.json",
         "--noSuchBeamOption=3");
