@@ -91,8 +91,10 @@ public final class UwyoTextListParser {
     // reported rather than silently read from the wrong columns.
     for (int k = 0; k < columns.size(); k++) {
       int end = WIDTH * (k + 1);
-      if (headerLine.length() < end
-          || !headerLine.substring(end - WIDTH, end).trim().equals(columns.get(k))) {
+      String name = columns.get(k);
+      if (headerLine.length() < end || name.length() > WIDTH
+          || !headerLine.substring(end - name.length(), end).equals(name)
+          || !headerLine.substring(end - WIDTH, end - name.length()).isBlank()) {
         throw new InputException(file, "header line " + (header + 1),
             "column " + columns.get(k) + " is not in a 7-character field ending at character "
                 + end + "; not the UWyo TEXT:LIST layout");
@@ -217,17 +219,18 @@ public final class UwyoTextListParser {
         info.getOrDefault("Station number", ""), time, lat, lon, elev, columns, levels, dropped);
   }
 
+  /** A table row starts with a number in its first (PRES) field; anything else ends the table. */
   private static boolean isDataRow(String line) {
-    // A data row holds only numbers, signs, dots and blanks, and at least one digit.
-    boolean digit = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (!(Character.isDigit(c) || c == ' ' || c == '.' || c == '-' || c == '+')) {
-        return false;
-      }
-      digit |= Character.isDigit(c);
+    String first = line.substring(0, Math.min(WIDTH, line.length())).trim();
+    if (first.isEmpty()) {
+      return false;
     }
-    return digit;
+    try {
+      Double.parseDouble(first);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static double field(String line, int k, String column, String file, int lineNo)
