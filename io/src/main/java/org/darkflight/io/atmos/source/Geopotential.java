@@ -1,5 +1,7 @@
 package org.darkflight.io.atmos.source;
 
+import org.darkflight.physics.Constants;
+
 /**
  * Geopotential ↔ geometric height, as defined by the US Standard Atmosphere 1976 (NOAA-S/T
  * 76-1562, eq. 18): {@code H = r0 Z / (r0 + Z)}, hence {@code Z = r0 H / (r0 − H)}, with the
@@ -10,9 +12,9 @@ package org.darkflight.io.atmos.source;
 public final class Geopotential {
 
   /** Standard gravity g0, m/s² (USSA76; WMO). */
-  public static final double G0_MPS2 = 9.80665;
+  public static final double G0_MPS2 = Constants.STANDARD_GRAVITY_MPS2;
   /** USSA76 effective Earth radius r0 for geopotential, m. */
-  public static final double R0_M = 6_356_766.0;
+  public static final double R0_M = Constants.USSA76_EARTH_RADIUS_M;
 
   private Geopotential() {}
 
