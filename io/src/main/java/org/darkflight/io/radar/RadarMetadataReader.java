@@ -15,7 +15,7 @@ public final class RadarMetadataReader {
 
   public static RadarMetadata read(Path path) throws InputException {
     String file = path.toString();
-    JsonNode root = JsonFields.read(path);
+    JsonNode root = JsonFields.readValidated(path, "radar_metadata");
     if (!root.isObject()) {
       throw new InputException(file, "", "must be a JSON object");
     }

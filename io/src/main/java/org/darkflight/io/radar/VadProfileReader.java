@@ -29,7 +29,7 @@ public final class VadProfileReader {
 
   public static AtmosphericRaw read(Path path, String sourceId) throws InputException {
     String file = path.toString();
-    JsonNode root = JsonFields.read(path);
+    JsonNode root = JsonFields.readValidated(path, "radar_vad");
     if (!root.isObject()) {
       throw new InputException(file, "", "must be a JSON object");
     }

@@ -28,7 +28,7 @@ public final class RadiosondeJsonReader {
   /** Reads, validates and normalises one file. */
   public static AtmosphericRaw read(Path path, String sourceId) throws InputException {
     String file = path.toString();
-    JsonNode root = JsonFields.read(path);
+    JsonNode root = JsonFields.readValidated(path, "radiosonde");
     if (!root.isObject()) {
       throw new InputException(file, "", "must be a JSON object");
     }

@@ -1,15 +1,11 @@
 package org.darkflight.io.atmos.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.JsonSchemas;
 
 /**
  * Small helpers for the atmospheric JSON readers: typed access to fields with one-line
@@ -18,37 +14,14 @@ import org.darkflight.io.InputException;
  */
 public final class JsonFields {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private JsonFields() {}
 
-  /** Reads a JSON file into a tree. */
-  public static JsonNode read(Path file) throws InputException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file, "", "file not found");
-    } catch (IOException e) {
-      throw new InputException(file, "", "cannot read: " + e.getMessage(), e);
-    }
-    if (bytes.length == 0) {
-      throw new InputException(file, "", "file is empty");
-    }
-    try {
-      JsonNode node = MAPPER.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        throw new InputException(file, "", "file is empty");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : "line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-      throw new InputException(file, where, "malformed JSON (" + e.getOriginalMessage()
-          + "); file truncated?", e);
-    } catch (IOException e) {
-      throw new InputException(file, "", "cannot parse: " + e.getMessage(), e);
-    }
+  /**
+   * Reads a JSON file strictly (IO's shared mapper: no NaN, no duplicate keys) and validates it
+   * against {@code schemas/<schema>.schema.json}.
+   */
+  public static JsonNode readValidated(Path file, String schema) throws InputException {
+    return JsonSchemas.readValidated(file, schema);
   }
 
   /** A required object member. */
