@@ -98,6 +98,8 @@ public final class AtmosOutputs {
       if (sha != null) {
         n.put("sha256", sha);
       }
+      ObjectNode md = n.putObject("metadata");
+      new java.util.TreeMap<>(s.metadata()).forEach(md::put);
       out.add(n);
     }
     return out;

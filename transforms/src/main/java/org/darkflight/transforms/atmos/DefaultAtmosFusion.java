@@ -144,7 +144,7 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
     List<SourceSummary> summaries = new ArrayList<>();
     for (Src s : srcs) {
       summaries.add(new SourceSummary(s.id(), s.kind().label(), s.raw.file(), s.raw.validTime(),
-          s.hours * 3600.0, s.km, s.raw.bottomM(), s.raw.topM()));
+          s.hours * 3600.0, s.km, s.raw.bottomM(), s.raw.topM(), s.raw.metadata()));
       String msg = String.format(Locale.ROOT, "%s (%s) valid %s, %+.2f h from the event, "
           + "%.1f km away, %.0f–%.0f m", s.id(), s.kind().label(), s.raw.validTime(), s.hours,
           s.km, s.raw.bottomM(), s.raw.topM());
