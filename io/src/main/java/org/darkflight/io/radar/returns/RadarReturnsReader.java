@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarObservation;
 import org.darkflight.physics.radar.RadarSite;
 
@@ -27,8 +28,7 @@ public final class RadarReturnsReader {
   private RadarReturnsReader() {}
 
   public static RadarReturnsFile read(Path file, RadarSiteTable sites) throws InputException {
-    JsonNode root = RadarSiteTable.JsonFiles.readTree(file);
-    SchemaCheck.validate(file, root, "radar_returns.schema.json");
+    JsonNode root = JsonSchemas.readValidated(file, "radar_returns");
     JsonNode arr = root.get("returns");
     List<RadarReturn> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();

@@ -1,8 +1,6 @@
 package org.darkflight.io.radar.returns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarObservation;
 import org.darkflight.physics.radar.RadarSite;
 
@@ -35,8 +34,7 @@ public final class RadarSiteTable {
 
   /** Reads and validates a site table. */
   public static RadarSiteTable read(Path file) throws InputException {
-    JsonNode root = JsonFiles.readTree(file);
-    SchemaCheck.validate(file, root, "radar_sites.schema.json");
+    JsonNode root = JsonSchemas.readValidated(file, "radar_sites");
     Map<String, Entry> map = new LinkedHashMap<>();
     JsonNode sites = root.get("sites");
     for (int i = 0; i < sites.size(); i++) {
@@ -77,35 +75,5 @@ public final class RadarSiteTable {
   /** Every site, in file order. */
   public Map<String, Entry> entries() {
     return byId;
-  }
-
-  /** Reads JSON trees with a strict mapper (duplicate keys are errors). */
-  static final class JsonFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature
-            .FAIL_ON_TRAILING_TOKENS);
-
-    private JsonFiles() {}
-
-    static JsonNode readTree(Path file) throws InputException {
-      try {
-        JsonNode node = MAPPER.readTree(file.toFile());
-        if (node == null || node.isMissingNode()) {
-          throw new InputException(file, "", "file is empty");
-        }
-        return node;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
-            + ", column " + e.getLocation().getColumnNr();
-        throw new InputException(file, where, "not valid JSON: " + e.getOriginalMessage(), e);
-      } catch (IOException e) {
-        throw new InputException(file, "", "cannot read: " + e.getMessage(), e);
-      }
-    }
-
-    static ObjectMapper mapper() {
-      return MAPPER;
-    }
   }
 }

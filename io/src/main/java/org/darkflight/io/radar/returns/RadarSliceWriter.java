@@ -1,7 +1,5 @@
 package org.darkflight.io.radar.returns;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.json.Json;
 import org.darkflight.physics.radar.RadarFix;
 import org.darkflight.physics.radar.RadarObservation;
 
@@ -26,9 +25,6 @@ public final class RadarSliceWriter {
       + " 2.28b-c; Earth radius = WGS84 normal-section radius at the site along the azimuth),"
       + " WGS84 geodesic direct problem (Karney 2013); sigma_theta = beam width / (4 sqrt(ln 2)),"
       + " sigma_r = gate / sqrt(12)";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private RadarSliceWriter() {}
 
@@ -90,12 +86,9 @@ public final class RadarSliceWriter {
     return root;
   }
 
-  /** Serialised bytes of a slice (UTF-8, indented, trailing newline). */
+  /** Serialised bytes of a slice (canonical: sorted keys, UTF-8, trailing newline). */
   public static byte[] toBytes(ObjectNode node) throws IOException {
-    byte[] body = MAPPER.writeValueAsBytes(node);
-    byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
-    out[body.length] = '\n';
-    return out;
+    return Json.toCanonicalBytes(node);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarGeolocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +120,7 @@ class RadarReturnsReaderTest {
     Path broken = write("x.json", "{\"returns\": [");
     InputException e2 = assertThrows(InputException.class,
         () -> RadarReturnsReader.read(broken, RadarSiteTable.read(SITES)));
-    assertThat(e2.reason(), containsString("not valid JSON"));
+    assertThat(e2.reason(), containsString("malformed JSON"));
   }
 
   @Test
@@ -151,7 +152,7 @@ class RadarReturnsReaderTest {
     List<Path> written = RadarSliceWriter.writeAll(tmp.resolve("radar_slices"), located, meta);
     assertThat(written.get(0).getFileName().toString(), equalTo("r1.json"));
     JsonNode node = new ObjectMapper().readTree(written.get(0).toFile());
-    SchemaCheck.validate(written.get(0), node, "radar_slice.schema.json");
+    JsonSchemas.validate(node, "radar_slice", written.get(0).toString());
     var fix = RadarGeolocator.locate(file.returns().get(0).observation());
     assertThat(node.at("/position/altitude_m").asDouble(), closeTo(fix.heightM(), 1e-9));
     assertThat(node.at("/position/lat").asDouble(), closeTo(fix.latitudeDeg(), 1e-12));
