@@ -78,4 +78,36 @@ public final class RadarGeolocator {
     return new RadarFix(g.lat2, lon, height, arc, radialAz, sigmaH, sigmaS, sigmaC, covHs,
         bottom, top);
   }
+
+  /**
+   * The inverse of {@link #locate}: the observation (elevation, azimuth, slant range) under which
+   * a radar sees the point (lat, lon, height) — used to build synthetic returns and to plan which
+   * sweep covers a predicted path. Solves the geodesic inverse problem for azimuth and arc s, then
+   * the 4/3-Earth triangle: with R = k_e·a, γ = s/R and D = R + (h − h_antenna),
+   * r·cos θ = D sin γ and r·sin θ = D cos γ − R (Doviak &amp; Zrnić eqs. 2.28b–c solved for r, θ).
+   *
+   * @throws IllegalArgumentException when the resulting angles or range are out of the radar's
+   *     domain (see {@link RadarObservation})
+   */
+  public static RadarObservation observe(RadarSite site, java.time.Instant timeUtc,
+      double latitudeDeg, double longitudeDeg, double heightM, double beamWidthDeg,
+      double gateLengthM) {
+    GeodesicData inv = WGS84.Inverse(site.latitudeDeg(), site.longitudeDeg(), latitudeDeg,
+        longitudeDeg);
+    double azDeg = inv.azi1 < 0 ? inv.azi1 + 360.0 : inv.azi1;
+    if (azDeg >= 360.0) {
+      azDeg -= 360.0;
+    }
+    double a = BeamGeometry.normalSectionRadiusM(Constants.WGS84_a, Constants.WGS84_f,
+        Math.toRadians(site.latitudeDeg()), Math.toRadians(azDeg));
+    double re = BeamGeometry.K_E * a;
+    double gamma = inv.s12 / re;
+    double d = re + (heightM - site.antennaHeightM());
+    double x = d * Math.sin(gamma);
+    double y = d * Math.cos(gamma) - re;
+    double range = Math.hypot(x, y);
+    double elevationDeg = Math.toDegrees(Math.atan2(y, x));
+    return new RadarObservation(site, timeUtc, elevationDeg, azDeg, range, beamWidthDeg,
+        gateLengthM);
+  }
 }

@@ -124,4 +124,17 @@ class RadarGeolocatorTest {
     assertThrows(IllegalArgumentException.class,
         () -> new RadarSite("X", 91, 0, 0));
   }
+
+  @Test
+  void observeIsTheInverseOfLocate() {
+    double[][] points = {{41.30, -88.40, 12_000}, {41.9, -87.6, 3_500}, {42.5, -89.9, 25_000},
+        {41.61, -88.07, 8_000}};
+    for (double[] p : points) {
+      RadarObservation o = RadarGeolocator.observe(KLOT, T, p[0], p[1], p[2], 0.95, 250);
+      RadarFix fix = RadarGeolocator.locate(o);
+      assertThat(fix.latitudeDeg(), closeTo(p[0], 1e-9));
+      assertThat(fix.longitudeDeg(), closeTo(p[1], 1e-9));
+      assertThat(fix.heightM(), closeTo(p[2], 1e-6));
+    }
+  }
 }
