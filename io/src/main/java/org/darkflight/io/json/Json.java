@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
@@ -109,8 +110,8 @@ public final class Json {
   /**
    * {@code value} rounded half-up to a fixed number of decimals, as a {@link BigDecimal} that the
    * canonical writer prints with exactly that many decimals (e.g. {@code 41.5}, 6 →
-   * {@code 41.500000}). The decimal expansion starts from {@link Double#toString(double)}, so the
-   * result is the same on every JVM.
+   * {@code 41.500000}). Rounding starts from the exact binary value of the double, so the result
+   * is the same on every JVM.
    *
    * @throws IllegalArgumentException if {@code value} is NaN or infinite, or decimals &lt; 0
    */
@@ -121,9 +122,40 @@ public final class Json {
     if (decimals < 0) {
       throw new IllegalArgumentException("decimals must be >= 0, got " + decimals);
     }
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+    // new BigDecimal(double) is the exact binary value: no dependence on Double.toString, whose
+    // output changed in JDK 19 (JDK-4511638).
+    BigDecimal rounded = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP);
     // Avoid "-0.000000": a negative zero reads back as the same number but differs as text.
     return rounded.signum() == 0 ? BigDecimal.ZERO.setScale(decimals) : rounded;
+  }
+
+  /**
+   * {@code value} rounded half-up to {@code digits} significant digits, trailing zeros dropped,
+   * written without exponent (e.g. 0.0000123456789, 4 → {@code 0.00001235}); for quantities spanning many decades such as
+   * pressure or density aloft.
+   *
+   * @throws IllegalArgumentException if {@code value} is NaN or infinite, or digits &lt; 1
+   */
+  public static BigDecimal roundedSignificant(double value, int digits) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("cannot write a non-finite number: " + value);
+    }
+    if (digits < 1) {
+      throw new IllegalArgumentException("digits must be >= 1, got " + digits);
+    }
+    if (value == 0.0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_UP))
+        .stripTrailingZeros();
+    // Keep integers readable as plain numbers: 101300, not 1.013E+5. Trailing zeros are stripped
+    // so that the text is the same whichever double (56779.99999999999 or 56780) rounds to it.
+    return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+  }
+
+  /** {@link #roundedSignificant(double, int)} as a tree node. */
+  public static DecimalNode significantNode(double value, int digits) {
+    return DecimalNode.valueOf(roundedSignificant(value, digits));
   }
 
   /** {@link #roundedDecimal(double, int)} as a tree node. */

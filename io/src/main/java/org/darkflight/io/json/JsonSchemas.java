@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,12 @@ public final class JsonSchemas {
   /** Prefix of every Darkflight schema {@code $id}. */
   public static final String ID_PREFIX = "https://darkflight.org/schemas/";
 
+  /**
+   * Schema keyword holding custom messages per failing keyword (as in ajv-errors), e.g.
+   * {@code "errorMessage": {"anyOf": "a level needs pressure_Pa or pressure_hPa"}}.
+   */
+  public static final String ERROR_MESSAGE_KEYWORD = "errorMessage";
+
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
       SpecVersion.VersionFlag.V202012,
       b -> b.schemaMappers(m -> m.mapPrefix(ID_PREFIX, "classpath:schemas/")));
@@ -47,6 +54,8 @@ public final class JsonSchemas {
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .pathType(PathType.JSON_POINTER)
       .formatAssertionsEnabled(true)
+      .errorMessageKeyword(ERROR_MESSAGE_KEYWORD)
+      .locale(Locale.ENGLISH)
       .build();
 
   private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();

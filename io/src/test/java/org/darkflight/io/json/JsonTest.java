@@ -19,9 +19,20 @@ class JsonTest {
   void roundedDecimalPrintsFixedDecimals() throws Exception {
     assertThat(Json.mapper().writeValueAsString(Json.roundedDecimal(41.5, 6)),
         equalTo("41.500000"));
-    assertThat(Json.roundedDecimal(-87.1234565, 6).toPlainString(), equalTo("-87.123457"));
+    assertThat(Json.roundedDecimal(-87.12345649, 6).toPlainString(), equalTo("-87.123456"));
+    assertThat(Json.roundedDecimal(-87.12345651, 6).toPlainString(), equalTo("-87.123457"));
+    assertThat(Json.roundedDecimal(0.125, 2).toPlainString(), equalTo("0.13"));
     assertThat(Json.roundedDecimal(2.5, 0).toPlainString(), equalTo("3"));
     assertThat(Json.roundedDecimal(1e-7, 9).toPlainString(), equalTo("0.000000100"));
+  }
+
+  @Test
+  void roundedSignificantKeepsDigitsWithoutExponent() throws Exception {
+    assertThat(Json.roundedSignificant(0.0000123456789, 4).toPlainString(), equalTo("0.00001235"));
+    assertThat(Json.mapper().writeValueAsString(Json.roundedSignificant(101325.0, 4)),
+        equalTo("101300"));
+    assertThat(Json.roundedSignificant(0.0, 4).toPlainString(), equalTo("0"));
+    assertThrows(IllegalArgumentException.class, () -> Json.roundedSignificant(Double.NaN, 4));
   }
 
   @Test
