@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         "Radar-centric strewn field: finds the fragment mass that explains each weather-radar"
             + " return, flies it to the ground and back to the terminus, refines the terminus"
             + " from all returns and computes the strewn field of a mass suite from it.",
-        "Writes radar_slices/*.json, radar_solution.json and radar_layers.geojson into --out."})
+        "Writes radar_slices/*.json, radar_solution.json, radar_layers.geojson and the strewn"
+            + " field (strewn_field_points.geojson, uncertainty_ellipses.geojson,"
+            + " strewn_field.kml/.kmz with 'Radar Returns' and 'Calculated Termini' folders)"
+            + " into --out."})
 public final class RadarCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
@@ -154,8 +157,10 @@ public final class RadarCommand implements DarkflightCommand {
         w.printf(Locale.ROOT, "  %8.4g kg: %s%n", l.massKg(), l.reason());
       }
     }
-    w.printf("wrote %s, %s and %d radar slices%n", result.solutionFile(), result.geoJsonFile(),
-        result.slices().size());
+    w.printf("wrote %s, %s, %d radar slices and the strewn field (%s)%n", result.solutionFile(),
+        result.geoJsonFile(), result.slices().size(), result.strewnField().files().stream()
+            .map(f -> f.path().getFileName().toString())
+            .collect(java.util.stream.Collectors.joining(", ")));
     w.flush();
   }
 }

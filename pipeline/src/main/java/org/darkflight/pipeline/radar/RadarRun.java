@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.io.radar.returns.ArtifactMeta;
 import org.darkflight.io.radar.returns.GeolocatedReturn;
 import org.darkflight.io.radar.returns.RadarReturnsFile;
@@ -25,7 +26,9 @@ import org.darkflight.physics.trajectory.DarkflightSimulator;
  * The {@code darkflight radar} workflow from parsed inputs to files: reads and geolocates the
  * returns, checks them against the event, solves them, computes the strewn field of the mass
  * suite from the refined terminus and writes {@code radar_slices/*.json},
- * {@code radar_solution.json} and {@code radar_layers.geojson}. Every input is validated before
+ * {@code radar_solution.json}, {@code radar_layers.geojson} and the strewn field
+ * ({@code strewn_field_points.geojson}, {@code uncertainty_ellipses.geojson},
+ * {@code strewn_field.kml}/{@code .kmz} with "Radar Returns" and "Calculated Termini" folders). Every input is validated before
  * anything is written; each file is written atomically.
  */
 public final class RadarRun {
@@ -76,9 +79,10 @@ public final class RadarRun {
    * @param solutionFile radar_solution.json
    * @param geoJsonFile  radar_layers.geojson
    * @param suite     the strewn field of the mass suite
+   * @param strewnField the geospatial files (points, ellipses, KML, KMZ)
    */
   public record Result(RadarSolution solution, List<Path> slices, Path solutionFile,
-      Path geoJsonFile, List<SuiteLanding> suite) {}
+      Path geoJsonFile, List<SuiteLanding> suite, StrewnFieldExport.Result strewnField) {}
 
   private RadarRun() {}
 
@@ -136,6 +140,8 @@ public final class RadarRun {
     AtomicFiles.write(solutionFile, solutionBytes);
     Path geoFile = outDir.resolve(RadarGeoJson.FILE);
     AtomicFiles.write(geoFile, geoBytes);
-    return new Result(solution, slices, solutionFile, geoFile, suite);
+    StrewnFieldExport.Result export = RadarStrewnFieldExport.write(outDir, in.eventId(), solver,
+        solution, suite, in.config().cdScale(), solutionMeta);
+    return new Result(solution, slices, solutionFile, geoFile, suite, export);
   }
 }

@@ -96,6 +96,28 @@ class RadarRunTest {
     assertThat(layers.get("refined_terminus"), is(3)); // point + 1σ and 2σ ellipses
     assertThat(layers.get("predicted_impacts"), is(2));
     assertThat(layers.get("mass_suite"), is(6));
+
+    // The strewn field through the geospatial writers: suite + one impact per return, and the
+    // radar folders in the KML.
+    JsonNode points = Json.mapper().readTree(out.resolve("strewn_field_points.geojson").toFile());
+    assertThat(points.get("features").size(), is(8));
+    String kml = Files.readString(out.resolve("strewn_field.kml"));
+    assertThat(kml, containsString("<name>Radar Returns</name>"));
+    assertThat(kml, containsString("<name>Calculated Termini</name>"));
+    assertThat(kml, containsString("<name>refined terminus</name>"));
+    assertThat(Files.exists(out.resolve("strewn_field.kmz")), is(true));
+    assertThat(result.strewnField().files().size(), is(4));
+  }
+
+  @Test
+  void massLabelsAndDecades() {
+    assertThat(RadarStrewnFieldExport.massLabel(0.001), equalTo("1 g"));
+    assertThat(RadarStrewnFieldExport.massLabel(0.1), equalTo("100 g"));
+    assertThat(RadarStrewnFieldExport.massLabel(10), equalTo("10 kg"));
+    assertThat(RadarStrewnFieldExport.decade(1.0), is(0));
+    assertThat(RadarStrewnFieldExport.decade(0.001), is(-3));
+    assertThat(RadarStrewnFieldExport.decade(0.0999), is(-2));
+    assertThat(RadarStrewnFieldExport.decade(2.0), is(0));
   }
 
   @Test
