@@ -130,6 +130,12 @@ public final class RadarCommand implements DarkflightCommand {
     }
   }
 
+  /** Rounded to whole metres, without a "-0". */
+  private static double metres(double v) {
+    double r = Math.rint(v);
+    return r == 0 ? 0.0 : r;
+  }
+
   private void report(RadarRun.Result result) {
     PrintWriter w = spec.commandLine().getOut();
     for (ReturnSolution s : result.solution().returns()) {
@@ -137,7 +143,7 @@ public final class RadarCommand implements DarkflightCommand {
         w.printf(Locale.ROOT, "return %s: mass %.4g kg, impact %.6f, %.6f, terminus offset"
             + " %.0f m E, %.0f m N (%s)%n", s.id(), s.massFit().massKg(),
             s.predictedImpact().latitudeDeg(), s.predictedImpact().longitudeDeg(),
-            s.terminusEastM(), s.terminusNorthM(),
+            metres(s.terminusEastM()), metres(s.terminusNorthM()),
             s.terminusMethod().name().toLowerCase(Locale.ROOT));
       } else {
         w.printf(Locale.ROOT, "return %s: not solved: %s%n", s.id(), s.reason());
@@ -147,7 +153,8 @@ public final class RadarCommand implements DarkflightCommand {
     w.printf(Locale.ROOT, "refined terminus: %.6f, %.6f at %.0f m (%.0f m E, %.0f m N of the"
         + " event's), 1-sigma %.0f x %.0f m, from %d returns%n",
         r.luminousEnd().latitudeDeg(), r.luminousEnd().longitudeDeg(),
-        r.luminousEnd().altitudeM(), r.eastM(), r.northM(), r.semiMajorM(), r.semiMinorM(),
+        r.luminousEnd().altitudeM(), metres(r.eastM()), metres(r.northM()), r.semiMajorM(),
+        r.semiMinorM(),
         r.returnsUsed());
     for (SuiteLanding l : result.suite()) {
       if (l.landing() != null) {
