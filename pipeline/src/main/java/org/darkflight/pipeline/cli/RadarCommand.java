@@ -14,7 +14,12 @@ import org.darkflight.io.fragments.FragmentsFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.pipeline.radar.RadarRun;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.RunInputs;
 import org.darkflight.pipeline.radar.RefinedTerminus;
 import org.darkflight.pipeline.radar.ReturnSolution;
 import org.darkflight.pipeline.radar.SuiteLanding;
@@ -94,6 +99,11 @@ public final class RadarCommand implements DarkflightCommand {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
   Path out;
 
+  @Option(names = "--ensemble", paramLabel = "ENSEMBLE",
+      description = "ensemble_config.json: also run the Monte Carlo ensemble of 'darkflight run'"
+          + " from the refined terminus into DIR/ensemble (needs --fragments or a split rule)")
+  Path ensemble;
+
   public RadarCommand() {}
 
   @Override
@@ -112,11 +122,36 @@ public final class RadarCommand implements DarkflightCommand {
     if (fragments != null) {
       others.add(fragments);
     }
+    // Read the ensemble's inputs before anything is written.
+    RunInputs ensembleInputs = ensemble == null ? null
+        : RunInputs.read(event, atmos, config, fragments, ensemble);
     RadarRun.Result result = RadarRun.run(new RadarRun.Inputs(ev.eventId(), ev.luminousEnd(),
         atmosphere, physics, config, template, returns, sites, others, massMinKg, massMaxKg,
         suiteMassesKg), out);
     report(result);
+    if (ensembleInputs != null) {
+      runEnsemble(ensembleInputs, result.solution().refined());
+    }
     return 0;
+  }
+
+  /** The ensemble of {@code darkflight run} with the event's luminous end moved to the refined one. */
+  private void runEnsemble(RunInputs in, RefinedTerminus refined) throws java.io.IOException {
+    RunInputs moved = new RunInputs(new Event(in.event().eventId(), refined.luminousEnd(),
+        in.event().meta()), in.levels(), in.physics(), in.fragments(), in.ensemble(), in.files(),
+        in.sha256());
+    PipelineOptions options = PipelineOptionsFactory.create();
+    DirectOptions direct = options.as(DirectOptions.class);
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
+    Path dir = out.resolve("ensemble");
+    EnsembleRun.Summary s = EnsembleRun.physics(moved).run(moved, dir, options,
+        org.darkflight.io.radar.returns.ArtifactMeta.createdNow());
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, "ensemble from the refined terminus: %d samples, %d landed, %d failed;"
+        + " wrote %d files into %s%n", s.samples(), s.landed(), s.failed(), s.artifacts().size(),
+        dir);
+    w.flush();
   }
 
   private Fragment template() throws InputException {

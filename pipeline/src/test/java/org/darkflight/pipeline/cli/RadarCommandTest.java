@@ -74,6 +74,34 @@ class RadarCommandTest {
   }
 
   @Test
+  void optionalEnsembleRunsFromTheRefinedTerminus() throws Exception {
+    Path ens = tmp.resolve("ensemble_config.json");
+    Files.writeString(ens, "{\"mode\": \"monte_carlo\", \"samples\": 30, \"random_seed\": 7,"
+        + " \"distributions\": {\"mass_kg\": {\"dist\": \"lognormal\","
+        + " \"params\": {\"sigma\": 0.3}}}, \"samples_per_element\": 15}");
+    Path dir = tmp.resolve("out");
+    CommandLine cl = DarkflightCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("radar",
+        "--event", EVENT_DIR.resolve("event.json").toString(),
+        "--returns", RETURNS.toString(),
+        "--sites", SITES.toString(),
+        "--atmos", EVENT_DIR.resolve("atmos_profile.json").toString(),
+        "--config", EVENT_DIR.resolve("physics_config.json").toString(),
+        "--fragments", EVENT_DIR.resolve("fragments.json").toString(),
+        "--ensemble", ens.toString(),
+        "--out", dir.toString());
+    assertThat(err.toString(), code, is(0));
+    assertThat(out.toString(), containsString("ensemble from the refined terminus: 30 samples"));
+    JsonNode points = Json.mapper().readTree(
+        dir.resolve("ensemble").resolve("strewn_field_points.geojson").toFile());
+    assertThat(points.get("features").size(), is(30));
+  }
+
+  @Test
   void returnBeforeTheFireballExitsWithBadInputAndWritesNothing() throws Exception {
     ObjectNode json = (ObjectNode) JsonSchemas.read(RETURNS);
     ((ObjectNode) json.get("returns").get(2)).put("time_utc", "2003-03-27T05:50:00Z");
