@@ -123,6 +123,19 @@ class RadarGeolocatorTest {
     assertThrows(IllegalArgumentException.class, () -> obs(1.0, 10.0, 600_000));
     assertThrows(IllegalArgumentException.class,
         () -> new RadarSite("X", 91, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new RadarSite(" ", 0, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new RadarSite("X", 0, 360, 0));
+    assertThrows(IllegalArgumentException.class, () -> new RadarSite("X", 0, 0, 10_000));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RadarObservation(null, T, 1, 1, 1000, 0.95, 250));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RadarObservation(KLOT, null, 1, 1, 1000, 0.95, 250));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RadarObservation(KLOT, T, 1, 1, 1000, 0.0, 250));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RadarObservation(KLOT, T, 1, 1, 1000, 0.95, 6000));
+    assertThrows(IllegalArgumentException.class,
+        () -> new RadarObservation(KLOT, T, Double.NaN, 1, 1000, 0.95, 250));
   }
 
   @Test
