@@ -1,23 +1,59 @@
 package org.darkflight.physics.trajectory;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
+import org.darkflight.physics.geodesy.GeodeticPoint;
+import org.darkflight.physics.geodesy.Geodesics;
+import org.darkflight.physics.geodesy.LocalEnu;
+import org.darkflight.physics.geodesy.Wgs84;
+import org.darkflight.physics.integrate.Integrator;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
  * Integrates a fragment from the luminous end to the ground with the models a
- * {@link PhysicsConfig} selects. Instances are immutable and thread-safe; each call builds its
- * own (mutable) integrator.
+ * {@link PhysicsConfig} selects, in the Earth-fixed WGS84 frame (see {@link EquationsOfMotion}).
+ * Instances are immutable and thread-safe; each call builds its own (mutable) integrator.
+ *
+ * <p>Besides the luminous-end entry points ({@link #simulate(LuminousEnd, Fragment)},
+ * {@link #land(LuminousEnd, Fragment)}) it offers a general propagation API on
+ * {@link FlightState}s: forward or backward in time to a height or a time, and to the ground from
+ * any state. Backward propagation is possible only without ablation (mass loss is not reversible
+ * in this model) and skips the monotonic-altitude check.
+ *
+ * <p>Landing is an event: the step in which g = h − h_ground changes sign is re-integrated to the
+ * crossing found by regula falsi to 0.1 mm in height.
  */
 public final class DarkflightSimulator {
 
   private final AtmosphereModel atmosphere;
   private final PhysicsConfig config;
+  private final ForceModels models;
+  private final double[] absoluteTolerances;
 
+  /** A simulator with the models {@code config} selects. */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config) {
+    this(atmosphere, config, ForceModels.of(config));
+  }
+
+  /**
+   * A simulator with explicitly supplied force models (plugins, tests); {@code config} still
+   * gives the integrator, Earth rotation, ground height and output interval.
+   */
+  public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models) {
+    if (atmosphere == null || config == null || models == null) {
+      throw new IllegalArgumentException("atmosphere, config and models must not be null");
+    }
     this.atmosphere = atmosphere;
     this.config = config;
+    this.models = models;
+    double atol = config.integration().absoluteToleranceM();
+    // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
+    this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
   }
 
   public AtmosphereModel atmosphere() {
@@ -28,13 +64,62 @@ public final class DarkflightSimulator {
     return config;
   }
 
+  /** The force models in use. */
+  public ForceModels models() {
+    return models;
+  }
+
+  /**
+   * The state at the luminous end with the mass left open (NaN: each propagation uses its
+   * fragment's mass). Velocity: {@code speedMps} along azimuth {@code azimuthDeg} (clockwise from
+   * true north) and {@code elevationDeg} below the local horizontal:
+   * v_ENU = V (cos e sin a, cos e cos a, −sin e).
+   */
+  public FlightState initialState(LuminousEnd start) {
+    GeodeticPoint p = GeodeticPoint.ofDegrees(start.latitudeDeg(), start.longitudeDeg(),
+        start.altitudeM());
+    LocalEnu enu = new LocalEnu(p);
+    double az = Math.toRadians(start.azimuthDeg());
+    double el = Math.toRadians(start.elevationDeg());
+    double v = start.speedMps();
+    Vector3D velocityEnu = new Vector3D(v * Math.cos(el) * Math.sin(az),
+        v * Math.cos(el) * Math.cos(az), -v * Math.sin(el));
+    return new FlightState(start.timeUtc(), 0.0, enu.originEcef(),
+        enu.vectorToEcef(velocityEnu), Double.NaN);
+  }
+
+  /** The state at the luminous end with the fragment's mass. */
+  public FlightState initialState(LuminousEnd start, Fragment fragment) {
+    return initialState(start).withMassKg(fragment.massKg());
+  }
+
   /**
    * Full trajectory with samples every {@code config.outputIntervalS()} and the landing.
    *
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Trajectory simulate(LuminousEnd start, Fragment fragment) {
-    throw new UnsupportedOperationException("physics core not yet wired (issue 3 in progress)");
+    return simulate(initialState(start, fragment), fragment);
+  }
+
+  /**
+   * Full trajectory from any state to the ground.
+   *
+   * @throws SimulationException when the integration breaks an invariant or never lands
+   */
+  public Trajectory simulate(FlightState start, Fragment fragment) {
+    List<TrajectoryPoint> points = new ArrayList<>();
+    Run run = new Run(fragment);
+    double[] y0 = run.stateArray(start, fragment);
+    checkAboveGround(start, y0);
+    run.propagator.run(start.timeS(), y0, 1, config.groundAltitudeM(), Double.NaN,
+        config.outputIntervalS(), (t, y) -> {
+          if (points.isEmpty() || t != points.get(points.size() - 1).timeS()) {
+            points.add(run.point(t, y));
+          }
+        });
+    Landing landing = run.landing(start);
+    return new Trajectory(fragment, points, landing);
   }
 
   /**
@@ -43,6 +128,131 @@ public final class DarkflightSimulator {
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Landing land(LuminousEnd start, Fragment fragment) {
-    return simulate(start, fragment).landing();
+    return land(initialState(start, fragment), fragment);
+  }
+
+  /**
+   * Landing from any state (forward in time). Drift is measured from the point below
+   * {@code start}; the fall time is the impact's time since the epoch.
+   *
+   * @throws SimulationException when the integration breaks an invariant or never lands
+   */
+  public Landing land(FlightState start, Fragment fragment) {
+    Run run = new Run(fragment);
+    double[] y0 = run.stateArray(start, fragment);
+    checkAboveGround(start, y0);
+    run.propagator.run(start.timeS(), y0, 1, config.groundAltitudeM(), Double.NaN, Double.NaN,
+        null);
+    return run.landing(start);
+  }
+
+  /**
+   * Propagates until the ellipsoidal height {@code heightM} is crossed: forward in time when the
+   * fragment is moving towards that height, backward when it is moving away from it.
+   *
+   * @throws IllegalArgumentException when backward propagation would need ablation
+   * @throws SimulationException      on a broken invariant or no crossing within the time limit
+   */
+  public FlightState propagateToHeight(FlightState state, Fragment fragment, double heightM) {
+    if (!Double.isFinite(heightM)) {
+      throw new IllegalArgumentException("target height must be finite");
+    }
+    Run run = new Run(fragment);
+    double[] y0 = run.stateArray(state, fragment);
+    GeodeticPoint p = state.geodetic();
+    double vUp = new LocalEnu(p).vectorToEnu(state.velocityEcefMps()).getZ();
+    double below = p.heightM() - heightM; // > 0: target below
+    int direction = below * vUp <= 0 ? 1 : -1;
+    if (below == 0.0) {
+      return state.withMassKg(y0[6]);
+    }
+    checkDirection(direction);
+    run.propagator.run(state.timeS(), y0, direction, heightM, Double.NaN, Double.NaN, null);
+    return run.state(state);
+  }
+
+  /**
+   * Propagates to the time {@code timeS} since the epoch, forward or backward.
+   *
+   * @throws IllegalArgumentException when backward propagation would need ablation
+   * @throws SimulationException      on a broken invariant
+   */
+  public FlightState propagateToTime(FlightState state, Fragment fragment, double timeS) {
+    if (!Double.isFinite(timeS)) {
+      throw new IllegalArgumentException("target time must be finite");
+    }
+    Run run = new Run(fragment);
+    double[] y0 = run.stateArray(state, fragment);
+    int direction = timeS >= state.timeS() ? 1 : -1;
+    checkDirection(direction);
+    run.propagator.run(state.timeS(), y0, direction, Double.NaN, timeS, Double.NaN, null);
+    return run.state(state);
+  }
+
+  private void checkDirection(int direction) {
+    if (direction < 0 && models.ablation().changesMass()) {
+      throw new IllegalArgumentException("backward propagation is not possible with ablation"
+          + " enabled: mass loss cannot be reversed; disable ablation for backward runs");
+    }
+  }
+
+  private void checkAboveGround(FlightState start, double[] y0) {
+    double h = start.heightM();
+    if (h < config.groundAltitudeM()) {
+      throw new IllegalArgumentException("the start height " + h
+          + " m is below the ground at " + config.groundAltitudeM() + " m");
+    }
+  }
+
+  /** The per-call objects: equations of motion, integrator, propagator. */
+  private final class Run {
+    final EquationsOfMotion eom;
+    final Propagator propagator;
+    final double[] yDot = new double[EquationsOfMotion.DIMENSION];
+
+    Run(Fragment fragment) {
+      eom = new EquationsOfMotion(atmosphere, models, config.earthRotation(), fragment);
+      Integrator integrator = Integrator.create(config.integration(), absoluteTolerances, 3);
+      propagator = new Propagator(eom, integrator);
+    }
+
+    double[] stateArray(FlightState s, Fragment fragment) {
+      Vector3D r = s.positionEcefM();
+      Vector3D v = s.velocityEcefMps();
+      double m = Double.isNaN(s.massKg()) ? fragment.massKg() : s.massKg();
+      return new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), m};
+    }
+
+    FlightState state(FlightState template) {
+      double[] y = propagator.state();
+      return new FlightState(template.epochUtc(), propagator.time(),
+          new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5]), y[6]);
+    }
+
+    TrajectoryPoint point(double t, double[] y) {
+      eom.compute(t, y, yDot);
+      GeodeticPoint p = Wgs84.toGeodetic(new Vector3D(y[0], y[1], y[2]));
+      Vector3D vEnu = new LocalEnu(p).vectorToEnu(new Vector3D(y[3], y[4], y[5]));
+      return new TrajectoryPoint(t, p.latitudeDeg(), p.longitudeDeg(), p.heightM(),
+          vEnu.getX(), vEnu.getY(), vEnu.getZ(), vEnu.getNorm(), y[6], eom.lastMach(),
+          eom.lastDragCoefficient());
+    }
+
+    Landing landing(FlightState start) {
+      double t = propagator.time();
+      double[] y = propagator.state();
+      eom.compute(t, y, yDot);
+      GeodeticPoint impact = Wgs84.toGeodetic(new Vector3D(y[0], y[1], y[2]));
+      GeodeticPoint origin = start.geodetic();
+      double m = y[6];
+      double speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
+      double terminal = Math.sqrt(2.0 * m * eom.lastGravityMps2()
+          / (eom.lastAirDensityKgM3() * eom.lastDragCoefficient() * eom.crossSectionM2(m)));
+      Geodesics.DistanceBearing drift = Geodesics.inverse(origin.latitudeDeg(),
+          origin.longitudeDeg(), impact.latitudeDeg(), impact.longitudeDeg());
+      return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), config.groundAltitudeM(),
+          start.epochUtc().plusNanos(Math.round(t * 1e9)), t, speed, terminal, m,
+          drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed);
+    }
   }
 }

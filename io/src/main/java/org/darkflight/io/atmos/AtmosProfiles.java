@@ -1,0 +1,250 @@
+package org.darkflight.io.atmos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfileDocument.AtmosMeta;
+import org.darkflight.io.atmos.AtmosProfileDocument.LevelJson;
+import org.darkflight.io.json.Binding;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.physics.atmosphere.AtmosLevel;
+
+/**
+ * Reads {@code atmos_profile.json} in any of its unit forms and writes its canonical SI form.
+ *
+ * <p>Reading: strict JSON, the schema, then normalisation (hPa → Pa, °C → K, speed + direction
+ * → u/v with the meteorological "from" convention, see {@link Units}) and semantic checks:
+ * <ul>
+ *   <li>levels strictly increasing in altitude (no duplicates);</li>
+ *   <li>pressure never increasing with altitude;</li>
+ *   <li>pressure plausible for its altitude — within a factor {@value #PRESSURE_PLAUSIBILITY_FACTOR}
+ *       of the exponential atmosphere {@code p0 exp(-z/H)} (p0 = 101325 Pa, H = 7 km, which stays
+ *       within a factor ~2 of the US Standard Atmosphere 1976 from 0 to 100 km); a value about
+ *       100 times off is reported as a Pa/hPa mix-up. Not checked above 100 km;</li>
+ *   <li>a given density within {@value #DENSITY_TOLERANCE} (relative) of the ideal-gas density
+ *       p/(R_d T), R_d = 287.05 J/(kg·K) (dry air; moisture changes it by under 2 %).</li>
+ * </ul>
+ *
+ * <p>Writing: only {@code pressure_Pa}, {@code temperature_K}, {@code wind_u_mps},
+ * {@code wind_v_mps} (plus {@code wind_w_mps} when non-zero and the optional fields when known),
+ * with fixed rounding, sorted keys and the profile re-validated before it is written.
+ */
+public final class AtmosProfiles {
+
+  /** Name of the schema, {@code schemas/atmos_profile.schema.json}. */
+  public static final String SCHEMA = "atmos_profile";
+  /** Schema version written. */
+  public static final String SCHEMA_VERSION = "1.0";
+
+  /** Allowed factor between a pressure and the exponential atmosphere at its altitude. */
+  public static final double PRESSURE_PLAUSIBILITY_FACTOR = 8.0;
+  /** Highest altitude at which pressures are checked for plausibility, m. */
+  public static final double PRESSURE_CHECK_CEILING_M = 100_000.0;
+  /** Allowed relative difference between a given density and p/(R_d T). */
+  public static final double DENSITY_TOLERANCE = 0.10;
+
+  private static final double P0_PA = 101_325.0;
+  private static final double SCALE_HEIGHT_M = 7_000.0;
+  private static final double R_DRY_AIR = 287.05;
+
+  private AtmosProfiles() {}
+
+  /**
+   * Reads, validates and normalises a profile.
+   *
+   * @throws InputException on any problem with the file
+   */
+  public static AtmosProfile read(Path file) throws InputException {
+    return fromTree(JsonSchemas.readValidated(file, SCHEMA), file.toString());
+  }
+
+  /** Validates, normalises and checks an already parsed tree. */
+  public static AtmosProfile fromTree(JsonNode node, String file) throws InputException {
+    JsonSchemas.validate(node, SCHEMA, file);
+    AtmosProfileDocument doc = Binding.bind(node, AtmosProfileDocument.class, file);
+    List<ProfileLevel> levels = new ArrayList<>(doc.levels().size());
+    for (int i = 0; i < doc.levels().size(); i++) {
+      LevelJson lj = doc.levels().get(i);
+      String ptr = "/levels/" + i;
+      AtmosLevel level = Binding.build(file, ptr, () -> normalise(lj));
+      checkLevel(file, ptr, lj, level);
+      if (i > 0) {
+        checkOrder(file, ptr, lj, level, levels.get(i - 1).level());
+      }
+      levels.add(new ProfileLevel(level, lj.source(), lj.qcFlags()));
+    }
+    return new AtmosProfile(doc.meta(), levels);
+  }
+
+  /** One level in SI units: hPa → Pa, °C → K, speed/direction → u/v. */
+  static AtmosLevel normalise(LevelJson l) {
+    double p = l.pressurePa() != null ? l.pressurePa() : Units.hectopascalToPascal(l.pressureHPa());
+    double t = l.temperatureK() != null ? l.temperatureK()
+        : Units.celsiusToKelvin(l.temperatureC());
+    double u;
+    double v;
+    if (l.windUMps() != null) {
+      u = l.windUMps();
+      v = l.windVMps();
+    } else {
+      Units.WindComponents w = Units.windFromSpeedDirection(l.windSpeedMps(), l.windDirDeg());
+      u = w.uMps();
+      v = w.vMps();
+    }
+    return new AtmosLevel(l.altitudeM(), p, t, u, v, orZero(l.windWMps()), orNaN(l.densityKgM3()),
+        orNaN(l.sigmaUMps()), orNaN(l.sigmaVMps()), orNaN(l.sigmaTK()));
+  }
+
+  private static String pressureField(LevelJson l) {
+    return l.pressurePa() != null ? "pressure_Pa" : "pressure_hPa";
+  }
+
+  private static void checkLevel(String file, String ptr, LevelJson lj, AtmosLevel level)
+      throws InputException {
+    double z = level.altitudeM();
+    double p = level.pressurePa();
+    if (z <= PRESSURE_CHECK_CEILING_M) {
+      double expected = P0_PA * Math.exp(-z / SCALE_HEIGHT_M);
+      double ratio = p / expected;
+      if (ratio < 1 / PRESSURE_PLAUSIBILITY_FACTOR || ratio > PRESSURE_PLAUSIBILITY_FACTOR) {
+        String given = lj.pressurePa() != null ? lj.pressurePa() + " Pa" : lj.pressureHPa() + " hPa";
+        String hint = "";
+        if (lj.pressurePa() != null && ratio * 100 > 1 / PRESSURE_PLAUSIBILITY_FACTOR
+            && ratio * 100 < PRESSURE_PLAUSIBILITY_FACTOR) {
+          hint = "; it looks like hPa: use pressure_hPa";
+        } else if (lj.pressureHPa() != null && ratio / 100 > 1 / PRESSURE_PLAUSIBILITY_FACTOR
+            && ratio / 100 < PRESSURE_PLAUSIBILITY_FACTOR) {
+          hint = "; it looks like Pa: use pressure_Pa";
+        }
+        throw new InputException(file, ptr + "/" + pressureField(lj), String.format(
+            java.util.Locale.ROOT, "implausible pressure %s at %.1f m (about %.0f Pa expected)%s",
+            given, z, expected, hint));
+      }
+    }
+    if (Double.isFinite(level.densityKgM3())) {
+      double ideal = p / (R_DRY_AIR * level.temperatureK());
+      if (Math.abs(level.densityKgM3() - ideal) > DENSITY_TOLERANCE * ideal) {
+        throw new InputException(file, ptr + "/density_kg_m3", String.format(java.util.Locale.ROOT,
+            "density %.6g kg/m3 disagrees with p/(R T) = %.6g kg/m3 by more than %.0f %%",
+            level.densityKgM3(), ideal, DENSITY_TOLERANCE * 100));
+      }
+    }
+  }
+
+  private static void checkOrder(String file, String ptr, LevelJson lj, AtmosLevel level,
+      AtmosLevel prev) throws InputException {
+    if (level.altitudeM() == prev.altitudeM()) {
+      throw new InputException(file, ptr + "/altitude_m",
+          "duplicate altitude " + level.altitudeM() + " m (same as the previous level)");
+    }
+    if (level.altitudeM() < prev.altitudeM()) {
+      throw new InputException(file, ptr + "/altitude_m", "levels must be sorted by strictly "
+          + "increasing altitude: " + level.altitudeM() + " m follows " + prev.altitudeM() + " m");
+    }
+    if (level.pressurePa() > prev.pressurePa()) {
+      throw new InputException(file, ptr + "/" + pressureField(lj), "pressure increases with "
+          + "altitude: " + level.pressurePa() + " Pa at " + level.altitudeM() + " m above "
+          + prev.pressurePa() + " Pa at " + prev.altitudeM() + " m");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- writing
+
+  /** Units of the canonical form, for {@code meta.units}. */
+  public static Map<String, String> canonicalUnits() {
+    Map<String, String> u = new TreeMap<>();
+    u.put("altitude_m", "m");
+    u.put("pressure_Pa", "Pa");
+    u.put("temperature_K", "K");
+    u.put("wind_u_mps", "m/s");
+    u.put("wind_v_mps", "m/s");
+    u.put("wind_w_mps", "m/s");
+    u.put("density_kg_m3", "kg/m3");
+    u.put("sigma_u_mps", "m/s");
+    u.put("sigma_v_mps", "m/s");
+    u.put("sigma_T_K", "K");
+    return u;
+  }
+
+  /**
+   * The canonical tree of a profile: SI fields only, rounded (altitude 1 mm, temperature and
+   * winds 0.0001, pressure and density 7 significant digits), keys sorted when written. The
+   * meta block is written as given except that {@code units} become {@link #canonicalUnits()} and
+   * {@code schema_version} {@value #SCHEMA_VERSION}.
+   *
+   * @throws IllegalArgumentException if the result would not pass {@link #fromTree} (a bug in the
+   *     caller's profile, e.g. implausible pressures)
+   */
+  public static ObjectNode toTree(AtmosProfile profile) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.put("$schema", AtmosProfileDocument.SCHEMA_ID);
+    AtmosMeta m = profile.meta();
+    AtmosMeta canonicalMeta = new AtmosMeta(SCHEMA_VERSION, m.profileTimeUtc(), m.location(),
+        new TreeMap<>(canonicalUnits()), m.provenance(), m.sources());
+    root.set("meta", Json.mapper().valueToTree(canonicalMeta));
+    ArrayNode levels = root.putArray("levels");
+    for (ProfileLevel pl : profile.levels()) {
+      AtmosLevel l = pl.level();
+      ObjectNode n = levels.addObject();
+      n.set("altitude_m", Json.roundedNode(l.altitudeM(), 3));
+      n.set("pressure_Pa", Json.significantNode(l.pressurePa(), 7));
+      n.set("temperature_K", Json.roundedNode(l.temperatureK(), 4));
+      n.set("wind_u_mps", Json.roundedNode(l.windUMps(), 4));
+      n.set("wind_v_mps", Json.roundedNode(l.windVMps(), 4));
+      if (l.windWMps() != 0.0) {
+        n.set("wind_w_mps", Json.roundedNode(l.windWMps(), 4));
+      }
+      if (Double.isFinite(l.densityKgM3())) {
+        n.set("density_kg_m3", Json.significantNode(l.densityKgM3(), 7));
+      }
+      if (Double.isFinite(l.sigmaUMps())) {
+        n.set("sigma_u_mps", Json.roundedNode(l.sigmaUMps(), 4));
+      }
+      if (Double.isFinite(l.sigmaVMps())) {
+        n.set("sigma_v_mps", Json.roundedNode(l.sigmaVMps(), 4));
+      }
+      if (Double.isFinite(l.sigmaTK())) {
+        n.set("sigma_T_K", Json.roundedNode(l.sigmaTK(), 4));
+      }
+      if (pl.source() != null) {
+        n.put("source", pl.source());
+      }
+      if (!pl.qcFlags().isEmpty()) {
+        ArrayNode flags = n.putArray("qc_flags");
+        pl.qcFlags().forEach(flags::add);
+      }
+    }
+    try {
+      fromTree(root, "(canonical atmos profile)");
+    } catch (InputException e) {
+      throw new IllegalArgumentException("profile cannot be written: " + e.getMessage(), e);
+    }
+    return root;
+  }
+
+  /**
+   * Writes the canonical form atomically (see {@link #toTree}).
+   *
+   * @throws IllegalArgumentException if the profile is invalid (nothing is written)
+   */
+  public static void write(Path file, AtmosProfile profile) throws IOException {
+    AtomicFiles.write(file, Json.toCanonicalBytes(toTree(profile)));
+  }
+
+  private static double orZero(Double d) {
+    return d == null ? 0.0 : d;
+  }
+
+  private static double orNaN(Double d) {
+    return d == null ? Double.NaN : d;
+  }
+}

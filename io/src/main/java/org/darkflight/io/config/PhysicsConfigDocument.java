@@ -1,0 +1,127 @@
+package org.darkflight.io.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import org.darkflight.io.meta.Meta;
+import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.physics.PhysicsConfig.Ablation;
+import org.darkflight.physics.PhysicsConfig.Integration;
+
+/**
+ * The JSON shape of {@code physics_config.json} (schema {@code schemas/physics_config.schema.json},
+ * spec §4.6). Optional fields are null when absent and take the values of
+ * {@link PhysicsConfig#defaults()}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PhysicsConfigDocument(
+    @JsonProperty("$schema") String schema,
+    @JsonProperty("drag_model") String dragModel,
+    @JsonProperty("cd_scale") Double cdScale,
+    @JsonProperty("ablation") AblationJson ablation,
+    @JsonProperty("gravity_model") String gravityModel,
+    @JsonProperty("earth_rotation") Boolean earthRotation,
+    @JsonProperty("ground_altitude_m") Double groundAltitudeM,
+    @JsonProperty("legacy") String legacy,
+    @JsonProperty("integration") IntegrationJson integration,
+    @JsonProperty("output_interval_s") Double outputIntervalS,
+    @JsonProperty("meta") Meta meta) {
+
+  /** {@code $id} of the physics configuration schema. */
+  public static final String SCHEMA_ID =
+      "https://darkflight.org/schemas/physics_config.schema.json";
+
+  /** The {@code ablation} object. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AblationJson(
+      @JsonProperty("enabled") boolean enabled,
+      @JsonProperty("method") String method,
+      @JsonProperty("params") AblationParams params) {}
+
+  /** The {@code ablation.params} object; null = the method's default. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AblationParams(
+      @JsonProperty("k_ab") Double kAb,
+      @JsonProperty("sigma") Double sigma,
+      @JsonProperty("Q_star") Double qStar) {}
+
+  /** The {@code integration} object. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record IntegrationJson(
+      @JsonProperty("method") String method,
+      @JsonProperty("dt_initial_s") double dtInitialS,
+      @JsonProperty("dt_min_s") double dtMinS,
+      @JsonProperty("dt_max_s") double dtMaxS,
+      @JsonProperty("rel_tolerance") Double relTolerance,
+      @JsonProperty("abs_tolerance_m") Double absToleranceM) {}
+
+  /**
+   * The physics value; absent optionals from {@link PhysicsConfig#defaults()}.
+   *
+   * @throws IllegalArgumentException when the record's checks fail
+   */
+  public PhysicsConfig toPhysicsConfig() {
+    PhysicsConfig d = PhysicsConfig.defaults();
+    Ablation abl;
+    if (ablation == null) {
+      abl = d.ablation();
+    } else {
+      AblationParams p = ablation.params();
+      abl = new Ablation(ablation.enabled(),
+          ablation.method() == null ? d.ablation().method()
+              : enumOf(PhysicsConfig.AblationMethod.class, ablation.method()),
+          p == null || p.kAb() == null ? Double.NaN : p.kAb(),
+          p == null || p.sigma() == null ? Double.NaN : p.sigma(),
+          p == null || p.qStar() == null ? Double.NaN : p.qStar());
+    }
+    Integration di = d.integration();
+    Integration integ = new Integration(
+        enumOf(PhysicsConfig.IntegratorKind.class, integration.method()),
+        integration.dtInitialS(), integration.dtMinS(), integration.dtMaxS(),
+        integration.relTolerance() == null ? di.relativeTolerance() : integration.relTolerance(),
+        integration.absToleranceM() == null ? di.absoluteToleranceM()
+            : integration.absToleranceM());
+    return new PhysicsConfig(
+        enumOf(PhysicsConfig.DragModelKind.class, dragModel),
+        cdScale == null ? d.cdScale() : cdScale,
+        abl,
+        enumOf(PhysicsConfig.GravityModelKind.class, gravityModel),
+        earthRotation == null ? d.earthRotation() : earthRotation,
+        groundAltitudeM == null ? d.groundAltitudeM() : groundAltitudeM,
+        integ,
+        outputIntervalS == null ? d.outputIntervalS() : outputIntervalS,
+        legacy == null ? d.legacy() : enumOf(PhysicsConfig.LegacyMode.class, legacy));
+  }
+
+  /** The full document of a physics value (every optional written). */
+  public static PhysicsConfigDocument of(PhysicsConfig c, Meta meta) {
+    Ablation a = c.ablation();
+    AblationParams params = new AblationParams(finiteOrNull(a.kAb()), finiteOrNull(a.sigma()),
+        finiteOrNull(a.qStarJPerKg()));
+    boolean noParams = params.kAb() == null && params.sigma() == null && params.qStar() == null;
+    Integration i = c.integration();
+    return new PhysicsConfigDocument(SCHEMA_ID, name(c.dragModel()), c.cdScale(),
+        new AblationJson(a.enabled(), name(a.method()), noParams ? null : params),
+        name(c.gravityModel()), c.earthRotation(), c.groundAltitudeM(), name(c.legacy()),
+        new IntegrationJson(name(i.method()), i.dtInitialS(), i.dtMinS(), i.dtMaxS(),
+            i.relativeTolerance(), i.absoluteToleranceM()),
+        c.outputIntervalS(), meta);
+  }
+
+  /** The JSON spelling of an enum constant: lower case ({@code MACH_REGIME} → mach_regime). */
+  public static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String json) {
+    try {
+      return Enum.valueOf(type, json.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown value '" + json + "'", e);
+    }
+  }
+
+  private static Double finiteOrNull(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+}

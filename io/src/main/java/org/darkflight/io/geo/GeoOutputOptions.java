@@ -1,0 +1,48 @@
+package org.darkflight.io.geo;
+
+/**
+ * Settings of the geospatial writers.
+ *
+ * @param geoPrecisionDecimals  decimals of latitude/longitude in GeoJSON and KML: 6 (default,
+ *                              ~0.11 m) or 5 (~1.1 m, smaller files); spec §7.4. Other values are
+ *                              rejected.
+ * @param kmlMaxPoints          most fragment placemarks in the KML; larger ensembles are reduced to
+ *                              a deterministic stratified subset (GeoJSON always holds every
+ *                              sample). &gt;= 1.
+ * @param trajectoriesEnabled   whether the KML gets the "Trajectories" folder
+ */
+public record GeoOutputOptions(int geoPrecisionDecimals, int kmlMaxPoints,
+    boolean trajectoriesEnabled) {
+
+  /** Default decimals of latitude/longitude. */
+  public static final int DEFAULT_PRECISION_DECIMALS = 6;
+  /** Default cap on fragment placemarks in the KML. */
+  public static final int DEFAULT_KML_MAX_POINTS = 5_000;
+
+  public GeoOutputOptions {
+    if (geoPrecisionDecimals != 5 && geoPrecisionDecimals != 6) {
+      throw new IllegalArgumentException(
+          "geo_precision_decimals must be 5 or 6, got " + geoPrecisionDecimals);
+    }
+    if (kmlMaxPoints < 1) {
+      throw new IllegalArgumentException("kml_max_points must be >= 1, got " + kmlMaxPoints);
+    }
+  }
+
+  /** 6 decimals, {@value #DEFAULT_KML_MAX_POINTS} KML placemarks, trajectories on. */
+  public static GeoOutputOptions defaults() {
+    return new GeoOutputOptions(DEFAULT_PRECISION_DECIMALS, DEFAULT_KML_MAX_POINTS, true);
+  }
+
+  public GeoOutputOptions withPrecisionDecimals(int decimals) {
+    return new GeoOutputOptions(decimals, kmlMaxPoints, trajectoriesEnabled);
+  }
+
+  public GeoOutputOptions withKmlMaxPoints(int maxPoints) {
+    return new GeoOutputOptions(geoPrecisionDecimals, maxPoints, trajectoriesEnabled);
+  }
+
+  public GeoOutputOptions withTrajectories(boolean enabled) {
+    return new GeoOutputOptions(geoPrecisionDecimals, kmlMaxPoints, enabled);
+  }
+}

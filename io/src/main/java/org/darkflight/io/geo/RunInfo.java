@@ -1,0 +1,71 @@
+package org.darkflight.io.geo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Collections;
+
+/**
+ * Provenance and event context of one run, embedded in every geospatial output: the GeoJSON
+ * top-level {@code meta}, the KML Document description (escaped JSON), the "Event Overview"
+ * placemark and the KMZ {@code README.txt}.
+ *
+ * @param eventId                 event identifier
+ * @param runId                   run identifier
+ * @param gitCommit               commit of the code that produced the run, or null when unknown
+ * @param createdUtc              creation time written into the outputs, UTC (give a fixed value
+ *                                for byte-identical reruns)
+ * @param luminousEndLatitudeDeg  latitude of the end of luminous flight, degrees
+ * @param luminousEndLongitudeDeg longitude of the end of luminous flight, degrees; stored in
+ *                                (-180, 180]
+ * @param luminousEndAltitudeM    height of the end of luminous flight above the WGS84 ellipsoid, m
+ * @param luminousEndTimeUtc      time of the end of luminous flight, UTC
+ * @param producer                producing program and version, e.g. {@code "darkflight 0.1.0"}
+ * @param artifacts               inputs and other artifacts with their SHA-256 (order kept)
+ * @param validationStatus        validation outcome, e.g. {@code "passed"}, {@code "failed"},
+ *                                {@code "not_run"}
+ * @param summary                 free run summary for README.txt and the overview balloon
+ *                                (key → text); stored sorted by key
+ */
+public record RunInfo(
+    String eventId,
+    String runId,
+    String gitCommit,
+    Instant createdUtc,
+    double luminousEndLatitudeDeg,
+    double luminousEndLongitudeDeg,
+    double luminousEndAltitudeM,
+    Instant luminousEndTimeUtc,
+    String producer,
+    List<ArtifactRef> artifacts,
+    String validationStatus,
+    Map<String, String> summary) {
+
+  public RunInfo {
+    Checks.text("event_id", eventId);
+    Checks.text("run_id", runId);
+    if (gitCommit != null && gitCommit.isEmpty()) {
+      throw new IllegalArgumentException("git_commit must be null or non-empty");
+    }
+    Checks.present("created_utc", createdUtc);
+    luminousEndLatitudeDeg = Checks.latitude("luminous_end_latitude_deg", luminousEndLatitudeDeg);
+    luminousEndLongitudeDeg =
+        Checks.longitude("luminous_end_longitude_deg", luminousEndLongitudeDeg);
+    Checks.range("luminous_end_altitude_m", luminousEndAltitudeM, -500, 200_000);
+    Checks.present("luminous_end_time_utc", luminousEndTimeUtc);
+    Checks.text("producer", producer);
+    artifacts = List.copyOf(Checks.present("artifacts", artifacts));
+    Checks.text("validation_status", validationStatus);
+    Checks.present("summary", summary);
+    TreeMap<String, String> sorted = new TreeMap<>();
+    summary.forEach((k, v) -> sorted.put(Checks.text("summary key", k),
+        Checks.present("summary value for " + k, v)));
+    summary = Collections.unmodifiableMap(sorted);
+  }
+
+  /** The luminous end as a ground position. */
+  public LatLon luminousEnd() {
+    return new LatLon(luminousEndLatitudeDeg, luminousEndLongitudeDeg);
+  }
+}

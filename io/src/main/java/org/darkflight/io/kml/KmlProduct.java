@@ -1,0 +1,173 @@
+package org.darkflight.io.kml;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.geo.ArtifactRef;
+import org.darkflight.io.geo.GeoNumbers;
+import org.darkflight.io.geo.MassClasses;
+import org.darkflight.io.geo.ProvenanceJson;
+import org.darkflight.io.geo.RunInfo;
+
+/**
+ * A rendered KML document, ready to be written as {@code strewn_field.kml} and/or packed as
+ * {@code strewn_field.kmz}. Built by {@link StrewnFieldKml#build}.
+ *
+ * <p>KMZ layout (deterministic bytes: fixed entry order, every entry time set to the run's
+ * {@code created_utc} as a DOS date-time in UTC (1980-01-01 if earlier), no extra fields):
+ * {@code doc.kml} first (the KML plus a ScreenOverlay showing the legend), {@code media/legend.png},
+ * any extra media in path order (e.g. heatmap images), {@code README.txt}.
+ */
+public final class KmlProduct {
+
+  /** Name of the KML entry inside the KMZ (first entry). */
+  public static final String KMZ_DOC = "doc.kml";
+  /** Name of the readme entry inside the KMZ. */
+  public static final String KMZ_README = "README.txt";
+
+  private final byte[] kml;
+  private final byte[] kmzDoc;
+  private final KmlSummary summary;
+  private final RunInfo run;
+  private final MassClasses classes;
+  private final String ellipseLegendLabel;
+
+  KmlProduct(byte[] kml, byte[] kmzDoc, KmlSummary summary, RunInfo run, MassClasses classes,
+      String ellipseLegendLabel) {
+    this.kml = kml;
+    this.kmzDoc = kmzDoc;
+    this.summary = summary;
+    this.run = run;
+    this.classes = classes;
+    this.ellipseLegendLabel = ellipseLegendLabel;
+  }
+
+  /** What the document holds. */
+  public KmlSummary summary() {
+    return summary;
+  }
+
+  /** The stand-alone KML (UTF-8). */
+  public byte[] kmlBytes() {
+    return kml.clone();
+  }
+
+  /** Writes {@code strewn_field.kml} atomically. */
+  public void writeKml(Path target) throws IOException {
+    AtomicFiles.write(target, kml);
+  }
+
+  /** Writes {@code strewn_field.kmz} atomically (no extra media). */
+  public void writeKmz(Path target) throws IOException {
+    writeKmz(target, Map.of());
+  }
+
+  /**
+   * Writes {@code strewn_field.kmz} atomically.
+   *
+   * @param extraMedia  further entries (path inside the KMZ → bytes), e.g. the images referenced by
+   *                    {@link KmlGroundOverlay#href()}; paths must not collide with the fixed ones
+   */
+  public void writeKmz(Path target, Map<String, byte[]> extraMedia) throws IOException {
+    AtomicFiles.write(target, kmzBytes(extraMedia));
+  }
+
+  /** The KMZ bytes. */
+  public byte[] kmzBytes(Map<String, byte[]> extraMedia) throws IOException {
+    Map<String, byte[]> extra = new TreeMap<>(Objects.requireNonNull(extraMedia, "extraMedia"));
+    for (String path : extra.keySet()) {
+      if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\")
+          || path.equals(KMZ_DOC) || path.equals(KMZ_README)
+          || path.equals(StrewnFieldKml.LEGEND_PATH)) {
+        throw new IllegalArgumentException("invalid or reserved KMZ media path: " + path);
+      }
+    }
+    LocalDateTime stamp = LocalDateTime.ofInstant(run.createdUtc(), ZoneOffset.UTC);
+    LocalDateTime dosEpoch = LocalDateTime.of(1980, 1, 1, 0, 0);
+    if (stamp.isBefore(dosEpoch)) {
+      stamp = dosEpoch;
+    }
+    stamp = stamp.withNano(0);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      entry(zip, KMZ_DOC, kmzDoc, stamp);
+      entry(zip, StrewnFieldKml.LEGEND_PATH, LegendImage.png(classes, ellipseLegendLabel), stamp);
+      for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+        entry(zip, e.getKey(), e.getValue(), stamp);
+      }
+      entry(zip, KMZ_README, readme().getBytes(StandardCharsets.UTF_8), stamp);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void entry(ZipOutputStream zip, String name, byte[] content, LocalDateTime stamp)
+      throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTimeLocal(stamp);
+    zip.putNextEntry(e);
+    zip.write(content);
+    zip.closeEntry();
+  }
+
+  /** The text of {@code README.txt}: run summary and validation status (UTF-8, LF line ends). */
+  public String readme() {
+    StringBuilder s = new StringBuilder();
+    line(s, "Darkflight strewn field");
+    line(s, "=======================");
+    line(s, "");
+    line(s, "Event:              " + XmlText.oneLine(run.eventId()));
+    line(s, "Run:                " + XmlText.oneLine(run.runId()));
+    line(s, "Validation status:  " + XmlText.oneLine(run.validationStatus()));
+    line(s, "Created (UTC):      " + ProvenanceJson.instant(run.createdUtc()));
+    line(s, "Producer:           " + XmlText.oneLine(run.producer()));
+    line(s, "Git commit:         "
+        + (run.gitCommit() == null ? "unknown" : XmlText.oneLine(run.gitCommit())));
+    line(s, "Luminous end:       lat " + GeoNumbers.coordinate(run.luminousEndLatitudeDeg(), 6)
+        + " deg, lon " + GeoNumbers.coordinate(run.luminousEndLongitudeDeg(), 6) + " deg, "
+        + GeoNumbers.quantity(run.luminousEndAltitudeM()) + " m, "
+        + ProvenanceJson.instant(run.luminousEndTimeUtc()));
+    line(s, "");
+    line(s, "Landing points:     " + summary.landingPointsTotal() + " (all in "
+        + "strewn_field_points.geojson)");
+    line(s, "Shown in doc.kml:   " + summary.fragmentPlacemarks());
+    line(s, "Ellipses:           " + summary.ellipses());
+    line(s, "Trajectories:       " + summary.trajectories());
+    line(s, "Heatmap overlays:   " + summary.groundOverlays());
+    line(s, "");
+    line(s, "Placemark subset: " + XmlText.oneLine(summary.subsetDescription()));
+    line(s, "");
+    line(s, "Mass classes (yellow = smallest ... red = largest):");
+    for (int i = 0; i < classes.size(); i++) {
+      line(s, "  " + i + "  " + XmlText.oneLine(classes.label(i)));
+    }
+    if (!run.summary().isEmpty()) {
+      line(s, "");
+      line(s, "Run summary:");
+      for (Map.Entry<String, String> e : run.summary().entrySet()) {
+        line(s, "  " + XmlText.oneLine(e.getKey()) + ": " + XmlText.oneLine(e.getValue()));
+      }
+    }
+    line(s, "");
+    line(s, "Artifacts (SHA-256):");
+    for (ArtifactRef a : run.artifacts()) {
+      line(s, "  " + a.sha256() + "  " + XmlText.oneLine(a.path()));
+    }
+    line(s, "");
+    line(s, "Contents: doc.kml (open in Google Earth), media/legend.png (colour legend), "
+        + "README.txt (this file).");
+    return s.toString();
+  }
+
+  private static void line(StringBuilder s, String text) {
+    s.append(text).append('\n');
+  }
+}

@@ -1,0 +1,481 @@
+package org.darkflight.io.kml;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.xml.stream.XMLStreamException;
+import org.darkflight.io.geo.EllipseFeature;
+import org.darkflight.io.geo.GeoNumbers;
+import org.darkflight.io.geo.GeoOutputOptions;
+import org.darkflight.io.geo.GeoSchemas;
+import org.darkflight.io.geo.LandingPoint;
+import org.darkflight.io.geo.LatLon;
+import org.darkflight.io.geo.MassClassColours;
+import org.darkflight.io.geo.MassClasses;
+import org.darkflight.io.geo.ProvenanceJson;
+import org.darkflight.io.geo.RunInfo;
+import org.darkflight.io.geo.TrajectoryLine;
+import org.darkflight.io.geo.TrajectoryPoint3d;
+import org.darkflight.io.geojson.UncertaintyEllipsesWriter;
+
+/**
+ * Builds the Google Earth document of a run (spec §7.2) as OGC KML 2.2 with StAX.
+ *
+ * <p>Structure: a {@code Document} whose {@code description} holds an HTML balloon with the subset
+ * rule and the provenance JSON (spec §7.5, HTML-escaped inside {@code <pre>}, then XML-escaped);
+ * shared {@code Style}s (one per mass class, plus luminous end, ellipse and trajectory); folders
+ * "Event Overview" (placemark at the luminous end), "Fragments" (one sub-folder per mass class,
+ * placemarks with {@code TimeStamp} and {@code ExtendedData}), "Uncertainty Ellipses" (polygons),
+ * "Trajectories" (absolute-altitude line strings, when enabled) and "Heatmap" (ground overlays,
+ * only when given). No {@code gx:} extensions, so the document validates against
+ * {@code ogckml22.xsd}.
+ *
+ * <p>Styling: mass classes on the yellow→red ramp of {@link MassClassColours}; icon scale of a
+ * class ∝ √(median final mass of its shown points), the heaviest class at
+ * {@value #MAX_ICON_SCALE}, never below {@value #MIN_ICON_SCALE}; ellipse outline #FF0000, fill
+ * rgba(255,0,0,64); trajectories #8888FF, width 1. KML colours are written {@code aabbggrr}.
+ */
+public final class StrewnFieldKml {
+
+  /** Icon scale of the heaviest mass class. */
+  public static final double MAX_ICON_SCALE = 2.5;
+  /** Smallest icon scale (and the scale of classes without shown points). */
+  public static final double MIN_ICON_SCALE = 0.5;
+  /** Google Earth's white dot icon, tinted by the style colour. */
+  static final String DOT_ICON = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png";
+  static final String STAR_ICON = "http://maps.google.com/mapfiles/kml/shapes/star.png";
+  static final String ELLIPSE_OUTLINE_KML = "ff0000ff";
+  static final String ELLIPSE_FILL_KML = "400000ff";
+  static final String TRAJECTORY_KML = "ffff8888";
+  /** KMZ path of the legend image. */
+  public static final String LEGEND_PATH = "media/legend.png";
+
+  private final GeoOutputOptions options;
+
+  public StrewnFieldKml(GeoOutputOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** {@link #build(RunInfo, MassClasses, Iterator, List, List, List)} without heatmap overlays. */
+  public KmlProduct build(RunInfo run, MassClasses classes, Iterator<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories) throws IOException {
+    return build(run, classes, points, ellipses, trajectories, List.of());
+  }
+
+  /**
+   * Consumes {@code points} once (keeping only the representative subset), checks every mass class
+   * against {@code classes}, and renders the KML (and the KMZ variant of it) in memory.
+   */
+  public KmlProduct build(RunInfo run, MassClasses classes, Iterator<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
+      List<KmlGroundOverlay> heatmap) throws IOException {
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(classes, "classes");
+    List<EllipseFeature> sortedEllipses = new ArrayList<>(Objects.requireNonNull(ellipses,
+        "ellipses"));
+    sortedEllipses.sort(UncertaintyEllipsesWriter.ORDER);
+    sortedEllipses.forEach(e -> classes.check(e.massClassIndex(), e.massClass()));
+    List<TrajectoryLine> lines = options.trajectoriesEnabled()
+        ? List.copyOf(Objects.requireNonNull(trajectories, "trajectories")) : List.of();
+    lines.forEach(t -> classes.check(t.massClassIndex(), t.massClass()));
+    List<KmlGroundOverlay> overlays = List.copyOf(Objects.requireNonNull(heatmap, "heatmap"));
+    RepresentativeSubset subset =
+        RepresentativeSubset.select(points, classes, options.kmlMaxPoints());
+    Render r = new Render(run, classes, subset, sortedEllipses, lines, overlays);
+    KmlSummary summary = new KmlSummary(subset.totalPoints(), subset.points().size(),
+        sortedEllipses.size(), lines.size(), overlays.size(), subset.description());
+    return new KmlProduct(r.bytes(false), r.bytes(true), summary, run, classes,
+        ellipseLegendLabel(sortedEllipses));
+  }
+
+  private static String ellipseLegendLabel(List<EllipseFeature> ellipses) {
+    List<String> levels = new ArrayList<>();
+    for (EllipseFeature e : ellipses) {
+      String level = GeoNumbers.quantity(100 * e.confidenceLevel()) + "%";
+      if (!levels.contains(level)) {
+        levels.add(level);
+      }
+    }
+    return levels.isEmpty() ? "Uncertainty ellipse"
+        : "Uncertainty ellipse (" + String.join(", ", levels) + ")";
+  }
+
+  /** One rendering of the document. */
+  private final class Render {
+    private final RunInfo run;
+    private final MassClasses classes;
+    private final RepresentativeSubset subset;
+    private final List<EllipseFeature> ellipses;
+    private final List<TrajectoryLine> lines;
+    private final List<KmlGroundOverlay> overlays;
+    private final int decimals = options.geoPrecisionDecimals();
+    private KmlXmlWriter w;
+
+    Render(RunInfo run, MassClasses classes, RepresentativeSubset subset,
+        List<EllipseFeature> ellipses, List<TrajectoryLine> lines,
+        List<KmlGroundOverlay> overlays) {
+      this.run = run;
+      this.classes = classes;
+      this.subset = subset;
+      this.ellipses = ellipses;
+      this.lines = lines;
+      this.overlays = overlays;
+    }
+
+    byte[] bytes(boolean withLegend) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (KmlXmlWriter xml = new KmlXmlWriter(out)) {
+        w = xml;
+        document(withLegend);
+      } catch (XMLStreamException e) {
+        throw new IOException("cannot write KML: " + e.getMessage(), e);
+      }
+      return out.toByteArray();
+    }
+
+    private void document(boolean withLegend) throws XMLStreamException {
+      w.startDocument();
+      w.start("Document").attribute("id", "strewn-field");
+      w.leaf("name", "Darkflight strewn field: " + run.eventId());
+      w.leaf("open", "1");
+      w.leaf("description", documentDescription());
+      styles();
+      eventOverview();
+      fragments();
+      ellipseFolder();
+      if (options.trajectoriesEnabled()) {
+        trajectoryFolder();
+      }
+      if (!overlays.isEmpty()) {
+        heatmapFolder();
+      }
+      if (withLegend) {
+        w.start("ScreenOverlay");
+        w.leaf("name", "Legend");
+        w.start("Icon");
+        w.leaf("href", LEGEND_PATH);
+        w.end();
+        w.empty("overlayXY", "x", "0", "y", "1", "xunits", "fraction", "yunits", "fraction");
+        w.empty("screenXY", "x", "0.01", "y", "0.99", "xunits", "fraction", "yunits", "fraction");
+        w.empty("size", "x", "0", "y", "0", "xunits", "pixels", "yunits", "pixels");
+        w.end();
+      }
+      w.end();
+      w.endDocument();
+    }
+
+    private String documentDescription() {
+      String json = ProvenanceJson.toJson(run, "strewn_field_kml", GeoSchemas.KML_SCHEMA_VERSION,
+          decimals);
+      return "<p>Darkflight strewn field of event " + XmlText.html(run.eventId()) + ", run "
+          + XmlText.html(run.runId()) + ". Validation status: "
+          + XmlText.html(run.validationStatus()) + ".</p>\n<p>"
+          + XmlText.html(subset.description()) + "</p>\n<p>Provenance:</p>\n<pre>"
+          + XmlText.html(json) + "</pre>";
+    }
+
+    private void styles() throws XMLStreamException {
+      int n = classes.size();
+      double[] medianKg = medianMassPerClass();
+      double heaviest = 0;
+      for (double m : medianKg) {
+        heaviest = Double.isNaN(m) ? heaviest : Math.max(heaviest, m);
+      }
+      for (int i = 0; i < n; i++) {
+        double scale = Double.isNaN(medianKg[i]) || heaviest <= 0 ? MIN_ICON_SCALE
+            : Math.max(MIN_ICON_SCALE, MAX_ICON_SCALE * Math.sqrt(medianKg[i] / heaviest));
+        w.start("Style").attribute("id", massClassStyleId(i));
+        w.start("IconStyle");
+        w.leaf("color", MassClassColours.kmlColour(MassClassColours.colour(i, n), 255));
+        w.leaf("scale", GeoNumbers.quantity(Math.round(scale * 100) / 100.0));
+        w.start("Icon");
+        w.leaf("href", DOT_ICON);
+        w.end();
+        w.end();
+        w.start("LabelStyle");
+        w.leaf("scale", "0");
+        w.end();
+        w.end();
+      }
+      w.start("Style").attribute("id", "luminous-end");
+      w.start("IconStyle");
+      w.leaf("color", "ffffffff");
+      w.leaf("scale", "1.4");
+      w.start("Icon");
+      w.leaf("href", STAR_ICON);
+      w.end();
+      w.end();
+      w.start("LineStyle");
+      w.leaf("color", TRAJECTORY_KML);
+      w.leaf("width", "1");
+      w.end();
+      w.end();
+      w.start("Style").attribute("id", "uncertainty-ellipse");
+      w.start("LineStyle");
+      w.leaf("color", ELLIPSE_OUTLINE_KML);
+      w.leaf("width", "2");
+      w.end();
+      w.start("PolyStyle");
+      w.leaf("color", ELLIPSE_FILL_KML);
+      w.leaf("fill", "1");
+      w.leaf("outline", "1");
+      w.end();
+      w.end();
+      w.start("Style").attribute("id", "trajectory");
+      w.start("LineStyle");
+      w.leaf("color", TRAJECTORY_KML);
+      w.leaf("width", "1");
+      w.end();
+      w.end();
+    }
+
+    private double[] medianMassPerClass() {
+      int n = classes.size();
+      List<List<Double>> masses = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        masses.add(new ArrayList<>());
+      }
+      for (LandingPoint p : subset.points()) {
+        masses.get(p.massClassIndex()).add(p.massFinalKg());
+      }
+      double[] median = new double[n];
+      for (int i = 0; i < n; i++) {
+        List<Double> m = masses.get(i);
+        if (m.isEmpty()) {
+          median[i] = Double.NaN;
+          continue;
+        }
+        m.sort(null);
+        int size = m.size();
+        median[i] = size % 2 == 1 ? m.get(size / 2) : 0.5 * (m.get(size / 2 - 1) + m.get(size / 2));
+      }
+      return median;
+    }
+
+    private void eventOverview() throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", "Event Overview");
+      w.leaf("open", "1");
+      w.start("Placemark");
+      w.leaf("name", "Luminous end: " + run.eventId());
+      w.leaf("description", overviewBalloon());
+      timeStamp(ProvenanceJson.instant(run.luminousEndTimeUtc()));
+      w.leaf("styleUrl", "#luminous-end");
+      w.start("ExtendedData");
+      data("event_id", run.eventId());
+      data("run_id", run.runId());
+      data("luminous_end_time_utc", ProvenanceJson.instant(run.luminousEndTimeUtc()));
+      data("luminous_end_altitude_m", GeoNumbers.quantity(run.luminousEndAltitudeM()));
+      data("validation_status", run.validationStatus());
+      data("producer", run.producer());
+      data("git_commit", run.gitCommit() == null ? "unknown" : run.gitCommit());
+      w.end();
+      w.start("Point");
+      w.leaf("extrude", "1");
+      w.leaf("altitudeMode", "absolute");
+      w.leaf("coordinates", position(run.luminousEndLatitudeDeg(), run.luminousEndLongitudeDeg())
+          + "," + GeoNumbers.quantity(run.luminousEndAltitudeM()));
+      w.end();
+      w.end();
+      w.end();
+    }
+
+    private String overviewBalloon() {
+      StringBuilder h = new StringBuilder("<table>");
+      row(h, "Event", run.eventId());
+      row(h, "Run", run.runId());
+      row(h, "Luminous end (UTC)", ProvenanceJson.instant(run.luminousEndTimeUtc()));
+      row(h, "Latitude (deg)", GeoNumbers.coordinate(run.luminousEndLatitudeDeg(), decimals));
+      row(h, "Longitude (deg)", GeoNumbers.coordinate(run.luminousEndLongitudeDeg(), decimals));
+      row(h, "Altitude (m)", GeoNumbers.quantity(run.luminousEndAltitudeM()));
+      row(h, "Landing points", Long.toString(subset.totalPoints()));
+      row(h, "Shown in this KML", Integer.toString(subset.points().size()));
+      row(h, "Validation status", run.validationStatus());
+      row(h, "Producer", run.producer());
+      row(h, "Git commit", run.gitCommit() == null ? "unknown" : run.gitCommit());
+      row(h, "Created (UTC)", ProvenanceJson.instant(run.createdUtc()));
+      for (Map.Entry<String, String> e : run.summary().entrySet()) {
+        row(h, e.getKey(), e.getValue());
+      }
+      h.append("</table>\n<p>Provenance (see output_manifest.json in the run directory):</p>\n<pre>")
+          .append(XmlText.html(ProvenanceJson.toJson(run, "strewn_field_kml",
+              GeoSchemas.KML_SCHEMA_VERSION, decimals)))
+          .append("</pre>");
+      return h.toString();
+    }
+
+    private void row(StringBuilder h, String key, String value) {
+      h.append("<tr><th align=\"left\">").append(XmlText.html(key)).append("</th><td>")
+          .append(XmlText.html(value)).append("</td></tr>");
+    }
+
+    private void fragments() throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", "Fragments");
+      w.leaf("description", subset.description());
+      List<LandingPoint> points = subset.points();
+      int i = 0;
+      for (int c = 0; c < classes.size(); c++) {
+        if (subset.totalInClass(c) == 0) {
+          continue;
+        }
+        w.start("Folder");
+        w.leaf("name", classes.label(c) + " (" + subset.selectedInClass(c) + " of "
+            + subset.totalInClass(c) + ")");
+        while (i < points.size() && points.get(i).massClassIndex() == c) {
+          placemark(points.get(i++));
+        }
+        w.end();
+      }
+      w.end();
+    }
+
+    private void placemark(LandingPoint p) throws XMLStreamException {
+      w.start("Placemark");
+      w.leaf("name", p.deterministic() ? p.fragmentId()
+          : p.fragmentId() + " #" + p.sampleIndex());
+      timeStamp(ProvenanceJson.instant(p.landingTimeUtc()));
+      w.leaf("styleUrl", "#" + massClassStyleId(p.massClassIndex()));
+      w.start("ExtendedData");
+      data("fragment_id", p.fragmentId());
+      data("sample_index", Long.toString(p.sampleIndex()));
+      data("mass_class", p.massClass());
+      data("mass_final_kg", GeoNumbers.quantity(p.massFinalKg()));
+      data("mass_initial_kg", GeoNumbers.quantity(p.massInitialKg()));
+      data("impact_speed_mps", GeoNumbers.quantity(p.impactSpeedMps()));
+      data("energy_J", GeoNumbers.quantity(p.energyJ()));
+      data("landing_time_utc", ProvenanceJson.instant(p.landingTimeUtc()));
+      data("time_aloft_s", GeoNumbers.quantity(p.timeAloftS()));
+      data("uncertainty_radius_m", p.hasUncertaintyRadius()
+          ? GeoNumbers.quantity(p.uncertaintyRadiusM()) : "unknown");
+      String beta = GeoNumbers.quantity(p.ballisticCoefficientKgM2());
+      data("ballistic_coefficient", beta);
+      data("beta", beta);
+      data("drag_coefficient", GeoNumbers.quantity(p.dragCoefficient()));
+      data("density_kg_m3", GeoNumbers.quantity(p.densityKgM3()));
+      w.end();
+      w.start("Point");
+      w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()));
+      w.end();
+      w.end();
+    }
+
+    private void ellipseFolder() throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", "Uncertainty Ellipses");
+      for (EllipseFeature e : ellipses) {
+        w.start("Placemark");
+        w.leaf("name", GeoNumbers.quantity(100 * e.confidenceLevel()) + "% ellipse: "
+            + e.massClass());
+        w.leaf("styleUrl", "#uncertainty-ellipse");
+        w.start("ExtendedData");
+        data("mass_class", e.massClass());
+        data("confidence_level", GeoNumbers.quantity(e.confidenceLevel()));
+        data("sample_count", Long.toString(e.sampleCount()));
+        data("major_axis_m", GeoNumbers.quantity(e.majorAxisM()));
+        data("minor_axis_m", GeoNumbers.quantity(e.minorAxisM()));
+        data("orientation_deg", GeoNumbers.quantity(e.orientationDeg()));
+        data("covariance_matrix_m2", "[[" + GeoNumbers.quantity(e.covariance().ceeM2()) + ", "
+            + GeoNumbers.quantity(e.covariance().cenM2()) + "], ["
+            + GeoNumbers.quantity(e.covariance().cenM2()) + ", "
+            + GeoNumbers.quantity(e.covariance().cnnM2()) + "]]");
+        w.end();
+        w.start("Polygon");
+        w.leaf("tessellate", "1");
+        w.start("outerBoundaryIs");
+        w.start("LinearRing");
+        StringBuilder coords = new StringBuilder();
+        for (LatLon p : e.ring()) {
+          if (coords.length() > 0) {
+            coords.append(' ');
+          }
+          coords.append(position(p.latitudeDeg(), p.longitudeDeg()));
+        }
+        w.leaf("coordinates", coords.toString());
+        w.end();
+        w.end();
+        w.end();
+        w.end();
+      }
+      w.end();
+    }
+
+    private void trajectoryFolder() throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", "Trajectories");
+      for (TrajectoryLine t : lines) {
+        w.start("Placemark");
+        w.leaf("name", t.fragmentId() + " (" + GeoNumbers.quantity(t.massKg()) + " kg)");
+        w.leaf("styleUrl", "#trajectory");
+        w.start("ExtendedData");
+        data("fragment_id", t.fragmentId());
+        data("mass_class", t.massClass());
+        data("mass_kg", GeoNumbers.quantity(t.massKg()));
+        data("duration_s", GeoNumbers.quantity(
+            t.points().get(t.points().size() - 1).timeS() - t.points().get(0).timeS()));
+        w.end();
+        w.start("LineString");
+        w.leaf("altitudeMode", "absolute");
+        StringBuilder coords = new StringBuilder();
+        for (TrajectoryPoint3d p : t.points()) {
+          if (coords.length() > 0) {
+            coords.append(' ');
+          }
+          coords.append(position(p.latitudeDeg(), p.longitudeDeg())).append(',')
+              .append(GeoNumbers.quantity(Math.round(p.heightM() * 10) / 10.0));
+        }
+        w.leaf("coordinates", coords.toString());
+        w.end();
+        w.end();
+      }
+      w.end();
+    }
+
+    private void heatmapFolder() throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", "Heatmap");
+      for (KmlGroundOverlay o : overlays) {
+        w.start("GroundOverlay");
+        w.leaf("name", o.name());
+        w.leaf("color", String.format(java.util.Locale.ROOT, "%02xffffff",
+            (int) Math.round(o.opacity() * 255)));
+        w.start("Icon");
+        w.leaf("href", o.href());
+        w.end();
+        w.start("LatLonBox");
+        w.leaf("north", GeoNumbers.coordinate(o.northDeg(), decimals));
+        w.leaf("south", GeoNumbers.coordinate(o.southDeg(), decimals));
+        w.leaf("east", GeoNumbers.coordinate(o.eastDeg(), decimals));
+        w.leaf("west", GeoNumbers.coordinate(o.westDeg(), decimals));
+        w.end();
+        w.end();
+      }
+      w.end();
+    }
+
+    private void timeStamp(String when) throws XMLStreamException {
+      w.start("TimeStamp");
+      w.leaf("when", when);
+      w.end();
+    }
+
+    private void data(String name, String value) throws XMLStreamException {
+      w.start("Data").attribute("name", name);
+      w.leaf("value", value);
+      w.end();
+    }
+
+    private String position(double latDeg, double lonDeg) {
+      return GeoNumbers.coordinate(lonDeg, decimals) + "," + GeoNumbers.coordinate(latDeg, decimals);
+    }
+  }
+
+  /** Style id of mass class {@code index}: {@code mass-class-<index>}. */
+  public static String massClassStyleId(int index) {
+    return "mass-class-" + index;
+  }
+}

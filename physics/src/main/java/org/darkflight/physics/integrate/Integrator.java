@@ -1,0 +1,68 @@
+package org.darkflight.physics.integrate;
+
+import org.darkflight.physics.PhysicsConfig;
+
+/**
+ * A one-step method for y' = f(t, y). Steps may be negative (integration backward in time).
+ * Instances are mutable (they hold work arrays and the step-size state): one per integration,
+ * never shared between threads. No method allocates.
+ */
+public interface Integrator {
+
+  /** A first-order ODE system written into a caller-owned array (no allocation). */
+  @FunctionalInterface
+  interface Derivatives {
+    /**
+     * @param t    time, s
+     * @param y    state
+     * @param yDot receives dy/dt
+     */
+    void compute(double t, double[] y, double[] yDot);
+  }
+
+  /**
+   * Advances by at most {@code h} (its sign is the direction). Fixed-step methods take exactly
+   * {@code h}; adaptive methods may take a smaller step when the error estimate demands it.
+   *
+   * @param ode  the system
+   * @param t    current time, s
+   * @param y    current state (not modified)
+   * @param h    largest step wanted, s (non-zero)
+   * @param yOut receives the state after the step taken
+   * @return the step actually taken, s, with the sign of {@code h}
+   */
+  double step(Derivatives ode, double t, double[] y, double h, double[] yOut);
+
+  /**
+   * Takes exactly one step of {@code h} without error control: used to land on an event or an
+   * output time inside a step already accepted.
+   */
+  void stepExactly(Derivatives ode, double t, double[] y, double h, double[] yOut);
+
+  /** Magnitude of the step to try next, s (&gt; 0). */
+  double nextStepS();
+
+  /** The method's name as in {@code physics_config.json}. */
+  String name();
+
+  /**
+   * The integrator a configuration selects, for a state of {@code dimension} components.
+   *
+   * @param settings            integration settings
+   * @param absoluteTolerances  per-component absolute tolerances of adaptive methods
+   * @param positionComponents  number of leading position components whose derivatives are the
+   *                            next {@code positionComponents} components (for the
+   *                            semi-implicit method)
+   */
+  static Integrator create(PhysicsConfig.Integration settings, double[] absoluteTolerances,
+      int positionComponents) {
+    int dimension = absoluteTolerances.length;
+    return switch (settings.method()) {
+      case RK4 -> new ClassicalRungeKutta(dimension, settings.dtInitialS());
+      case RKF45 -> new RungeKuttaFehlberg45(settings.dtInitialS(), settings.dtMinS(),
+          settings.dtMaxS(), settings.relativeTolerance(), absoluteTolerances);
+      case SEMI_IMPLICIT -> new SemiImplicitEuler(dimension, positionComponents,
+          settings.dtInitialS());
+    };
+  }
+}

@@ -1,0 +1,169 @@
+package org.darkflight.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.RunInputs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code darkflight run}: the ensemble job of spec §16 mode 1. Everything picocli does not
+ * consume is handed to Beam's {@link PipelineOptionsFactory} unchanged, so the standard options
+ * ({@code --runner=DirectRunner}, {@code --targetParallelism=4}, and those of any runner on the
+ * class path, e.g. {@code --runner=FlinkRunner --flinkMaster=…}) just work.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the dark-flight ensemble on Apache Beam and writes the strewn field:",
+        "strewn_field_points.geojson, uncertainty_ellipses.geojson, strewn_field.kml/.kmz,",
+        "ensemble_manifest.json and output_manifest.json.",
+        "Other --options are Beam pipeline options (default --runner=DirectRunner)."})
+public final class RunCommand implements DarkflightCommand {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--event", required = true, paramLabel = "event.json",
+      description = "The event: luminous end state (spec §4.1).")
+  Path event;
+
+  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json",
+      description = "The fused atmospheric profile (spec §4.3).")
+  Path atmos;
+
+  @Option(names = "--config", required = true, paramLabel = "physics_config.json",
+      description = "Physics models and integrator (spec §4.6).")
+  Path config;
+
+  @Option(names = "--fragments", paramLabel = "fragments.json",
+      description = "Fragment hypotheses; or give a split rule in the ensemble config.")
+  Path fragments;
+
+  @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
+      description = "Sampling settings (spec §4.7); default: each fragment once, nothing drawn.")
+  Path ensemble;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-out",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--produced-utc", paramLabel = "INSTANT",
+      description = "Time written into the outputs (ISO-8601, e.g. 2024-01-01T00:00:00Z) for "
+          + "byte-identical reruns; default: $SOURCE_DATE_EPOCH if set, else now.")
+  String producedUtc;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PipelineOptions options = pipelineOptions(beamArgs);
+    Instant produced = producedUtc();
+    RunInputs inputs = RunInputs.read(event, atmos, config, fragments, ensemble);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
+        inputs.event().eventId(), inputs.ensemble().samples(),
+        inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
+        inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
+    w.flush();
+    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced);
+    print(w, s);
+    return 0;
+  }
+
+  private Instant producedUtc() {
+    if (producedUtc != null) {
+      try {
+        return Instant.parse(producedUtc);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--produced-utc: not an ISO-8601 instant: " + producedUtc);
+      }
+    }
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isBlank()) {
+      try {
+        return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "SOURCE_DATE_EPOCH is not a number of seconds: " + epoch);
+      }
+    }
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /**
+   * Beam options from the arguments picocli left over. With the Direct runner, immutability and
+   * encodability enforcement (a debugging aid that copies every element) are off unless asked
+   * for.
+   */
+  PipelineOptions pipelineOptions(List<String> args) {
+    for (String a : args) {
+      if (!a.startsWith("--")) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "unexpected argument '" + a + "' (Beam options are written --name=value)");
+      }
+    }
+    PipelineOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
+          .create();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "pipeline option: " + e.getMessage());
+    }
+    if (options.getRunner() == DirectRunner.class) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      if (args.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        direct.setEnforceImmutability(false);
+      }
+      if (args.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        direct.setEnforceEncodability(false);
+      }
+    }
+    return options;
+  }
+
+  private static void print(PrintWriter w, EnsembleRun.Summary s) {
+    StringBuilder reasons = new StringBuilder();
+    for (Map.Entry<String, Long> e : s.failureReasons().entrySet()) {
+      reasons.append(reasons.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ')
+          .append(e.getValue());
+    }
+    if (reasons.length() > 0) {
+      reasons.append(')');
+    }
+    w.printf(Locale.ROOT, "  samples %d: landed %d, failed %d%s%n", s.samples(), s.landed(),
+        s.failed(), reasons);
+    if (s.ellipses90().isEmpty()) {
+      w.println("  90 % ellipses: none (a mass class needs at least 3 landings with spread)");
+    } else {
+      w.println("  90 % ellipses (semi-major × semi-minor, major axis azimuth):");
+      for (EnsembleRun.EllipseSize e : s.ellipses90()) {
+        w.printf(Locale.ROOT, "    %-14s %9.0f m × %7.0f m, %5.1f°  (%d samples)%n",
+            e.massClass(), e.semiMajorAxisM(), e.semiMinorAxisM(), e.orientationDeg(),
+            e.samples());
+      }
+    }
+    w.println("  wrote:");
+    for (Path p : s.artifacts()) {
+      w.println("    " + p);
+    }
+    w.printf(Locale.ROOT, "  pipeline %.1f s, total %.1f s%n",
+        s.pipelineTime().toMillis() / 1000.0, s.totalTime().toMillis() / 1000.0);
+    w.flush();
+  }
+}

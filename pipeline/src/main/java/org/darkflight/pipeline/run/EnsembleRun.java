@@ -1,0 +1,281 @@
+package org.darkflight.pipeline.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.darkflight.io.geo.ArtifactRef;
+import org.darkflight.io.geo.EllipseFeature;
+import org.darkflight.io.geo.GeoOutputOptions;
+import org.darkflight.io.geo.LandingPoint;
+import org.darkflight.io.geo.RunInfo;
+import org.darkflight.io.geo.TrajectoryLine;
+import org.darkflight.io.geo.TrajectoryPoint3d;
+import org.darkflight.io.kml.StrewnFieldExport;
+import org.darkflight.physics.Fragment;
+import org.darkflight.physics.LuminousEnd;
+import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.trajectory.DarkflightSimulator;
+import org.darkflight.physics.trajectory.SimulationException;
+import org.darkflight.physics.trajectory.Trajectory;
+import org.darkflight.physics.trajectory.TrajectoryPoint;
+import org.darkflight.transforms.EnsembleGraph;
+import org.darkflight.transforms.fit.ConfidenceEllipses;
+import org.darkflight.transforms.fit.EllipseFit;
+import org.darkflight.transforms.fit.EventPlane;
+import org.darkflight.transforms.fit.MassClassBins;
+import org.darkflight.transforms.integrate.AtmosphereFactory;
+import org.darkflight.transforms.integrate.Integrate;
+import org.darkflight.transforms.integrate.LandingSimulator;
+import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
+import org.darkflight.transforms.integrate.SampleFailure;
+import org.darkflight.transforms.integrate.SampleLanding;
+import org.darkflight.transforms.sampling.IndexRange;
+import org.darkflight.transforms.sampling.NominalInputs;
+import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.transforms.sink.ShardReader;
+
+/**
+ * Runs one ensemble end to end: builds the Beam graph ({@link EnsembleGraph}) on the given
+ * options, waits for it, then writes — from the index-ordered shard files, so that the bytes do
+ * not depend on the runner or its parallelism — {@code strewn_field_points.geojson},
+ * {@code uncertainty_ellipses.geojson}, {@code strewn_field.kml}, {@code strewn_field.kmz} (by the
+ * io module's writers), {@code ensemble_manifest.json} and {@code output_manifest.json}.
+ */
+public final class EnsembleRun {
+
+  /** Most representative trajectories drawn in the KML. */
+  public static final int MAX_TRAJECTORIES = 12;
+  /** Producer written into the outputs. */
+  public static final String PRODUCER = "darkflight 0.1.0";
+
+  private final LandingSimulator simulator;
+  private final AtmosphereFactory atmosphereFactory;
+
+  /** A run with the physics core. */
+  public static EnsembleRun physics(RunInputs inputs) {
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics()), ProfileAtmosphere::new);
+  }
+
+  /** A run with other physics (tests, plugins). */
+  public EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory) {
+    this.simulator = simulator;
+    this.atmosphereFactory = atmosphereFactory;
+  }
+
+  /** One mass class's 90 % ellipse, for the summary. */
+  public record EllipseSize(String massClass, long samples, double semiMajorAxisM,
+      double semiMinorAxisM, double orientationDeg) {}
+
+  /**
+   * What a run produced.
+   *
+   * @param artifacts       output files (absolute), in manifest order
+   * @param samples         samples run
+   * @param landed          samples that landed
+   * @param failed          samples that failed
+   * @param failureReasons  failure count by reason
+   * @param ellipses90      the 90 % ellipse of each drawable mass class
+   * @param pipelineTime    time spent in the Beam pipeline
+   * @param totalTime       time of the whole run
+   */
+  public record Summary(List<Path> artifacts, long samples, long landed, long failed,
+      Map<String, Long> failureReasons, List<EllipseSize> ellipses90, Duration pipelineTime,
+      Duration totalTime) {}
+
+  /**
+   * Runs the ensemble and writes the artifacts into {@code outDir}.
+   *
+   * @param producedUtc the time written into the outputs (fixed for byte-identical reruns)
+   */
+  public Summary run(RunInputs in, Path outDir, PipelineOptions options, Instant producedUtc)
+      throws IOException {
+    long t0 = System.nanoTime();
+    LuminousEnd start = in.event().luminousEnd();
+    SampleFactory factory = new SampleFactory(in.ensemble(),
+        new NominalInputs(in.fragments(), start, in.levels()));
+    MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
+    EventPlane plane = new EventPlane(start.latitudeDeg(), start.longitudeDeg());
+    Integrate.Settings settings = new Integrate.Settings(start.timeUtc(),
+        in.ensemble().randomSeed(), in.physics().cdScale(), plane, bins);
+    Files.createDirectories(outDir);
+    Path work = Files.createTempDirectory(outDir, ".darkflight-shards-");
+    try {
+      Pipeline p = Pipeline.create(options);
+      EnsembleGraph.Coders coders = EnsembleGraph.build(p, factory,
+          IndexRange.split(in.ensemble().samples(), in.ensemble().samplesPerElement()),
+          in.levels(), atmosphereFactory, simulator, settings, work);
+      PipelineResult.State state = p.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IOException("the pipeline ended in state " + state);
+      }
+      long t1 = System.nanoTime();
+
+      List<SampleFailure> failures = ShardReader.readAll(work, EnsembleGraph.FAILED,
+          coders.failed());
+      List<EllipseFit> fits = ShardReader.readAll(work, EnsembleGraph.FITS, coders.fits());
+      List<EllipseFeature> ellipses = ConfidenceEllipses.features(fits, plane, bins,
+          ConfidenceEllipses.DEFAULT_LEVELS);
+      Map<String, Long> reasons = new TreeMap<>();
+      failures.forEach(f -> reasons.merge(f.getReason(), 1L, Long::sum));
+      long landed = in.ensemble().samples() - failures.size();
+
+      String provenance = OutputManifest.provenanceHash(in.sha256());
+      List<ArtifactRef> inputRefs = new ArrayList<>();
+      in.fileHashes().forEach(e -> inputRefs.add(new ArtifactRef(e.getKey(), e.getValue())));
+      Map<String, String> runSummary = new LinkedHashMap<>();
+      runSummary.put("samples", Long.toString(in.ensemble().samples()));
+      runSummary.put("landed", Long.toString(landed));
+      runSummary.put("failed", Long.toString(failures.size()));
+      runSummary.put("mode", in.ensemble().mode().name().toLowerCase(java.util.Locale.ROOT));
+      runSummary.put("sampling", in.ensemble().sampling());
+      runSummary.put("random_seed", Long.toString(in.ensemble().randomSeed()));
+      RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16), null,
+          producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
+          start.timeUtc(), PRODUCER, inputRefs, "not_run", runSummary);
+      GeoOutputOptions geo = GeoOutputOptions.defaults()
+          .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
+      Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
+      StrewnFieldExport.Result written = new StrewnFieldExport(geo).write(outDir, info,
+          bins.toMassClasses(), points, ellipses, trajectories(in, bins));
+
+      Path manifest = outDir.resolve(EnsembleManifestWriter.FILE);
+      EnsembleManifestWriter.write(manifest, in.event().eventId(), factory, failures);
+
+      List<OutputManifest.Artifact> artifacts = new ArrayList<>();
+      List<Path> paths = new ArrayList<>();
+      for (StrewnFieldExport.WrittenFile f : written.files()) {
+        artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
+            f.sha256(), f.type(), f.bytes()));
+        paths.add(f.path());
+      }
+      StrewnFieldExport.WrittenFile m = StrewnFieldExport.describe(manifest, "json");
+      artifacts.add(new OutputManifest.Artifact(EnsembleManifestWriter.FILE, m.sha256(),
+          "json", m.bytes()));
+      paths.add(manifest);
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("samples", in.ensemble().samples());
+      run.put("landed", landed);
+      run.put("failed", (long) failures.size());
+      run.put("failure_reasons", reasons);
+      run.put("sampling", in.ensemble().sampling());
+      run.put("mode", runSummary.get("mode"));
+      run.put("random_seed", in.ensemble().randomSeed());
+      run.put("inputs", in.sha256().entrySet().stream().map(e -> Map.of("role", e.getKey(),
+          "path", in.files().get(e.getKey()).toString(), "sha256", e.getValue())).toList());
+      Path outputManifest = outDir.resolve(OutputManifest.FILE);
+      OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
+          written.kml().fragmentPlacemarks() + written.kml().ellipses(),
+          written.kml().ellipses(), provenance, run);
+      paths.add(outputManifest);
+
+      List<EllipseSize> sizes = new ArrayList<>();
+      for (EllipseFeature e : ellipses) {
+        if (e.confidenceLevel() == 0.9) {
+          sizes.add(new EllipseSize(e.massClass(), e.sampleCount(), e.semiMajorAxisM(),
+              e.semiMinorAxisM(), e.orientationDeg()));
+        }
+      }
+      long t2 = System.nanoTime();
+      return new Summary(paths, in.ensemble().samples(), landed, failures.size(), reasons, sizes,
+          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** The landed samples as the geospatial writers' points, streamed in index order. */
+  private static Iterator<LandingPoint> landingPoints(Path work, EnsembleGraph.Coders coders,
+      MassClassBins bins, Instant startTime) {
+    ShardReader<SampleLanding> reader;
+    try {
+      reader = ShardReader.open(work, EnsembleGraph.LANDED, coders.landed());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean more = reader.hasNext();
+        if (!more) {
+          try {
+            reader.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return more;
+      }
+
+      @Override
+      public LandingPoint next() {
+        return toPoint(reader.next(), bins, startTime);
+      }
+    };
+  }
+
+  /** One landed sample as a landing point of the strewn field. */
+  static LandingPoint toPoint(SampleLanding l, MassClassBins bins, Instant startTime) {
+    return new LandingPoint(l.getFragmentId(), l.getIndex(), bins.label(l.getMassClassIndex()),
+        l.getMassClassIndex(), l.getLatitudeDeg(), l.getLongitudeDeg(), l.getMassFinalKg(),
+        l.getMassInitialKg(), l.getImpactSpeedMps(),
+        startTime.plusNanos(Math.round(l.getFallTimeS() * 1e9)), l.getFallTimeS(), Double.NaN,
+        l.getImpactEnergyJ(), l.ballisticCoefficientKgM2(), l.getCd(), l.getDensityKgM3());
+  }
+
+  /**
+   * Nominal trajectories of up to {@link #MAX_TRAJECTORIES} fragments (evenly spread over the
+   * canonical order) through the unperturbed profile, for the KML's "Trajectories" folder. A
+   * fragment whose nominal fall fails is left out (its samples report the failure).
+   */
+  private static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
+    DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
+        in.physics());
+    List<TrajectoryLine> out = new ArrayList<>();
+    int n = in.fragments().size();
+    int count = Math.min(n, MAX_TRAJECTORIES);
+    for (int k = 0; k < count; k++) {
+      Fragment f = in.fragments().get((int) ((long) k * n / count));
+      Trajectory t;
+      try {
+        t = sim.simulate(in.event().luminousEnd(), f);
+      } catch (SimulationException | IllegalArgumentException e) {
+        continue;
+      }
+      List<TrajectoryPoint3d> pts = new ArrayList<>();
+      for (TrajectoryPoint p : t.points()) {
+        pts.add(new TrajectoryPoint3d(p.latitudeDeg(), p.longitudeDeg(), p.heightM(), p.timeS()));
+      }
+      if (pts.size() < 2) {
+        continue;
+      }
+      int cls = bins.index(t.landing().massFinalKg());
+      out.add(new TrajectoryLine(f.id(), bins.label(cls), cls, f.massKg(), pts));
+    }
+    return out;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.darkflight.transforms.integrate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.darkflight.physics.Fragment;
+import org.darkflight.physics.LuminousEnd;
+import org.darkflight.physics.atmosphere.AtmosLevel;
+import org.darkflight.physics.atmosphere.AtmosphereModel;
+import org.darkflight.physics.trajectory.Landing;
+import org.darkflight.physics.trajectory.SimulationException;
+import org.darkflight.transforms.fit.EventPlane;
+import org.darkflight.transforms.fit.MassClassBins;
+import org.darkflight.transforms.sampling.EnsembleSample;
+import org.darkflight.transforms.sampling.Substreams;
+
+/**
+ * Integrates every sample with the physics core. The atmospheric profile arrives as a side input
+ * (one list of levels) and is turned into a model once per worker; the DoFn keeps no state
+ * between elements that could change a result. Landed samples go to {@link #LANDED}; samples that
+ * fail (a draw outside the physical range, a {@link SimulationException}, a non-finite or
+ * inconsistent landing, any other runtime error of the physics) go to {@link #FAILED} with their
+ * index and substream seed — a failed sample never stops the job.
+ */
+public final class Integrate
+    extends PTransform<PCollection<EnsembleSample>, PCollectionTuple> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Samples that landed. */
+  public static final TupleTag<SampleLanding> LANDED = new TupleTag<>() {
+    private static final long serialVersionUID = 1L;
+  };
+  /** Samples that failed. */
+  public static final TupleTag<SampleFailure> FAILED = new TupleTag<>() {
+    private static final long serialVersionUID = 1L;
+  };
+
+  private final PCollectionView<List<AtmosLevelRow>> atmosphere;
+  private final AtmosphereFactory atmosphereFactory;
+  private final LandingSimulator simulator;
+  private final Settings settings;
+
+  /**
+   * Fixed settings of an integration.
+   *
+   * @param timeUtc      time of the luminous end (UTC)
+   * @param randomSeed   the ensemble's seed (to report substream seeds of failures)
+   * @param cdScale      the physics configuration's drag-coefficient scale (for reporting Cd)
+   * @param plane        the event's east/north plane
+   * @param massClasses  classes of final mass
+   */
+  public record Settings(Instant timeUtc, long randomSeed, double cdScale, EventPlane plane,
+      MassClassBins massClasses) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  public Integrate(PCollectionView<List<AtmosLevelRow>> atmosphere,
+      AtmosphereFactory atmosphereFactory, LandingSimulator simulator, Settings settings) {
+    this.atmosphere = atmosphere;
+    this.atmosphereFactory = atmosphereFactory;
+    this.simulator = simulator;
+    this.settings = settings;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<EnsembleSample> samples) {
+    PCollectionTuple out = samples.apply("IntegrateSample",
+        ParDo.of(new IntegrateFn(atmosphere, atmosphereFactory, simulator, settings))
+            .withSideInputs(atmosphere)
+            .withOutputTags(LANDED, TupleTagList.of(FAILED)));
+    return out;
+  }
+
+  /** The DoFn: one sample in, one landing or one failure out. */
+  static final class IntegrateFn extends DoFn<EnsembleSample, SampleLanding> {
+    private static final long serialVersionUID = 1L;
+
+    private final PCollectionView<List<AtmosLevelRow>> view;
+    private final AtmosphereFactory atmosphereFactory;
+    private final LandingSimulator simulator;
+    private final Settings settings;
+
+    private transient List<AtmosLevelRow> cachedRows;
+    private transient AtmosphereModel baseModel;
+    private transient double[] levelAltitudesM;
+
+    IntegrateFn(PCollectionView<List<AtmosLevelRow>> view, AtmosphereFactory atmosphereFactory,
+        LandingSimulator simulator, Settings settings) {
+      this.view = view;
+      this.atmosphereFactory = atmosphereFactory;
+      this.simulator = simulator;
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, MultiOutputReceiver out) {
+      EnsembleSample s = c.element();
+      prepareAtmosphere(c.sideInput(view));
+      try {
+        SampleLanding landing = integrate(s);
+        out.get(LANDED).output(landing);
+      } catch (SampleFailedException e) {
+        out.get(FAILED).output(failure(s, e.reason, e.getMessage(), e.timeS));
+      } catch (SimulationException e) {
+        out.get(FAILED).output(failure(s, e.reason().name(), e.getMessage(), e.timeS()));
+      } catch (RuntimeException e) {
+        out.get(FAILED).output(failure(s, e.getClass().getSimpleName(), e.getMessage(),
+            Double.NaN));
+      }
+    }
+
+    private SampleFailure failure(EnsembleSample s, String reason, String message, double t) {
+      return SampleFailure.of(s.getIndex(),
+          Substreams.substreamSeed(settings.randomSeed(), s.getIndex()), s.getFragmentId(),
+          reason, message, t);
+    }
+
+    private void prepareAtmosphere(List<AtmosLevelRow> rows) {
+      if (rows == cachedRows) {
+        return;
+      }
+      List<AtmosLevelRow> sorted = new ArrayList<>(rows);
+      sorted.sort(Comparator.comparingInt(AtmosLevelRow::getOrder));
+      List<AtmosLevel> levels = new ArrayList<>(sorted.size());
+      double[] alts = new double[sorted.size()];
+      for (int i = 0; i < sorted.size(); i++) {
+        levels.add(sorted.get(i).toLevel());
+        alts[i] = sorted.get(i).getAltitudeM();
+      }
+      baseModel = atmosphereFactory.build(levels);
+      levelAltitudesM = alts;
+      cachedRows = rows;
+    }
+
+    private SampleLanding integrate(EnsembleSample s) {
+      Fragment fragment;
+      LuminousEnd start;
+      try {
+        fragment = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(), s.getCd(),
+            s.getShapeFactor());
+        start = new LuminousEnd(settings.timeUtc(), s.getLatitudeDeg(), s.getLongitudeDeg(),
+            s.getAltitudeM(), s.getSpeedMps(), s.getAzimuthDeg(), s.getElevationDeg());
+        if (!(s.getWindScale() >= 0) || !Double.isFinite(s.getWindScale())) {
+          throw new IllegalArgumentException("wind_scale must be >= 0, got " + s.getWindScale());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new SampleFailedException("INVALID_DRAW", e.getMessage(), 0.0);
+      }
+      AtmosphereModel atmos = PerturbedAtmosphere.isIdentity(s.getWindScale(),
+          s.getWindPerturbationMps())
+          ? baseModel
+          : new PerturbedAtmosphere(baseModel, s.getWindScale(), levelAltitudesM,
+              s.getWindPerturbationMps());
+      Landing l = simulator.land(atmos, start, fragment);
+      if (l == null || !Double.isFinite(l.latitudeDeg()) || !Double.isFinite(l.longitudeDeg())
+          || !Double.isFinite(l.fallTimeS()) || l.fallTimeS() < 0
+          || !Double.isFinite(l.impactSpeedMps()) || !(l.massFinalKg() > 0)
+          || l.massFinalKg() > fragment.massKg() * (1 + 1e-12)) {
+        throw new SampleFailedException("INVALID_RESULT",
+            "non-finite or inconsistent landing: " + l, l == null ? Double.NaN : l.fallTimeS());
+      }
+      double[] en = settings.plane().eastNorthM(l.latitudeDeg(), l.longitudeDeg());
+      return SampleLanding.builder()
+          .setIndex(s.getIndex())
+          .setFragmentId(s.getFragmentId())
+          .setMassClassIndex(settings.massClasses().index(l.massFinalKg()))
+          .setLatitudeDeg(l.latitudeDeg())
+          .setLongitudeDeg(l.longitudeDeg())
+          .setEastM(en[0])
+          .setNorthM(en[1])
+          .setHeightM(l.heightM())
+          .setFallTimeS(l.fallTimeS())
+          .setImpactSpeedMps(l.impactSpeedMps())
+          .setTerminalVelocityMps(l.terminalVelocityMps())
+          .setMassInitialKg(fragment.massKg())
+          .setMassFinalKg(l.massFinalKg())
+          .setImpactEnergyJ(l.impactEnergyJ())
+          .setDensityKgM3(fragment.densityKgM3())
+          .setCd(fragment.cd() * settings.cdScale())
+          .setShapeFactor(fragment.shapeFactor())
+          .setDriftDistanceM(l.driftDistanceM())
+          .setDriftBearingDeg(l.driftBearingDeg())
+          .build();
+    }
+  }
+
+  /** A sample failure found by the DoFn itself. */
+  private static final class SampleFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+    private final double timeS;
+
+    SampleFailedException(String reason, String message, double timeS) {
+      super(message);
+      this.reason = reason;
+      this.timeS = timeS;
+    }
+  }
+}

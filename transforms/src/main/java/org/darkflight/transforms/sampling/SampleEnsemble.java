@@ -1,0 +1,64 @@
+package org.darkflight.transforms.sampling;
+
+import java.util.List;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Fans an ensemble out into one element per sample: the index ranges become elements,
+ * are redistributed across workers, and each range expands into its samples. A range never holds
+ * the samples themselves, so a million samples never sit in one element.
+ */
+public final class SampleEnsemble extends PTransform<PBegin, PCollection<EnsembleSample>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final SampleFactory factory;
+  private final List<IndexRange> ranges;
+
+  private SampleEnsemble(SampleFactory factory, List<IndexRange> ranges) {
+    this.factory = factory;
+    this.ranges = List.copyOf(ranges);
+  }
+
+  /** All samples of the factory's configuration, in ranges of its samples_per_element. */
+  public static SampleEnsemble of(SampleFactory factory) {
+    return new SampleEnsemble(factory, IndexRange.split(factory.config().samples(),
+        factory.config().samplesPerElement()));
+  }
+
+  /** The samples of the given ranges (in any order; the result does not depend on it). */
+  public static SampleEnsemble ofRanges(SampleFactory factory, List<IndexRange> ranges) {
+    return new SampleEnsemble(factory, ranges);
+  }
+
+  @Override
+  public PCollection<EnsembleSample> expand(PBegin input) {
+    return input
+        .apply("IndexRanges", Create.of(ranges))
+        .apply("Distribute", Reshuffle.viaRandomKey())
+        .apply("ExpandRange", ParDo.of(new ExpandRangeFn(factory)));
+  }
+
+  /** Emits every sample of a range. */
+  static final class ExpandRangeFn extends DoFn<IndexRange, EnsembleSample> {
+    private static final long serialVersionUID = 1L;
+    private final SampleFactory factory;
+
+    ExpandRangeFn(SampleFactory factory) {
+      this.factory = factory;
+    }
+
+    @ProcessElement
+    public void process(@Element IndexRange range, OutputReceiver<EnsembleSample> out) {
+      for (long i = range.getFirst(); i < range.getEnd(); i++) {
+        out.output(factory.sample(i));
+      }
+    }
+  }
+}

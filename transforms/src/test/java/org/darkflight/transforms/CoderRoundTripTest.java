@@ -1,0 +1,67 @@
+package org.darkflight.transforms;
+
+import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.testing.CoderProperties;
+import org.darkflight.physics.atmosphere.AtmosLevel;
+import org.darkflight.transforms.fit.EllipseFit;
+import org.darkflight.transforms.fit.ExactMoments;
+import org.darkflight.transforms.integrate.AtmosLevelRow;
+import org.darkflight.transforms.integrate.SampleFailure;
+import org.darkflight.transforms.integrate.SampleLanding;
+import org.darkflight.transforms.sampling.EnsembleSample;
+import org.darkflight.transforms.sampling.IndexRange;
+import org.darkflight.transforms.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Every pipeline element type survives its schema coder unchanged. */
+class CoderRoundTripTest {
+
+  private final SchemaRegistry registry = SchemaRegistry.createDefault();
+
+  private <T> void roundTrip(Class<T> type, T value) throws Exception {
+    Coder<T> coder = registry.getSchemaCoder(type);
+    CoderProperties.coderDecodeEncodeEqual(coder, value);
+    CoderProperties.coderConsistentWithEquals(coder, value, value);
+  }
+
+  @Test
+  void indexRange() throws Exception {
+    roundTrip(IndexRange.class, IndexRange.of(1000, 2000));
+  }
+
+  @Test
+  void ensembleSample() throws Exception {
+    EnsembleSample s = Fixtures.factory(Fixtures.config(10, 5)).sample(7);
+    roundTrip(EnsembleSample.class, s);
+    roundTrip(EnsembleSample.class, s.toBuilder().setWindPerturbationMps(List.of()).build());
+  }
+
+  @Test
+  void sampleLanding() throws Exception {
+    roundTrip(SampleLanding.class, SampleLanding.builder().setIndex(3).setFragmentId("f")
+        .setMassClassIndex(4).setLatitudeDeg(41.5).setLongitudeDeg(-87.7).setEastM(12.5)
+        .setNorthM(-3.25).setHeightM(0).setFallTimeS(210).setImpactSpeedMps(40)
+        .setTerminalVelocityMps(39).setMassInitialKg(0.1).setMassFinalKg(0.09)
+        .setImpactEnergyJ(72).setDensityKgM3(3500).setCd(1.3).setShapeFactor(1.21)
+        .setDriftDistanceM(5000).setDriftBearingDeg(45).build());
+  }
+
+  @Test
+  void sampleFailure() throws Exception {
+    roundTrip(SampleFailure.class, SampleFailure.of(9, -12345L, "f", "NO_IMPACT", "never landed",
+        Double.NaN));
+  }
+
+  @Test
+  void ellipseFit() throws Exception {
+    roundTrip(EllipseFit.class, EllipseFit.of(2, new ExactMoments().add(1, 2).add(3, 5)));
+  }
+
+  @Test
+  void atmosLevelRow() throws Exception {
+    roundTrip(AtmosLevelRow.class, AtmosLevelRow.of(3, new AtmosLevel(1000, 90_000, 280, 3, -2,
+        0, Double.NaN, 1.5, Double.NaN, Double.NaN)));
+  }
+}
