@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in
@@ -33,6 +35,10 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
+      // createTempFile makes the file owner-only; outputs are ordinary files others may read.
+      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }

@@ -1,33 +1,21 @@
 package org.darkflight.io.geojson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Set;
+import java.util.List;
+import org.darkflight.io.json.JsonSchemas;
 
-/** Loads the shipped JSON Schemas from the classpath and validates documents against them. */
+/**
+ * Validates documents against the shipped JSON Schemas with the project's networknt validator
+ * ({@link JsonSchemas}: draft 2020-12, {@code format} asserted, classpath resolution).
+ */
 final class GeoJsonSchemas {
 
   private GeoJsonSchemas() {}
 
-  static JsonSchema load(String resource) {
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    try (InputStream in = GeoJsonSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("schema not on the classpath: " + resource);
-      }
-      return factory.getSchema(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static Set<ValidationMessage> validate(String resource, JsonNode document) {
-    return load(resource).validate(document);
+  /** Violations of {@code document} against {@code schemas/<name>.schema.json}, as text. */
+  static List<String> validate(String resource, JsonNode document) {
+    String name = resource.replaceFirst("^schemas/", "").replaceFirst("\\.schema\\.json$", "");
+    return JsonSchemas.violations(document, name).stream()
+        .map(v -> v.pointer() + ": " + v.reason()).toList();
   }
 }

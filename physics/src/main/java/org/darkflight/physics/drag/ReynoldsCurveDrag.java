@@ -10,7 +10,7 @@ import org.darkflight.physics.Fragment;
  * <p>C_d = 24/Re + 2.6 (Re/5) / (1 + (Re/5)^1.52) + 0.411 (Re/2.63×10⁵)^−7.94 /
  * (1 + (Re/2.63×10⁵)^−8.00) + 0.25 (Re/10⁶) / (1 + Re/10⁶).
  *
- * <p>The correlation is stated for Re ≤ 10⁶; above that Re is held at 10⁶ (C_d ≈ 0.19, the
+ * <p>The correlation is stated for Re ≤ 10⁶; above that Re is held at 10⁶ (C_d ≈ 0.13, the
  * post-crisis value). Below Re = 10⁻³ it is held at 10⁻³ so that C_d stays finite at zero air
  * speed (the drag force, ∝ C_d·v², still tends to zero there). The fragment's {@code cd} and
  * shape factor are not used (scale with {@code cd_scale}).

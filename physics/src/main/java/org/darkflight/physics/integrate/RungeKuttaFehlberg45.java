@@ -161,7 +161,7 @@ public final class RungeKuttaFehlberg45 implements Integrator {
       double delta = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i]);
       double scale = atol[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(yOut[i]));
       double e = Math.abs(delta) / scale;
-      if (!(e <= err)) {
+      if (!(e <= err) && !Double.isNaN(err)) {
         err = e; // also propagates NaN so that a non-finite step is never accepted silently
       }
     }

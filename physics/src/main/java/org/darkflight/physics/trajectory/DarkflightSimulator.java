@@ -148,7 +148,8 @@ public final class DarkflightSimulator {
 
   /**
    * Propagates until the ellipsoidal height {@code heightM} is crossed: forward in time when the
-   * fragment is moving towards that height, backward when it is moving away from it.
+   * fragment is moving towards that height (or is level and the height is below it), backward
+   * otherwise. The ground is not a stop here.
    *
    * @throws IllegalArgumentException when backward propagation would need ablation
    * @throws SimulationException      on a broken invariant or no crossing within the time limit
@@ -162,7 +163,8 @@ public final class DarkflightSimulator {
     GeodeticPoint p = state.geodetic();
     double vUp = new LocalEnu(p).vectorToEnu(state.velocityEcefMps()).getZ();
     double below = p.heightM() - heightM; // > 0: target below
-    int direction = below * vUp <= 0 ? 1 : -1;
+    // forward when moving towards the target (a horizontal start falls, so: forward if below)
+    int direction = below > 0 ? (vUp <= 0 ? 1 : -1) : (vUp > 0 ? 1 : -1);
     if (below == 0.0) {
       return state.withMassKg(y0[6]);
     }

@@ -41,6 +41,9 @@ public final class EquationsOfMotion implements Integrator.Derivatives,
   private final double[] geo = new double[5];
   private final double[] gravity = new double[3];
 
+  private double cachedMass = Double.NaN;
+  private double cachedArea;
+  private double cachedDiameter;
   private double lastMach;
   private double lastCd;
   private double lastAirDensity;
@@ -102,9 +105,15 @@ public final class EquationsOfMotion implements Integrator.Derivatives,
     double airSpeed = Math.sqrt(rx * rx + ry * ry + rz * rz);
 
     double m = y[6];
-    double side = Math.cbrt(m / densityKgM3);
-    double area = shapeFactor * side * side;
-    double diameter = EQUIVALENT_DIAMETER_FACTOR * side;
+    if (m != cachedMass) {
+      // ∛ is the costliest call here; without ablation the mass never changes
+      double side = Math.cbrt(m / densityKgM3);
+      cachedMass = m;
+      cachedArea = shapeFactor * side * side;
+      cachedDiameter = EQUIVALENT_DIAMETER_FACTOR * side;
+    }
+    double area = cachedArea;
+    double diameter = cachedDiameter;
     double rho = air.densityKgM3();
     double mach = airSpeed / air.speedOfSoundMps();
     double reynolds = rho * airSpeed * diameter / air.viscosityPaS();

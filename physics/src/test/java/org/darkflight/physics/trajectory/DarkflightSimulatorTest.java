@@ -383,4 +383,49 @@ class DarkflightSimulatorTest {
     assertThat(l.driftBearingDeg(), closeTo(90, 0.5));
     assertThat(l.driftDistanceM(), closeTo(expected, 0.01 * expected));
   }
+
+  @Test
+  void propagateToHeightChoosesTheDirection() {
+    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+        config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
+            GravityModelKind.CONSTANT));
+    Fragment f = stone(1);
+    // level flight: a lower target is reached forward, a higher one backward
+    FlightState level = sim.initialState(luminousEnd(20_000, 500, 0, 0), f);
+    assertThat(sim.propagateToHeight(level, f, 19_000).timeS(), greaterThan(0.0));
+    assertThat(sim.propagateToHeight(level, f, 21_000).timeS(), lessThan(0.0));
+    // climbing (reversed velocity): a higher target forward, a lower one backward
+    FlightState climbing = new FlightState(level.epochUtc(), 0.0, level.positionEcefM(),
+        sim.initialState(luminousEnd(20_000, 500, 0, 30), f).velocityEcefMps().negate(), 1.0);
+    assertThat(sim.propagateToHeight(climbing, f, 20_500).timeS(), greaterThan(0.0));
+    assertThat(sim.propagateToHeight(climbing, f, 19_500).timeS(), lessThan(0.0));
+  }
+
+  @Test
+  void oneSimulatorServesManyThreadsDeterministically() throws Exception {
+    DarkflightSimulator sim = new DarkflightSimulator(
+        new ProfileAtmosphere(TestFixtures.windProfile()),
+        config(IntegratorKind.RKF45, 0.05, DragModelKind.MACH_REGIME,
+            GravityModelKind.WGS84_LOCAL));
+    List<Double> masses = java.util.stream.IntStream.range(0, 40)
+        .mapToObj(i -> 0.01 * Math.pow(1.2, i)).toList();
+    List<Landing> sequential = masses.stream()
+        .map(m -> sim.land(luminousEnd(25_000, 3000, 77, 50), stone(m))).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Landing>> futures = new java.util.ArrayList<>();
+      for (double m : masses) {
+        futures.add(pool.submit(() -> sim.land(luminousEnd(25_000, 3000, 77, 50), stone(m))));
+      }
+      for (int i = 0; i < masses.size(); i++) {
+        assertEquals(sequential.get(i), futures.get(i).get(), "same inputs, same landing");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // heavier stones fly further along the entry direction
+    assertThat(sequential.get(39).driftDistanceM(), greaterThan(sequential.get(0)
+        .driftDistanceM()));
+  }
 }

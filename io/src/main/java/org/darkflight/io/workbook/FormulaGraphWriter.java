@@ -1,0 +1,116 @@
+package org.darkflight.io.workbook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.darkflight.io.AtomicFiles;
+
+/**
+ * Writes {@code formula_graph.json} (schema {@code schemas/formula_graph.schema.json}) and
+ * {@code graph_issues.md}.
+ */
+public final class FormulaGraphWriter {
+
+  /** Schema version of formula_graph.json. */
+  public static final String SCHEMA_VERSION = "1.0.0";
+  /** File name of the graph. */
+  public static final String GRAPH_FILE = "formula_graph.json";
+  /** File name of the issues report. */
+  public static final String ISSUES_FILE = "graph_issues.md";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private FormulaGraphWriter() {}
+
+  /** The JSON document as a tree of maps and lists. */
+  public static Map<String, Object> toJson(FormulaGraph g, String producer) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("schema_version", SCHEMA_VERSION);
+    meta.put("created_utc", Instant.now().toString());
+    meta.put("producer", producer);
+    meta.put("inputs", List.of(Map.of("path", g.workbookFile(), "sha256", g.workbookSha256())));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("sheets", g.sheets().size());
+    summary.put("formula_cells", g.formulaCells());
+    summary.put("input_cells", g.inputCells());
+    summary.put("edges", g.edges());
+    summary.put("cycles", g.cycles().size());
+    summary.put("folded_constants", g.foldedConstants());
+    summary.put("error_valued_cells", g.errorValuedCells());
+    summary.put("empty_references", g.emptyReferences());
+    summary.put("extraction_ms", g.extractionMillis());
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("meta", meta);
+    root.put("workbook", Map.of("file", g.workbookFile(), "sha256", g.workbookSha256()));
+    root.put("summary", summary);
+    root.put("sheets", g.sheets());
+    root.put("function_counts", g.functionCounts());
+    root.put("token_counts", g.tokenCounts());
+    root.put("segment_counts", g.segmentCounts());
+    root.put("cycles", g.cycles());
+    root.put("nodes", g.nodes());
+    return root;
+  }
+
+  /** Writes both files into {@code dir}, each atomically. */
+  public static void write(FormulaGraph g, Path dir, String producer) throws IOException {
+    byte[] json = MAPPER.writeValueAsBytes(toJson(g, producer));
+    byte[] md = issuesMarkdown(g).getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve(GRAPH_FILE), json);
+    AtomicFiles.write(dir.resolve(ISSUES_FILE), md);
+  }
+
+  /** The Markdown issues report. */
+  public static String issuesMarkdown(FormulaGraph g) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Formula graph issues: ").append(g.workbookFile()).append("\n\n");
+    sb.append("sha256 `").append(g.workbookSha256()).append("`\n\n");
+    sb.append("| sheet | formula cells | constant cells |\n|---|---:|---:|\n");
+    for (FormulaGraph.SheetInfo s : g.sheets()) {
+      sb.append("| ").append(s.name()).append(" | ").append(s.formulaCells()).append(" | ")
+          .append(s.valueCells()).append(" |\n");
+    }
+    int total = g.sheets().stream().mapToInt(FormulaGraph.SheetInfo::formulaCells).sum();
+    sb.append("\nFormula cells in the file: ").append(total).append("; in the graph: ")
+        .append(g.formulaCells()).append(total == g.formulaCells() ? " (all accounted for)"
+            : " (MISMATCH)").append(".\n");
+    sb.append("Dependencies (after range expansion): ").append(g.edges())
+        .append("; constant cells read by formulas: ").append(g.inputCells()).append(".\n\n");
+    sb.append("## Circular references\n\n");
+    if (g.cycles().isEmpty()) {
+      sb.append("None: every formula cell is in the topological order.\n\n");
+    } else {
+      for (List<String> c : g.cycles()) {
+        sb.append("- ").append(c.size()).append(" cells: ")
+            .append(String.join(", ", c.subList(0, Math.min(c.size(), 20))))
+            .append(c.size() > 20 ? ", …" : "").append('\n');
+      }
+      sb.append('\n');
+    }
+    sb.append("## Segments\n\n| segment | formula cells |\n|---|---:|\n");
+    g.segmentCounts().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v)
+        .append(" |\n"));
+    sb.append("\n## Functions\n\n| function | uses |\n|---|---:|\n");
+    g.functionCounts().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v)
+        .append(" |\n"));
+    sb.append("\n## Notes\n\n");
+    if (g.issues().isEmpty()) {
+      sb.append("No unresolved patterns.\n");
+    }
+    for (String issue : g.issues()) {
+      sb.append("- ").append(issue).append('\n');
+    }
+    sb.append("- Constant formulas folded: ").append(g.foldedConstants()).append(".\n");
+    sb.append("- Extraction took ").append(g.extractionMillis()).append(" ms.\n");
+    return sb.toString();
+  }
+}

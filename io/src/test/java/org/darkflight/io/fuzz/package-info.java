@@ -1,0 +1,2 @@
+/** Fuzz tests of the input readers (jqwik). */
+package org.darkflight.io.fuzz;
