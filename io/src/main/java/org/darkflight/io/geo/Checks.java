@@ -5,9 +5,26 @@ final class Checks {
 
   private Checks() {}
 
+  /** A non-empty string that is well-formed UTF-16 (no unpaired surrogate, so it encodes). */
   static String text(String field, String value) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(field + " must be a non-empty string");
+    }
+    return wellFormed(field, value);
+  }
+
+  /** A string (possibly empty) that is well-formed UTF-16. */
+  static String wellFormed(String field, String value) {
+    present(field, value);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            field + " has an unpaired UTF-16 surrogate at index " + i);
+      }
     }
     return value;
   }

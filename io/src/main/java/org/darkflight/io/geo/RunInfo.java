@@ -1,10 +1,10 @@
 package org.darkflight.io.geo;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Collections;
 
 /**
  * Provenance and event context of one run, embedded in every geospatial output: the GeoJSON
@@ -45,8 +45,8 @@ public record RunInfo(
   public RunInfo {
     Checks.text("event_id", eventId);
     Checks.text("run_id", runId);
-    if (gitCommit != null && gitCommit.isEmpty()) {
-      throw new IllegalArgumentException("git_commit must be null or non-empty");
+    if (gitCommit != null) {
+      Checks.text("git_commit", gitCommit);
     }
     Checks.present("created_utc", createdUtc);
     luminousEndLatitudeDeg = Checks.latitude("luminous_end_latitude_deg", luminousEndLatitudeDeg);
@@ -60,7 +60,7 @@ public record RunInfo(
     Checks.present("summary", summary);
     TreeMap<String, String> sorted = new TreeMap<>();
     summary.forEach((k, v) -> sorted.put(Checks.text("summary key", k),
-        Checks.present("summary value for " + k, v)));
+        Checks.wellFormed("summary value for " + k, v)));
     summary = Collections.unmodifiableMap(sorted);
   }
 

@@ -104,6 +104,7 @@ public final class JsonSchemas {
    * @throws InputException naming file, JSON pointer and reason
    */
   public static void validate(JsonNode node, String name, String file) throws InputException {
+    checkDeclaredSchema(node, name, file);
     List<Violation> found = violations(node, name);
     if (!found.isEmpty()) {
       Violation first = found.get(0);
@@ -117,6 +118,7 @@ public final class JsonSchemas {
    * being the pointer of the first.
    */
   public static void validateAll(JsonNode node, String name, String file) throws InputException {
+    checkDeclaredSchema(node, name, file);
     List<Violation> found = violations(node, name);
     if (!found.isEmpty()) {
       String all = found.stream().map(v -> v.pointer() + ": " + v.reason())
@@ -176,6 +178,21 @@ public final class JsonSchemas {
       throw new InputException(file, "", "empty file, expected a JSON document");
     }
     return node;
+  }
+
+  /**
+   * A file whose {@code $schema} names another Darkflight schema was given in the wrong place
+   * (e.g. fragments.json for --event): say so instead of listing its missing fields.
+   */
+  private static void checkDeclaredSchema(JsonNode node, String name, String file)
+      throws InputException {
+    JsonNode declared = node == null ? null : node.get("$schema");
+    String expected = ID_PREFIX + name + ".schema.json";
+    if (declared != null && declared.isTextual() && declared.asText().startsWith(ID_PREFIX)
+        && !declared.asText().equals(expected)) {
+      throw new InputException(file, "/$schema", "this file declares " + declared.asText()
+          + " but " + expected + " is expected here (wrong file given?)");
+    }
   }
 
   private static Violation toViolation(ValidationMessage m) {

@@ -48,7 +48,16 @@ public final class StrewnFieldExport {
   /** Writes the four files into {@code dir} (created if needed). */
   public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
       List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories) throws IOException {
-    return write(dir, run, classes, points, ellipses, trajectories, List.of(), Map.of());
+    return write(dir, run, classes, points, ellipses, trajectories, List.of(), Map.of(),
+        List.of());
+  }
+
+  /** {@link #write(Path, RunInfo, MassClasses, Iterable, List, List)} with extra KML folders. */
+  public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
+      List<KmlPointFolder> extraKmlFolders) throws IOException {
+    return write(dir, run, classes, points, ellipses, trajectories, List.of(), Map.of(),
+        extraKmlFolders);
   }
 
   /**
@@ -59,9 +68,17 @@ public final class StrewnFieldExport {
   public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
       List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
       List<KmlGroundOverlay> heatmap, Map<String, byte[]> media) throws IOException {
+    return write(dir, run, classes, points, ellipses, trajectories, heatmap, media, List.of());
+  }
+
+  /** All of the above: heatmap overlays with their KMZ media, and extra KML folders. */
+  public Result write(Path dir, RunInfo run, MassClasses classes, Iterable<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
+      List<KmlGroundOverlay> heatmap, Map<String, byte[]> media,
+      List<KmlPointFolder> extraKmlFolders) throws IOException {
     Objects.requireNonNull(points, "points");
     KmlProduct kml = new StrewnFieldKml(options).build(run, classes, points.iterator(), ellipses,
-        trajectories, heatmap);
+        trajectories, heatmap, extraKmlFolders);
     Path pointsFile = dir.resolve(GeoSchemas.POINTS_FILE);
     long n = new StrewnFieldPointsWriter(options).write(pointsFile, run, points.iterator());
     if (n != kml.summary().landingPointsTotal()) {

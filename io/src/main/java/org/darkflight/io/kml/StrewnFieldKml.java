@@ -78,7 +78,19 @@ public final class StrewnFieldKml {
   public KmlProduct build(RunInfo run, MassClasses classes, Iterator<LandingPoint> points,
       List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
       List<KmlGroundOverlay> heatmap) throws IOException {
+    return build(run, classes, points, ellipses, trajectories, heatmap, List.of());
+  }
+
+  /**
+   * {@link #build(RunInfo, MassClasses, Iterator, List, List, List)} with extra point folders
+   * (drawn last, one icon style each).
+   */
+  public KmlProduct build(RunInfo run, MassClasses classes, Iterator<LandingPoint> points,
+      List<EllipseFeature> ellipses, List<TrajectoryLine> trajectories,
+      List<KmlGroundOverlay> heatmap, List<KmlPointFolder> extraFolders) throws IOException {
     Objects.requireNonNull(run, "run");
+    List<KmlPointFolder> extras = List.copyOf(Objects.requireNonNull(extraFolders,
+        "extraFolders"));
     Objects.requireNonNull(classes, "classes");
     List<EllipseFeature> sortedEllipses = new ArrayList<>(Objects.requireNonNull(ellipses,
         "ellipses"));
@@ -90,7 +102,7 @@ public final class StrewnFieldKml {
     List<KmlGroundOverlay> overlays = List.copyOf(Objects.requireNonNull(heatmap, "heatmap"));
     RepresentativeSubset subset =
         RepresentativeSubset.select(points, classes, options.kmlMaxPoints());
-    Render r = new Render(run, classes, subset, sortedEllipses, lines, overlays);
+    Render r = new Render(run, classes, subset, sortedEllipses, lines, overlays, extras);
     KmlSummary summary = new KmlSummary(subset.totalPoints(), subset.points().size(),
         sortedEllipses.size(), lines.size(), overlays.size(), subset.description());
     return new KmlProduct(r.bytes(false), r.bytes(true), summary, run, classes,
@@ -117,13 +129,15 @@ public final class StrewnFieldKml {
     private final List<EllipseFeature> ellipses;
     private final List<TrajectoryLine> lines;
     private final List<KmlGroundOverlay> overlays;
+    private final List<KmlPointFolder> extras;
     private final int decimals = options.geoPrecisionDecimals();
     private KmlXmlWriter w;
 
     Render(RunInfo run, MassClasses classes, RepresentativeSubset subset,
         List<EllipseFeature> ellipses, List<TrajectoryLine> lines,
-        List<KmlGroundOverlay> overlays) {
+        List<KmlGroundOverlay> overlays, List<KmlPointFolder> extras) {
       this.run = run;
+      this.extras = extras;
       this.classes = classes;
       this.subset = subset;
       this.ellipses = ellipses;
@@ -157,6 +171,9 @@ public final class StrewnFieldKml {
       }
       if (!overlays.isEmpty()) {
         heatmapFolder();
+      }
+      for (int i = 0; i < extras.size(); i++) {
+        extraFolder(i, extras.get(i));
       }
       if (withLegend) {
         w.start("ScreenOverlay");
@@ -236,6 +253,17 @@ public final class StrewnFieldKml {
       w.leaf("width", "1");
       w.end();
       w.end();
+      for (int i = 0; i < extras.size(); i++) {
+        w.start("Style").attribute("id", extraStyleId(i));
+        w.start("IconStyle");
+        w.leaf("color", extras.get(i).colourKml().toLowerCase(java.util.Locale.ROOT));
+        w.leaf("scale", "1");
+        w.start("Icon");
+        w.leaf("href", DOT_ICON);
+        w.end();
+        w.end();
+        w.end();
+      }
     }
 
     private double[] medianMassPerClass() {
@@ -321,7 +349,7 @@ public final class StrewnFieldKml {
     private void fragments() throws XMLStreamException {
       w.start("Folder");
       w.leaf("name", "Fragments");
-      w.leaf("description", subset.description());
+      w.leaf("description", "<p>" + XmlText.html(subset.description()) + "</p>");
       List<LandingPoint> points = subset.points();
       int i = 0;
       for (int c = 0; c < classes.size(); c++) {
@@ -471,6 +499,38 @@ public final class StrewnFieldKml {
       w.end();
     }
 
+    private void extraFolder(int index, KmlPointFolder folder) throws XMLStreamException {
+      w.start("Folder");
+      w.leaf("name", folder.name());
+      for (KmlPointFolder.Point p : folder.points()) {
+        w.start("Placemark");
+        w.leaf("name", p.name());
+        if (p.timeUtc() != null) {
+          timeStamp(ProvenanceJson.instant(p.timeUtc()));
+        }
+        w.leaf("styleUrl", "#" + extraStyleId(index));
+        if (!p.data().isEmpty()) {
+          w.start("ExtendedData");
+          for (Map.Entry<String, String> e : p.data().entrySet()) {
+            data(e.getKey(), e.getValue());
+          }
+          w.end();
+        }
+        w.start("Point");
+        if (Double.isNaN(p.heightM())) {
+          w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()));
+        } else {
+          w.leaf("extrude", "1");
+          w.leaf("altitudeMode", "absolute");
+          w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()) + ","
+              + GeoNumbers.quantity(Math.round(p.heightM() * 10) / 10.0));
+        }
+        w.end();
+        w.end();
+      }
+      w.end();
+    }
+
     private void timeStamp(String when) throws XMLStreamException {
       w.start("TimeStamp");
       w.leaf("when", when);
@@ -486,6 +546,11 @@ public final class StrewnFieldKml {
     private String position(double latDeg, double lonDeg) {
       return GeoNumbers.coordinate(lonDeg, decimals) + "," + GeoNumbers.coordinate(latDeg, decimals);
     }
+  }
+
+  /** Style id of extra point folder {@code index}: {@code extra-folder-<index>}. */
+  public static String extraStyleId(int index) {
+    return "extra-folder-" + index;
   }
 
   /** Style id of mass class {@code index}: {@code mass-class-<index>}. */

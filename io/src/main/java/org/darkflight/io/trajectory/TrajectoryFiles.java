@@ -169,7 +169,8 @@ public final class TrajectoryFiles {
     return JsonSchemas.readValidated(file, SCHEMA);
   }
 
-  private static Instant toMillis(Instant t) {
+  /** {@code t} rounded to the nearest millisecond, as written in {@code landing.time_utc}. */
+  public static Instant toMillis(Instant t) {
     long nanos = t.getNano();
     long roundedMillis = Math.round(nanos / 1e6);
     return Instant.ofEpochSecond(t.getEpochSecond()).plusMillis(roundedMillis);

@@ -177,8 +177,23 @@ class AtmosProfilesTest {
 
   @Test
   void kelvinGivenAsCelsiusIsRejected() {
-    assertThat(badPf(r -> level(r, 0).put("temperature_C", 286.35)).field(),
-        equalTo("/levels/0/temperature_C"));
+    InputException e = badPf(r -> level(r, 0).put("temperature_C", 286.35));
+    assertThat(e.field(), equalTo("/levels/0/temperature_C"));
+    assertThat(e.reason(), containsString("temperature_K"));
+  }
+
+  @Test
+  void celsiusGivenAsKelvinIsRejected() {
+    InputException e = bad(CALM, r -> level(r, 3).put("temperature_K", -11.0));
+    assertThat(e.field(), equalTo("/levels/3/temperature_K"));
+    assertThat(e.reason(), containsString("temperature_C"));
+  }
+
+  @Test
+  void pascalsGivenAsHectopascalsAtTheGroundAreRejected() {
+    InputException e = badPf(r -> level(r, 0).put("pressure_hPa", 98800));
+    assertThat(e.field(), equalTo("/levels/0/pressure_hPa"));
+    assertThat(e.reason(), containsString("pressure_Pa"));
   }
 
   @Test

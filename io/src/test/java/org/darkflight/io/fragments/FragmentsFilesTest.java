@@ -69,8 +69,9 @@ class FragmentsFilesTest {
 
   @Test
   void implausibleDensityIsRejected() {
-    assertThat(bad(r -> frag(r, 0).put("density_kgm3", 3.32)).field(),
-        equalTo("/fragments/0/density_kgm3"));
+    InputException e = bad(r -> frag(r, 0).put("density_kgm3", 3.32));
+    assertThat(e.field(), equalTo("/fragments/0/density_kgm3"));
+    assertThat(e.reason(), containsString("g/cm3"));
   }
 
   @Test

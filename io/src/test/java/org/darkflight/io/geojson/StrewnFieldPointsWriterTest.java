@@ -106,6 +106,22 @@ class StrewnFieldPointsWriterTest {
   }
 
   @Test
+  void unknownGitCommitIsNullAndAnEmptyRunIsValid() throws IOException {
+    org.darkflight.io.geo.RunInfo b = GeoFixtures.run();
+    org.darkflight.io.geo.RunInfo run = new org.darkflight.io.geo.RunInfo(b.eventId(),
+        b.runId(), null, b.createdUtc(), b.luminousEndLatitudeDeg(), b.luminousEndLongitudeDeg(),
+        b.luminousEndAltitudeM(), b.luminousEndTimeUtc(), b.producer(), List.of(), "failed",
+        java.util.Map.of());
+    Path out = dir.resolve("empty.geojson");
+    assertThat(new StrewnFieldPointsWriter(GeoOutputOptions.defaults()).write(out, run,
+        List.<LandingPoint>of().iterator()), equalTo(0L));
+    JsonNode doc = MAPPER.readTree(out.toFile());
+    assertThat(doc.at("/meta/git_commit").isNull(), is(true));
+    assertThat(doc.get("features").size(), equalTo(0));
+    assertThat(GeoJsonSchemas.validate(GeoSchemas.POINTS_SCHEMA_RESOURCE, doc), empty());
+  }
+
+  @Test
   void schemaRejectsAFeatureWithoutFragmentId() throws IOException {
     JsonNode doc = MAPPER.readTree(write(GeoOutputOptions.defaults(), sample()).toFile());
     ((ObjectNode) doc.at("/features/3/properties")).remove("fragment_id");

@@ -125,6 +125,14 @@ class JsonSchemasTest {
   }
 
   @Test
+  void fileOfAnotherKindIsNamedByItsSchema() throws Exception {
+    InputException e = bad("{\"$schema\":\"https://darkflight.org/schemas/event.schema.json\","
+        + "\"name\":\"x\",\"point\":{\"lat\":1,\"lon\":0}}");
+    assertThat(e.field(), equalTo("/$schema"));
+    assertThat(e.reason(), containsString("test-sample.schema.json is expected"));
+  }
+
+  @Test
   void unknownSchemaIsAProgrammingError() {
     assertThrows(IllegalArgumentException.class, () -> JsonSchemas.schema("no-such-thing"));
   }

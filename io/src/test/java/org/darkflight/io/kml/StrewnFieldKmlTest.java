@@ -235,6 +235,10 @@ class StrewnFieldKmlTest {
     String html = childText(elements(d, "Document").get(0), "description");
     assertThat(html, containsString("Showing 25 of 1001 landing points"));
     assertThat(html, containsString("stratified by mass class"));
+    String folderHtml = childText(folder(d, "Fragments"), "description");
+    assertThat("class labels are HTML-escaped in balloons", folderHtml,
+        containsString("&lt;1 g "));
+    assertThat(folderHtml, not(containsString("<1 g")));
   }
 
   @Test
@@ -268,6 +272,24 @@ class StrewnFieldKmlTest {
         GeoFixtures.CREATED, 1, 1, 1, 1, 1, 1);
     assertThrows(IllegalArgumentException.class, () -> build(GeoOutputOptions.defaults(),
         GeoFixtures.run(), List.of(stray)));
+  }
+
+  @Test
+  void emptyRunWithoutGitCommitStillGivesAValidDocument() throws Exception {
+    RunInfo base = GeoFixtures.run();
+    RunInfo run = new RunInfo(base.eventId(), base.runId(), null, base.createdUtc(),
+        base.luminousEndLatitudeDeg(), base.luminousEndLongitudeDeg(),
+        base.luminousEndAltitudeM(), base.luminousEndTimeUtc(), base.producer(),
+        base.artifacts(), "not_run", Map.of());
+    KmlProduct p = new StrewnFieldKml(GeoOutputOptions.defaults()).build(run,
+        GeoFixtures.CLASSES, List.<LandingPoint>of().iterator(), List.of(), List.of());
+    assertThat(KmlTestSupport.validate(p.kmlBytes()), org.hamcrest.Matchers.empty());
+    Document d = KmlTestSupport.parse(p.kmlBytes());
+    assertThat(data(elements(folder(d, "Event Overview"), "Placemark").get(0), "git_commit"),
+        equalTo("unknown"));
+    assertThat(elements(folder(d, "Fragments"), "Placemark").size(), equalTo(0));
+    assertThat(p.readme(), containsString("Git commit:         unknown"));
+    assertThat(p.readme(), containsString("Validation status:  not_run"));
   }
 
   private static Element placemarkNamed(Document d, String name) {

@@ -53,27 +53,27 @@ final class LibreOfficeRecalc {
             + "</oor:items>\n", StandardCharsets.UTF_8);
     Path outDir = work.resolve("recalculated");
     Files.createDirectories(outDir);
-    List<String> cmd = new ArrayList<>(List.of(soffice().toString(),
-        "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
-        "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
-        outDir.toString()));
-    for (Path p : inputs) {
-      cmd.add(p.toString());
-    }
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(work.resolve("soffice.log").toFile());
-    pb.environment().put("HOME", work.toString());
-    Process proc = pb.start();
-    if (!proc.waitFor(20, TimeUnit.MINUTES)) {
-      proc.destroyForcibly();
-      throw new IllegalStateException("soffice did not finish in 20 minutes");
-    }
     List<Path> outs = new ArrayList<>();
+    // one soffice run per file, each with its own time limit, so a slow file cannot hide
     for (Path p : inputs) {
+      List<String> cmd = List.of(soffice().toString(),
+          "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
+          "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+          outDir.toString(), p.toString());
+      Path log = work.resolve("soffice-" + p.getFileName() + ".log");
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      pb.environment().put("HOME", work.toString());
+      Process proc = pb.start();
+      if (!proc.waitFor(15, TimeUnit.MINUTES)) {
+        proc.destroyForcibly();
+        throw new IllegalStateException("soffice did not convert " + p.getFileName()
+            + " in 15 minutes");
+      }
       Path o = outDir.resolve(p.getFileName());
       if (!Files.isRegularFile(o)) {
         throw new IllegalStateException("soffice wrote no " + o + "; exit " + proc.exitValue()
-            + "; log: " + Files.readString(work.resolve("soffice.log")));
+            + "; log: " + Files.readString(log));
       }
       outs.add(o);
     }

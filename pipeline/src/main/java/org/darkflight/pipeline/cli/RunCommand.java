@@ -16,6 +16,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.io.heatmap.HeatmapOptions;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.pipeline.runner.RunnerSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +81,12 @@ public final class RunCommand implements DarkflightCommand {
   @Option(names = "--heatmap-bandwidth-m", paramLabel = "METRES",
       description = "Kernel standard deviation, m (default: the cell size).")
   Double heatmapBandwidthM;
+
+  @Option(names = "--flink-local",
+      description = "Run on an embedded Apache Flink MiniCluster (= --runner=FlinkRunner "
+          + "--flinkMaster=[local]). For a session cluster: --runner=FlinkRunner "
+          + "--flinkMaster=HOST:PORT (docs/flink.md).")
+  boolean flinkLocal;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -155,6 +162,8 @@ public final class RunCommand implements DarkflightCommand {
     }
     PipelineOptions options;
     try {
+      // --flink-local, --runner-config and the Flink checks/defaults (docs/flink.md).
+      args = RunnerSetup.beamArgs(args, flinkLocal);
       options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
           .create();
     } catch (IllegalArgumentException e) {

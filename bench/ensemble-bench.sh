@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Ensemble benchmark: samples/s, CPU time and peak RSS of `darkflight run` (Beam, Direct runner)
+# and of the same samples in a bare Java loop (BareLoop), for several ensemble sizes; writes the
+# figures as JSON and compares them with bench/ensemble-baseline.json, printing every regression
+# beyond 10 %. It informs; it never fails (exit 0 unless the tools themselves are missing).
+#
+#   bench/ensemble-bench.sh                    # sizes 10000 100000 1000000 (hours with the
+#                                              # shipped Mach-regime physics; see docs/performance.md)
+#   BENCH_SIZES="2000 10000" bench/ensemble-bench.sh
+#   BENCH_UPDATE_BASELINE=1 bench/ensemble-bench.sh   # store these figures as the new baseline
+#
+# Inputs: the shipped Park Forest 2003 event and testdata/ensembles/park-forest-mc.json with the
+# sample count replaced. Runs with -Xmx1g (the heap target) and --targetParallelism=2.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+sizes="${BENCH_SIZES:-10000 100000 1000000}"
+out_dir="${BENCH_OUT:-$root/bench/target}"
+baseline="$root/bench/ensemble-baseline.json"
+jar="$root/pipeline/target/darkflight-cli.jar"
+event="testdata/events/park-forest-2003"
+threads=2
+mkdir -p "$out_dir"
+if [ ! -f "$jar" ]; then
+  ./mvnw -B -q -o -DskipTests -pl pipeline -am package
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "ensemble-bench: /usr/bin/time is missing (apt-get install time)" >&2
+  exit 1
+fi
+
+# Runs a command under /usr/bin/time -v; prints "wall_s cpu_s max_rss_kb".
+measure() {
+  local log="$1"; shift
+  /usr/bin/time -v "$@" >"$log.out" 2>"$log.time" || { cat "$log.out" "$log.time" >&2; return 1; }
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i] }
+    /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident set size/ { r = $2 }
+    END { printf "%.2f %.2f %d\n", w, u + s, r }' "$log.time"
+}
+
+results="$out_dir/ensemble-bench.json"
+echo "{" >"$results.tmp"
+echo "  \"machine\": \"$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1 | tr -d '"')\"," >>"$results.tmp"
+echo "  \"date_utc\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"," >>"$results.tmp"
+echo "  \"load_average_1m_at_start\": $(cut -d' ' -f1 /proc/loadavg)," >>"$results.tmp"
+echo "  \"runs\": [" >>"$results.tmp"
+first=1
+for n in $sizes; do
+  cfg="$out_dir/ensemble-$n.json"
+  sed -E "s/\"samples\": [0-9]+/\"samples\": $n/; s/\"samples_per_element\": [0-9]+/\"samples_per_element\": 1000/" \
+    testdata/ensembles/park-forest-mc.json >"$cfg"
+  echo "ensemble-bench: $n samples with Beam (DirectRunner, parallelism $threads)..." >&2
+  read -r bw bc br < <(measure "$out_dir/beam-$n" java -Xmx1g -jar "$jar" run \
+    --event "$event/event.json" --atmos "$event/atmos_profile.json" \
+    --config "$event/physics_config.json" --fragments "$event/fragments.json" \
+    --ensemble "$cfg" --out "$out_dir/out-$n" --produced-utc 2024-01-01T00:00:00Z \
+    --targetParallelism=$threads)
+  echo "ensemble-bench: $n samples in a bare loop ($threads threads)..." >&2
+  read -r lw lc lr < <(measure "$out_dir/bare-$n" java -Xmx1g -cp "$jar" \
+    org.darkflight.pipeline.run.BareLoop "$event/event.json" "$event/atmos_profile.json" \
+    "$event/physics_config.json" "$event/fragments.json" "$cfg" $threads)
+  rm -rf "$out_dir/out-$n"
+  [ $first = 1 ] || echo "    ," >>"$results.tmp"
+  first=0
+  awk -v n="$n" -v bw="$bw" -v bc="$bc" -v br="$br" -v lw="$lw" -v lc="$lc" -v lr="$lr" 'BEGIN {
+    printf "    {\"samples\": %d,\n", n
+    printf "     \"beam\": {\"wall_s\": %.2f, \"cpu_s\": %.2f, \"samples_per_s\": %.1f, \"samples_per_cpu_s\": %.1f, \"peak_rss_mb\": %.0f},\n", bw, bc, n / bw, n / bc, br / 1024
+    printf "     \"bare_loop\": {\"wall_s\": %.2f, \"cpu_s\": %.2f, \"samples_per_s\": %.1f, \"samples_per_cpu_s\": %.1f, \"peak_rss_mb\": %.0f},\n", lw, lc, n / lw, n / lc, lr / 1024
+    printf "     \"beam_overhead_cpu_pct\": %.1f, \"beam_overhead_wall_pct\": %.1f}\n", 100 * (bc - lc) / lc, 100 * (bw - lw) / lw
+  }' >>"$results.tmp"
+done
+echo "  ]" >>"$results.tmp"
+echo "}" >>"$results.tmp"
+mv "$results.tmp" "$results"
+echo "ensemble-bench: figures in $results" >&2
+cat "$results"
+
+if [ "${BENCH_UPDATE_BASELINE:-0}" = 1 ]; then
+  cp "$results" "$baseline"
+  echo "ensemble-bench: baseline updated" >&2
+  exit 0
+fi
+if [ ! -f "$baseline" ]; then
+  echo "ensemble-bench: no baseline to compare with ($baseline)" >&2
+  exit 0
+fi
+# Compare samples per CPU-second (robust on a shared machine) and peak RSS with the baseline.
+python3 - "$baseline" "$results" <<'PY' || echo "ensemble-bench: comparison skipped (python3 missing?)" >&2
+import json, sys
+base = {r["samples"]: r for r in json.load(open(sys.argv[1]))["runs"]}
+now = {r["samples"]: r for r in json.load(open(sys.argv[2]))["runs"]}
+found = False
+for n, r in sorted(now.items()):
+    b = base.get(n)
+    if b is None:
+        print(f"ensemble-bench: {n} samples: no baseline figure")
+        continue
+    for kind in ("beam", "bare_loop"):
+        old, new = b[kind]["samples_per_cpu_s"], r[kind]["samples_per_cpu_s"]
+        if new < old * 0.9:
+            found = True
+            print(f"REGRESSION {n} samples {kind}: {new:.1f} samples/cpu-s vs baseline {old:.1f} ({100 * (new / old - 1):+.0f} %)")
+        old, new = b[kind]["peak_rss_mb"], r[kind]["peak_rss_mb"]
+        if new > old * 1.1:
+            found = True
+            print(f"REGRESSION {n} samples {kind}: peak RSS {new:.0f} MB vs baseline {old:.0f} MB ({100 * (new / old - 1):+.0f} %)")
+if not found:
+    print("ensemble-bench: no regression beyond 10 % against the baseline")
+PY
+exit 0

@@ -1,0 +1,22 @@
+package org.darkflight.io.atmos.source;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the repository's {@code testdata/} from a module's working directory. */
+public final class AtmosTestData {
+
+  private AtmosTestData() {}
+
+  /** {@code testdata/<relative>}. */
+  public static Path path(String relative) {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path p = here; p != null; p = p.getParent()) {
+      Path candidate = p.resolve("testdata").resolve(relative);
+      if (Files.exists(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("testdata/" + relative + " not found above " + here);
+  }
+}

@@ -1,0 +1,139 @@
+package org.darkflight.pipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfile;
+import org.darkflight.io.atmos.AtmosProfiles;
+import org.darkflight.io.config.PhysicsConfigFiles;
+import org.darkflight.io.event.Event;
+import org.darkflight.io.event.EventFiles;
+import org.darkflight.io.fragments.FragmentsFile;
+import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.meta.InputRef;
+import org.darkflight.io.trajectory.TrajectoryFiles;
+import org.darkflight.physics.Fragment;
+import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.trajectory.DarkflightSimulator;
+import org.darkflight.physics.trajectory.Landing;
+import org.darkflight.physics.trajectory.SimulationException;
+import org.darkflight.physics.trajectory.Trajectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code darkflight trajectory}: integrates every fragment of {@code fragments.json} from the
+ * luminous end of {@code event.json} to the ground through the atmosphere of
+ * {@code atmos_profile.json} with the models of {@code physics_config.json}, and writes
+ * {@code <out>/trajectories/<fragment_id>.json} for each (schema {@code trajectory.schema.json}).
+ *
+ * <p>Order of work, so that a failed run writes nothing: read and validate all four inputs (bad
+ * input → one line naming file, field and reason, exit {@value DarkflightCli#EXIT_BAD_INPUT});
+ * check them against each other; simulate every fragment in memory (a failed integration → exit
+ * {@value DarkflightCli#EXIT_FAILURE}); only then write each file atomically.
+ */
+@Command(
+    name = "trajectory",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Integrates each fragment's dark flight to the ground and writes",
+        "<out>/trajectories/<fragment_id>.json (time series and landing, WGS84, 6 decimals)."})
+public final class TrajectoryCommand implements DarkflightCommand {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--event", required = true, paramLabel = "FILE",
+      description = "event.json: the luminous-end state.")
+  Path eventFile;
+
+  @Option(names = "--fragments", required = true, paramLabel = "FILE",
+      description = "fragments.json: the fragment hypotheses.")
+  Path fragmentsFile;
+
+  @Option(names = "--atmos", required = true, paramLabel = "FILE",
+      description = "atmos_profile.json: the vertical profile (Pa or hPa, K or degC, u/v or speed/direction).")
+  Path atmosFile;
+
+  @Option(names = "--config", required = true, paramLabel = "FILE",
+      description = "physics_config.json: drag, ablation, gravity and integrator settings.")
+  Path configFile;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output directory; trajectories go to DIR/trajectories/.")
+  Path outDir;
+
+  /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+  public TrajectoryCommand() {}
+
+  @Override
+  public Integer call() throws InputException, IOException {
+    PrintWriter out = spec.commandLine().getOut();
+
+    // 1. Validate every input before anything else.
+    Event event = EventFiles.read(eventFile);
+    FragmentsFile fragments = FragmentsFiles.read(fragmentsFile);
+    AtmosProfile profile = AtmosProfiles.read(atmosFile);
+    PhysicsConfig config = PhysicsConfigFiles.read(configFile);
+    checkConsistency(event, config);
+    List<InputRef> inputs = List.of(
+        InputRef.of(eventFile, eventFile.getFileName().toString()),
+        InputRef.of(fragmentsFile, fragmentsFile.getFileName().toString()),
+        InputRef.of(atmosFile, atmosFile.getFileName().toString()),
+        InputRef.of(configFile, configFile.getFileName().toString()));
+
+    // 2. Simulate everything in memory.
+    DarkflightSimulator simulator =
+        new DarkflightSimulator(new ProfileAtmosphere(profile.atmosLevels()), config);
+    List<Trajectory> trajectories = new ArrayList<>();
+    for (Fragment f : fragments.fragments()) {
+      try {
+        trajectories.add(simulator.simulate(event.luminousEnd(), f));
+      } catch (SimulationException e) {
+        spec.commandLine().getErr().println("error: fragment " + f.id() + ": " + e.reason()
+            + " at t = " + e.timeS() + " s: " + e.getMessage().replace('\n', ' '));
+        spec.commandLine().getErr().flush();
+        return DarkflightCli.EXIT_FAILURE;
+      }
+    }
+
+    // 3. Write, one atomic file per fragment.
+    for (Trajectory t : trajectories) {
+      Path written = TrajectoryFiles.write(outDir, event.eventId(), t, config, inputs);
+      out.println("wrote " + written);
+    }
+    for (Trajectory t : trajectories) {
+      out.println(summary(t));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Cross-file checks the single-file schemas cannot make. */
+  private void checkConsistency(Event event, PhysicsConfig config) throws InputException {
+    double startM = event.luminousEnd().altitudeM();
+    if (!(startM > config.groundAltitudeM())) {
+      throw new InputException(eventFile, "/luminous_end/altitude_m", String.format(Locale.ROOT,
+          "luminous end at %.1f m is not above the ground height %.1f m of %s", startM,
+          config.groundAltitudeM(), configFile));
+    }
+  }
+
+  /** One line per fragment: where, when and how fast it lands. */
+  static String summary(Trajectory t) {
+    Landing l = t.landing();
+    return String.format(Locale.ROOT,
+        "%s: %.6f, %.6f at %s after %.1f s; impact %.1f m/s (terminal %.1f m/s); "
+            + "drift %.0f m towards %.1f deg; final mass %.4g kg",
+        t.fragment().id(), l.latitudeDeg(), l.longitudeDeg(),
+        TrajectoryFiles.toMillis(l.timeUtc()), l.fallTimeS(),
+        l.impactSpeedMps(), l.terminalVelocityMps(), l.driftDistanceM(), l.driftBearingDeg(),
+        l.massFinalKg());
+  }
+}

@@ -1,0 +1,131 @@
+package org.darkflight.pipeline.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.json.JsonSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * End to end through the files: the synthetic Park Forest returns (a 1.5 kg stone simulated from
+ * the Park Forest event and seen from KLOT and KILX) must give back the 1.5 kg and the event's
+ * terminus.
+ */
+class RadarCommandTest {
+
+  static final Path EVENT_DIR = Path.of("..", "testdata", "events", "park-forest-2003");
+  static final Path RETURNS = Path.of("..", "testdata", "radar",
+      "park-forest-synthetic-returns.json");
+  static final Path SITES = Path.of("..", "testdata", "radar", "radar_sites.json");
+
+  @TempDir Path tmp;
+
+  private int run(StringWriter out, StringWriter err, Path returns, Path outDir) {
+    CommandLine cl = DarkflightCli.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute("radar",
+        "--event", EVENT_DIR.resolve("event.json").toString(),
+        "--returns", returns.toString(),
+        "--sites", SITES.toString(),
+        "--atmos", EVENT_DIR.resolve("atmos_profile.json").toString(),
+        "--config", EVENT_DIR.resolve("physics_config.json").toString(),
+        "--fragments", EVENT_DIR.resolve("fragments.json").toString(),
+        "--out", outDir.toString());
+  }
+
+  @Test
+  void recoversTheSimulatedStoneAndTerminusFromTheShippedReturns() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("out");
+    int code = run(out, err, RETURNS, dir);
+    assertThat(err.toString(), code, is(0));
+    JsonNode sol = JsonSchemas.readValidated(dir.resolve("radar_solution.json"),
+        "radar_solution");
+    assertThat(sol.at("/returns").size(), is(4));
+    for (JsonNode r : sol.at("/returns")) {
+      assertThat(r.get("return_id").asText(), r.get("status").asText(), equalTo("solved"));
+      assertThat(r.get("return_id").asText(), r.get("mass_kg").asDouble(),
+          closeTo(1.5, 0.015));
+    }
+    assertThat(Math.hypot(sol.at("/refined_terminus/east_m").asDouble(),
+        sol.at("/refined_terminus/north_m").asDouble()), lessThan(10.0));
+    assertThat(sol.at("/event_id").asText(), equalTo("park-forest-2003"));
+    for (String id : new String[] {"pf1", "pf2", "pf3", "pf4"}) {
+      Path slice = dir.resolve("radar_slices").resolve(id + ".json");
+      JsonSchemas.validate(JsonSchemas.read(slice), "radar_slice", slice.toString());
+    }
+    assertThat(Files.exists(dir.resolve("radar_layers.geojson")), is(true));
+    assertThat(out.toString(), containsString("refined terminus:"));
+  }
+
+  @Test
+  void optionalEnsembleRunsFromTheRefinedTerminus() throws Exception {
+    Path ens = tmp.resolve("ensemble_config.json");
+    Files.writeString(ens, "{\"mode\": \"monte_carlo\", \"samples\": 30, \"random_seed\": 7,"
+        + " \"distributions\": {\"mass_kg\": {\"dist\": \"lognormal\","
+        + " \"params\": {\"sigma\": 0.3}}}, \"samples_per_element\": 15}");
+    Path dir = tmp.resolve("out");
+    CommandLine cl = DarkflightCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("radar",
+        "--event", EVENT_DIR.resolve("event.json").toString(),
+        "--returns", RETURNS.toString(),
+        "--sites", SITES.toString(),
+        "--atmos", EVENT_DIR.resolve("atmos_profile.json").toString(),
+        "--config", EVENT_DIR.resolve("physics_config.json").toString(),
+        "--fragments", EVENT_DIR.resolve("fragments.json").toString(),
+        "--ensemble", ens.toString(),
+        "--out", dir.toString());
+    assertThat(err.toString(), code, is(0));
+    assertThat(out.toString(), containsString("ensemble from the refined terminus: 30 samples"));
+    JsonNode points = Json.mapper().readTree(
+        dir.resolve("ensemble").resolve("strewn_field_points.geojson").toFile());
+    assertThat(points.get("features").size(), is(30));
+  }
+
+  @Test
+  void returnBeforeTheFireballExitsWithBadInputAndWritesNothing() throws Exception {
+    ObjectNode json = (ObjectNode) JsonSchemas.read(RETURNS);
+    ((ObjectNode) json.get("returns").get(2)).put("time_utc", "2003-03-27T05:50:00Z");
+    Path bad = tmp.resolve("early.json");
+    Files.write(bad, Json.toCanonicalBytes(json));
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("out");
+    int code = run(new StringWriter(), err, bad, dir);
+    assertThat(code, is(DarkflightCli.EXIT_BAD_INPUT));
+    assertThat(err.toString(), containsString("/returns/2/time_utc"));
+    assertThat(err.toString(), containsString("before the fireball"));
+    assertThat(Files.exists(dir), is(false));
+  }
+
+  @Test
+  void returnAboveTheTerminusExitsWithBadInput() throws Exception {
+    ObjectNode json = (ObjectNode) JsonSchemas.read(RETURNS);
+    // 40 km from KLOT at 30° elevation: ≈ 23 km up, above the 16 km terminus.
+    ((ObjectNode) json.get("returns").get(0)).put("elevation_deg", 30.0);
+    Path bad = tmp.resolve("high.json");
+    Files.write(bad, Json.toCanonicalBytes(json));
+    StringWriter err = new StringWriter();
+    int code = run(new StringWriter(), err, bad, tmp.resolve("out"));
+    assertThat(code, is(DarkflightCli.EXIT_BAD_INPUT));
+    assertThat(err.toString(), containsString("above the terminus altitude"));
+  }
+}
