@@ -79,6 +79,8 @@ if [ ! -s "$cp_file" ] || [ "$module/pom.xml" -nt "$cp_file" ] || [ "$root/pom.x
   (cd "$root" && { ./mvnw -B -q -o -pl runner-configs/flink-cluster package >/dev/null 2>&1 \
       || ./mvnw -B -q -pl runner-configs/flink-cluster package >&2; }) \
     || die "could not resolve the Flink jars (./mvnw -pl runner-configs/flink-cluster package failed)"
+  # build-classpath leaves an unchanged file alone; mark it fresh so the next start skips Maven.
+  touch "$cp_file"
 fi
 classpath="$(cat "$cp_file")"
 IFS=: read -r -a jars <<< "$classpath"

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.pipeline.runner.RunnerSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,12 @@ public final class RunCommand implements DarkflightCommand {
       description = "Time written into the outputs (ISO-8601, e.g. 2024-01-01T00:00:00Z) for "
           + "byte-identical reruns; default: $SOURCE_DATE_EPOCH if set, else now.")
   String producedUtc;
+
+  @Option(names = "--flink-local",
+      description = "Run on an embedded Apache Flink MiniCluster (= --runner=FlinkRunner "
+          + "--flinkMaster=[local]). For a session cluster: --runner=FlinkRunner "
+          + "--flinkMaster=HOST:PORT (docs/flink.md).")
+  boolean flinkLocal;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -119,6 +126,8 @@ public final class RunCommand implements DarkflightCommand {
     }
     PipelineOptions options;
     try {
+      // --flink-local, --runner-config and the Flink checks/defaults (docs/flink.md).
+      args = RunnerSetup.beamArgs(args, flinkLocal);
       options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
           .create();
     } catch (IllegalArgumentException e) {

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.apache.flink.runtime.util.EnvironmentInformation;
-import org.darkflight.io.InputException;
 
 /**
  * Checks, before a job is built, that a Flink master address answers like a Flink session
@@ -41,23 +40,22 @@ public final class FlinkMasterProbe {
   private FlinkMasterProbe() {}
 
   /** Parses {@code host:port} into a REST base URI. */
-  static URI parse(String master) throws InputException {
+  static URI parse(String master) {
     String hostPort = master.startsWith("http://") ? master.substring(7) : master;
     int colon = hostPort.lastIndexOf(':');
     if (colon <= 0 || colon == hostPort.length() - 1) {
-      throw new InputException("command line", "--flinkMaster",
-          "expected HOST:PORT of the cluster's REST endpoint, e.g. localhost:8081, got '"
-              + master + "'");
+      throw new IllegalArgumentException("--flinkMaster: expected HOST:PORT of the cluster's REST "
+          + "endpoint, e.g. localhost:8081, got '" + master + "'");
     }
     String port = hostPort.substring(colon + 1);
     if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-      throw new InputException("command line", "--flinkMaster",
-          "port must be a number 1-65535, got '" + port + "'");
+      throw new IllegalArgumentException("--flinkMaster: port must be a number 1-65535, got '"
+          + port + "'");
     }
     try {
       return URI.create("http://" + hostPort);
     } catch (IllegalArgumentException e) {
-      throw new InputException("command line", "--flinkMaster", e.getMessage(), e);
+      throw new IllegalArgumentException("--flinkMaster: " + e.getMessage(), e);
     }
   }
 
@@ -67,7 +65,7 @@ public final class FlinkMasterProbe {
    * @throws UnreachableException when nothing answers in time, or not like Flink 1.x of our
    *     major.minor version
    */
-  public static Overview requireFlink(String master) throws InputException {
+  public static Overview requireFlink(String master) {
     URI base = parse(master);
     String advice = " Start a cluster with runner-configs/start-flink-cluster.sh, check the "
         + "address, or run without a cluster with --flink-local.";

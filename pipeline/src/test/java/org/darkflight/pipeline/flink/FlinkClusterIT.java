@@ -7,13 +7,10 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.beam.sdk.PipelineResult;
-import org.darkflight.pipeline.runner.RunnerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,29 +23,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Darkflight on a real standalone Flink session cluster (JobManager and TaskManager JVMs started
- * by runner-configs/start-flink-cluster.sh on free ports): byte-identical output to the
- * DirectRunner at parallelism 1 and 2, and a job that survives the loss of its TaskManager.
+ * {@code darkflight run --runner=FlinkRunner --flinkMaster=…} on a real standalone Flink session
+ * cluster (JobManager and TaskManager JVMs started by runner-configs/start-flink-cluster.sh on
+ * free ports): byte-identical artifacts to the DirectRunner at parallelism 1 and 2, and a job that
+ * survives the loss of its TaskManager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
 
-  static final long SAMPLES = 3_000;
-  /** Per-sample sleep for the fault test: ~1500 samples per slot x 5 ms, several seconds. */
-  static final long SLOW_MS = 5;
+  static final long SAMPLES = 2_000;
+  /** Enough samples that the job runs for several seconds on 2 slots, so the kill lands mid-job. */
+  static final long SAMPLES_SLOW = 8_000;
 
   @TempDir static Path tmp;
   FlinkTestCluster cluster;
-  Path reference;
-  String stagedJars;
 
   @BeforeAll
-  void startClusterAndReference() throws Exception {
-    reference = tmp.resolve("direct");
-    assertThat(ToyRuns.run(new RunnerOptions(), SAMPLES, 0, reference),
-        equalTo(PipelineResult.State.DONE));
-    stagedJars = ToyRuns.cliJar() + "," + ToyRuns.testClassesJar(tmp);
+  void startCluster() throws Exception {
     cluster = FlinkTestCluster.start(tmp.resolve("cluster"), 2);
   }
 
@@ -60,43 +52,54 @@ class FlinkClusterIT {
     }
   }
 
-  RunnerOptions onCluster(int parallelism) {
-    return new RunnerOptions().runner("FlinkRunner").flinkMaster(cluster.master())
-        .parallelism(parallelism).filesToStage(stagedJars);
+  /** The Beam options of a cluster run at {@code parallelism}. */
+  String[] onCluster(int parallelism) {
+    return new String[] {"--runner=FlinkRunner", "--flinkMaster=" + cluster.master(),
+        "--parallelism=" + parallelism, "--filesToStage=" + DarkflightRuns.cliJar()};
   }
 
   @Order(1)
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})
   void clusterMatchesDirectRunner(int parallelism) throws Exception {
+    Path ensemble = DarkflightRuns.ensemble(tmp, SAMPLES);
+    Path reference = tmp.resolve("direct-" + SAMPLES);
+    if (!reference.toFile().exists()) {
+      DarkflightRuns.runOk(ensemble, reference);
+    }
     Path out = tmp.resolve("cluster-p" + parallelism);
-    assertThat(ToyRuns.run(onCluster(parallelism), SAMPLES, 0, out),
-        equalTo(PipelineResult.State.DONE));
-    ToyRuns.assertSameFiles(reference, out);
+    DarkflightRuns.runOk(ensemble, out, onCluster(parallelism));
+    DarkflightRuns.assertSameFiles(reference, out);
   }
 
   @Order(2)
   @Test
   void jobSurvivesTaskManagerKilledMidJob() throws Exception {
+    Path ensemble = DarkflightRuns.ensemble(tmp, SAMPLES_SLOW);
+    Path reference = tmp.resolve("direct-" + SAMPLES_SLOW);
+    DarkflightRuns.runOk(ensemble, reference);
+
     Path out = tmp.resolve("cluster-killed");
     ExecutorService submitter = Executors.newSingleThreadExecutor();
     try {
-      Future<PipelineResult.State> job = submitter.submit(
-          () -> ToyRuns.run(onCluster(2), SAMPLES, SLOW_MS, out));
+      Future<DarkflightRuns.Result> job = submitter.submit(
+          () -> DarkflightRuns.run(ensemble, out, onCluster(2)));
       String jobId = awaitRunningJob(job);
-      List<Long> before = cluster.liveTaskManagerPids();
+      var before = cluster.liveTaskManagerPids();
       assertThat(before, hasSize(1));
-      Thread.sleep(1_500); // let the tasks get into the samples
+      Thread.sleep(2_000); // let the tasks get into the samples
       cluster.killTaskManager(before.get(0));
-      assertThat("job finished before the kill; make it slower", job.isDone(), equalTo(false));
+      assertThat("job finished before the kill; give it more samples", job.isDone(),
+          equalTo(false));
       cluster.startTaskManager();
 
-      assertThat(job.get(5, TimeUnit.MINUTES), equalTo(PipelineResult.State.DONE));
+      DarkflightRuns.Result r = job.get(5, TimeUnit.MINUTES);
+      assertThat("darkflight run failed: " + r.err(), r.exitCode(), equalTo(0));
       // The kill really hit the running job: Flink recorded the failure and restarted it.
       JsonNode exceptions = cluster.rest("/jobs/" + jobId + "/exceptions");
       assertThat(exceptions.path("exceptionHistory").path("entries").size(), greaterThan(0));
-      // Same bytes as an undisturbed run, and nothing half-written (no temp files or dirs).
-      ToyRuns.assertSameFiles(reference, out);
+      // Same bytes as an undisturbed run, and nothing half-written: no shard or temp files.
+      DarkflightRuns.assertSameFiles(reference, out);
     } finally {
       submitter.shutdownNow();
     }
@@ -104,10 +107,9 @@ class FlinkClusterIT {
 
   /** Waits until one job is RUNNING with at least one task running; returns its id. */
   String awaitRunningJob(Future<?> job) throws Exception {
-    for (int i = 0; i < 1_200; i++) {
+    for (int i = 0; i < 3_000; i++) {
       if (job.isDone()) {
-        job.get(); // surfaces the submission's exception
-        throw new AssertionError("job ended before it was seen running");
+        throw new AssertionError("job ended before it was seen running: " + job.get());
       }
       for (JsonNode j : cluster.rest("/jobs/overview").path("jobs")) {
         if ("RUNNING".equals(j.path("state").asText())) {
@@ -121,6 +123,6 @@ class FlinkClusterIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no job reached RUNNING within 2 min");
+    throw new AssertionError("no job reached RUNNING within 5 min");
   }
 }

@@ -164,10 +164,18 @@ final class FlinkTestCluster implements AutoCloseable {
     return ProcessHandle.of(pid).filter(this::isOurs);
   }
 
+  /**
+   * Whether the process carries this cluster's command-line marker. Reads /proc directly:
+   * {@code ProcessHandle.Info.arguments()} is empty for long command lines like these.
+   */
   private boolean isOurs(ProcessHandle h) {
-    return h.info().arguments()
-        .map(args -> List.of(args).contains(RUN_DIR_FLAG + runDir))
-        .orElse(false);
+    try {
+      byte[] cmdline = Files.readAllBytes(Paths.get("/proc", Long.toString(h.pid()), "cmdline"));
+      return List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0"))
+          .contains(RUN_DIR_FLAG + runDir);
+    } catch (IOException | UncheckedIOException e) {
+      return false; // gone, or not ours to read
+    }
   }
 
   private void script(String name, List<String> args, String... env)

@@ -2,21 +2,21 @@ package org.darkflight.pipeline.flink;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.darkflight.io.InputException;
-import org.darkflight.pipeline.runner.FlinkMasterProbe;
-import org.darkflight.pipeline.runner.RunnerOptions;
+import org.darkflight.pipeline.cli.DarkflightCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job aimed at a Flink master that is not there fails before anything is built or written,
- * with one line naming the address and what to do, instead of Flink's minutes of retries.
+ * {@code darkflight run} aimed at a Flink master that is not there fails before anything is built
+ * or written, with one line naming the address and what to do, instead of Flink's minutes of
+ * retries.
  */
 class FlinkUnreachableMasterIT {
 
@@ -25,15 +25,16 @@ class FlinkUnreachableMasterIT {
   @Test
   void nothingListeningFailsFastWithClearMessage() throws Exception {
     String master = "localhost:" + FlinkTestCluster.freePort();
-    RunnerOptions options = new RunnerOptions().runner("FlinkRunner").flinkMaster(master)
-        .filesToStage(ToyRuns.cliJar().toString());
-    FlinkMasterProbe.UnreachableException e = assertThrows(
-        FlinkMasterProbe.UnreachableException.class,
-        () -> ToyRuns.run(options, 10, 0, tmp.resolve("out")));
-    assertThat(e.getMessage(), containsString("Flink master " + master + " is unreachable"));
-    assertThat(e.getMessage(), containsString("connection refused"));
-    assertThat(e.getMessage(), containsString("--flink-local"));
-    assertThat(tmp.resolve("out").toFile().exists(), org.hamcrest.Matchers.equalTo(false));
+    Path out = tmp.resolve("out");
+    DarkflightRuns.Result r = DarkflightRuns.run(DarkflightRuns.ensemble(tmp, 10), out,
+        "--runner=FlinkRunner", "--flinkMaster=" + master,
+        "--filesToStage=" + DarkflightRuns.cliJar());
+    assertThat(r.exitCode(), equalTo(DarkflightCli.EXIT_FAILURE));
+    assertThat(r.err(), containsString("error: Flink master " + master + " is unreachable"));
+    assertThat(r.err(), containsString("connection refused"));
+    assertThat(r.err(), containsString("--flink-local"));
+    assertThat("one line", r.err().strip().lines().count(), equalTo(1L));
+    assertThat("nothing written", Files.exists(out), equalTo(false));
   }
 
   @Test
@@ -48,23 +49,22 @@ class FlinkUnreachableMasterIT {
     server.start();
     try {
       String master = "localhost:" + server.getAddress().getPort();
-      FlinkMasterProbe.UnreachableException e = assertThrows(
-          FlinkMasterProbe.UnreachableException.class,
-          () -> new RunnerOptions().runner("FlinkRunner").flinkMaster(master)
-              .filesToStage(ToyRuns.cliJar().toString()).create());
-      assertThat(e.getMessage(), containsString("answered HTTP 404"));
-      assertThat(e.getMessage(), containsString("not like a Flink REST endpoint"));
+      DarkflightRuns.Result r = DarkflightRuns.run(DarkflightRuns.ensemble(tmp, 10),
+          tmp.resolve("out"), "--runner=FlinkRunner", "--flinkMaster=" + master,
+          "--filesToStage=" + DarkflightRuns.cliJar());
+      assertThat(r.exitCode(), equalTo(DarkflightCli.EXIT_FAILURE));
+      assertThat(r.err(), containsString("answered HTTP 404"));
+      assertThat(r.err(), containsString("not like a Flink REST endpoint"));
     } finally {
       server.stop(0);
     }
   }
 
   @Test
-  void malformedMasterIsBadInput() {
-    InputException e = assertThrows(InputException.class,
-        () -> new RunnerOptions().runner("FlinkRunner").flinkMaster("localhost")
-            .filesToStage(ToyRuns.cliJar().toString()).create());
-    assertThat(e.getMessage(), containsString("--flinkMaster"));
-    assertThat(e.getMessage(), containsString("HOST:PORT"));
+  void malformedMasterIsAUsageError() throws Exception {
+    DarkflightRuns.Result r = DarkflightRuns.run(DarkflightRuns.ensemble(tmp, 10),
+        tmp.resolve("out"), "--runner=FlinkRunner", "--flinkMaster=localhost");
+    assertThat(r.exitCode(), equalTo(2));
+    assertThat(r.err(), containsString("--flinkMaster: expected HOST:PORT"));
   }
 }

@@ -25,7 +25,7 @@ import org.darkflight.transforms.sampling.Substreams;
 
 /**
  * Integrates every sample with the physics core. The atmospheric profile arrives as a side input
- * (one list of levels) and is turned into a model once per worker; the DoFn keeps no state
+ * (one list of levels, global window) and is turned into a model once per DoFn instance; the DoFn keeps no state
  * between elements that could change a result. Landed samples go to {@link #LANDED}; samples that
  * fail (a draw outside the physical range, a {@link SimulationException}, a non-finite or
  * inconsistent landing, any other runtime error of the physics) go to {@link #FAILED} with their
@@ -90,7 +90,6 @@ public final class Integrate
     private final LandingSimulator simulator;
     private final Settings settings;
 
-    private transient List<AtmosLevelRow> cachedRows;
     private transient AtmosphereModel baseModel;
     private transient double[] levelAltitudesM;
 
@@ -105,7 +104,11 @@ public final class Integrate
     @ProcessElement
     public void process(ProcessContext c, MultiOutputReceiver out) {
       EnsembleSample s = c.element();
-      prepareAtmosphere(c.sideInput(view));
+      if (baseModel == null) {
+        // The profile is one global-window side input: read and build it once per DoFn
+        // instance, not once per sample (reading a side input may materialise it anew).
+        prepareAtmosphere(c.sideInput(view));
+      }
       try {
         SampleLanding landing = integrate(s);
         out.get(LANDED).output(landing);
@@ -126,9 +129,6 @@ public final class Integrate
     }
 
     private void prepareAtmosphere(List<AtmosLevelRow> rows) {
-      if (rows == cachedRows) {
-        return;
-      }
       List<AtmosLevelRow> sorted = new ArrayList<>(rows);
       sorted.sort(Comparator.comparingInt(AtmosLevelRow::getOrder));
       List<AtmosLevel> levels = new ArrayList<>(sorted.size());
@@ -139,7 +139,6 @@ public final class Integrate
       }
       baseModel = atmosphereFactory.build(levels);
       levelAltitudesM = alts;
-      cachedRows = rows;
     }
 
     private SampleLanding integrate(EnsembleSample s) {
