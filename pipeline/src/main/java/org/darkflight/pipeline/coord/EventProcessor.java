@@ -1,0 +1,155 @@
+package org.darkflight.pipeline.coord;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.darkflight.io.InputException;
+import org.darkflight.io.json.Json;
+import org.darkflight.pipeline.config.LayeredConfig;
+
+/**
+ * Processes one event directory: resolves the layered configuration, logs it with the diff of
+ * every override, takes the event's lock and runs (or plans) the {@link Coordinator}.
+ */
+public final class EventProcessor {
+
+  /** Options shared by {@code process} and {@code reprocess}. */
+  public record Options(Path projectRoot, String profile, List<String> sets, Instant createdUtc,
+      boolean dryRun, Map<String, String> env) {}
+
+  /** Thrown when another process holds the lock. */
+  public static final class BusyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BusyException(Path lock) {
+      super("another darkflight process holds " + lock);
+    }
+  }
+
+  private EventProcessor() {}
+
+  /**
+   * The project root of an event directory {@code <root>/data/events/<id>}.
+   *
+   * @throws InputException if the directory is not at that place in a layout
+   */
+  public static Path projectRootOf(Path eventDir) throws InputException {
+    Path abs = eventDir.toAbsolutePath().normalize();
+    Path events = abs.getParent();
+    if (events != null && events.getFileName() != null
+        && events.getFileName().toString().equals("events") && events.getParent() != null
+        && events.getParent().getFileName() != null
+        && events.getParent().getFileName().toString().equals("data")
+        && events.getParent().getParent() != null) {
+      return events.getParent().getParent();
+    }
+    throw new InputException("--event-dir", eventDir.toString(),
+        "not <project>/data/events/<event_id>; give --project-root");
+  }
+
+  /**
+   * Processes the event whose raw inputs are in {@code eventDir} (or {@code eventDir/raw}).
+   * Its id is the directory's name.
+   */
+  public static Coordinator.Result process(Path eventDir, Options o, PrintWriter out)
+      throws IOException, InputException {
+    String id = eventDir.toAbsolutePath().normalize().getFileName().toString();
+    ProjectLayout layout;
+    try {
+      layout = new ProjectLayout(o.projectRoot(), id);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(eventDir, "", e.getMessage());
+    }
+    if (!layout.eventDir().equals(eventDir.toAbsolutePath().normalize())) {
+      throw new InputException(eventDir, "", "the event directory must be "
+          + layout.eventDir() + " in the project layout");
+    }
+    LayeredConfig config = LayeredConfig.resolve(o.profile(), layout.root(), layout.eventDir(),
+        o.sets(), o.env());
+    Coordinator c = new Coordinator(layout, config, o.createdUtc());
+    if (o.dryRun()) {
+      List<Coordinator.StageResult> plan = c.plan();
+      out.printf(Locale.ROOT, "darkflight process --dry-run: %s (nothing is run or written)%n",
+          id);
+      out.print(Coordinator.table(plan));
+      out.flush();
+      return new Coordinator.Result(id, plan, true, null);
+    }
+    Files.createDirectories(layout.logsDir());
+    Path lockFile = layout.logsDir().resolve(id + ".lock");
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock lock = tryLock(ch, lockFile);
+      try {
+        return locked(layout, config, c, out);
+      } finally {
+        lock.release();
+      }
+    }
+  }
+
+  private static Coordinator.Result locked(ProjectLayout layout, LayeredConfig config,
+      Coordinator c, PrintWriter out) throws IOException, InputException {
+    String id = layout.eventId();
+    {
+      log(layout, config, "start");
+      Coordinator.Result r = c.run();
+      out.printf(Locale.ROOT, "darkflight process: %s — %d stages ran, %d cache hits%s%n", id,
+          r.ran(), r.hits(), r.succeeded() ? "" : ", FAILED");
+      out.print(Coordinator.table(r.stages()));
+      out.println("  manifest: " + r.outputManifest());
+      out.flush();
+      StringBuilder sb = new StringBuilder();
+      r.stages().forEach(s -> sb.append("\n  ").append(s.stage().id()).append(' ')
+          .append(s.outcome()).append(' ').append(s.status()));
+      log(layout, config, "end" + sb);
+      return r;
+    }
+  }
+
+  /** Takes the lock or throws {@link BusyException}. */
+  public static FileLock tryLock(FileChannel ch, Path file) throws IOException {
+    try {
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        throw new BusyException(file);
+      }
+      return l;
+    } catch (OverlappingFileLockException e) {
+      throw new BusyException(file);
+    }
+  }
+
+  /** Appends the resolved config and the override diff to {@code logs/<id>.log}. */
+  private static void log(ProjectLayout layout, LayeredConfig config, String what)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(' ').append(layout.eventId())
+        .append(' ').append(what).append('\n');
+    if (what.equals("start")) {
+      sb.append("  resolved config: ").append(Json.toCanonicalString(config.resolved())
+          .replace("\n", "\n  ")).append('\n');
+      sb.append("  overrides (layer: key = value, was):\n");
+      for (LayeredConfig.Change ch : config.overrides()) {
+        sb.append("    ").append(ch.layer().name().toLowerCase(Locale.ROOT)).append(" (")
+            .append(ch.source()).append("): ").append(ch.key()).append(" = ").append(ch.value())
+            .append(", was ").append(ch.previous() == null ? "unset" : ch.previous() + " ("
+                + ch.previousLayer().name().toLowerCase(Locale.ROOT) + ")")
+            .append('\n');
+      }
+    }
+    Files.writeString(layout.logsDir().resolve(layout.eventId() + ".log"), sb.toString(),
+        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}

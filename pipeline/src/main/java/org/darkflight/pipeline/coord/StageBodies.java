@@ -1,0 +1,256 @@
+package org.darkflight.pipeline.coord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfiles;
+import org.darkflight.io.config.PhysicsConfigFiles;
+import org.darkflight.io.event.EventFiles;
+import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.geo.GeoSchemas;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.pipeline.config.LayeredConfig;
+import org.darkflight.pipeline.run.EnsembleManifestWriter;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.OutputManifest;
+import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.pipeline.validate.ParityGuard;
+import org.darkflight.transforms.config.EnsembleConfigReader;
+
+/**
+ * The transforms of the stages S1–S9. Each reads its inputs (published artifacts) and writes
+ * its outputs, under their final file names, into a fresh work directory; the
+ * {@link Coordinator} caches and publishes them. Existing code does the work: the io readers
+ * check the inputs, {@link EnsembleRun} is the body of S5–S7 and S9.
+ */
+final class StageBodies {
+
+  /** What a stage body sees. */
+  record Context(ProjectLayout layout, Map<String, Path> inputs, Map<String, String> inputSha256,
+      Path work, LayeredConfig config, Instant createdUtc) {
+
+    Path out(String artifact) {
+      return work.resolve(Artifacts.fileName(layout, artifact));
+    }
+
+    String rel(Path p) {
+      Path abs = p.toAbsolutePath().normalize();
+      return abs.startsWith(layout.root()) ? layout.root().relativize(abs).toString()
+          : abs.toString();
+    }
+
+    /** The canonical meta block: schema_version, created_utc, producer, inputs with sha256. */
+    ObjectNode meta(String schemaVersion) {
+      ObjectNode m = JsonNodeFactory.instance.objectNode();
+      m.put("schema_version", schemaVersion);
+      m.put("created_utc", createdUtc.toString());
+      m.put("producer", EnsembleRun.PRODUCER);
+      ArrayNode in = m.putArray("inputs");
+      for (Map.Entry<String, Path> e : inputs.entrySet()) {
+        ObjectNode o = in.addObject();
+        o.put("path", rel(e.getValue()));
+        o.put("sha256", inputSha256.get(e.getKey()));
+      }
+      return m;
+    }
+  }
+
+  /** A stage transform. Returns a status: {@code ok}, {@code skipped: …} or {@code failed: …}. */
+  interface Body {
+    String run(Context c) throws IOException, InputException;
+  }
+
+  private StageBodies() {}
+
+  /**
+   * A normalized copy of a schema'd JSON input: checked by its reader, canonical JSON, with
+   * producer, created_utc and inputs added to {@code meta.provenance} (the place the shared meta
+   * schema has for them), and validated against its schema again.
+   */
+  static Body normalize(String input, String output, Checker checker) {
+    return c -> {
+      Path in = c.inputs().get(input);
+      checker.check(in);
+      JsonNode tree = JsonSchemas.read(in);
+      if (!(tree instanceof ObjectNode root)) {
+        throw new InputException(in, "", "not a JSON object");
+      }
+      ObjectNode meta = root.get("meta") instanceof ObjectNode m ? m : root.putObject("meta");
+      if (!meta.has("schema_version")) {
+        meta.put("schema_version", "1.0");
+      }
+      ObjectNode prov = meta.get("provenance") instanceof ObjectNode p ? p
+          : meta.putObject("provenance");
+      if (!prov.has("source")) {
+        prov.put("source", c.rel(in));
+      }
+      ObjectNode m = c.meta(meta.get("schema_version").asText());
+      prov.set("producer", m.get("producer"));
+      prov.set("created_utc", m.get("created_utc"));
+      prov.set("inputs", m.get("inputs"));
+      String schema = Artifacts.spec(output).schema();
+      Path target = c.out(output);
+      JsonSchemas.validate(root, schema, target.toString());
+      Files.write(target, Json.toCanonicalBytes(root));
+      return "ok";
+    };
+  }
+
+  /** Reads a file with its io reader, throwing on any problem. */
+  interface Checker {
+    void check(Path file) throws InputException;
+  }
+
+  static final Body S1_EVENT = normalize("raw.event", "event", EventFiles::read);
+  static final Body S2_ATMOS = normalize("raw.atmos", "atmos_profile", AtmosProfiles::read);
+
+  /** S3: the physics configuration, checked, and the model manifest (which models, versions). */
+  static final Body S3_PHYSICS = c -> {
+    Path in = c.inputs().get("raw.physics");
+    PhysicsConfig pc = PhysicsConfigFiles.read(in);
+    normalize("raw.physics", "physics_config", f -> { }).run(c);
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("event_id", c.layout().eventId());
+    ObjectNode models = root.putObject("models");
+    models.put("drag", pc.dragModel().name().toLowerCase(Locale.ROOT));
+    models.put("cd_scale", pc.cdScale());
+    models.put("ablation", String.valueOf(pc.ablation()));
+    models.put("gravity", pc.gravityModel().name().toLowerCase(Locale.ROOT));
+    models.put("earth_rotation", pc.earthRotation());
+    models.put("ground_altitude_m", pc.groundAltitudeM());
+    models.put("integration", String.valueOf(pc.integration()));
+    models.put("output_interval_s", pc.outputIntervalS());
+    models.put("legacy", String.valueOf(pc.legacy()));
+    ObjectNode versions = root.putObject("versions");
+    versions.put("physics_core", EnsembleRun.PRODUCER);
+    versions.put("run_stage", OutputManifest.STAGE_VERSION);
+    root.set("config", configSections(c.config(), List.of("physics", "integration")));
+    root.set("meta", c.meta("1.0"));
+    Files.write(c.out("model_manifest"), Json.toCanonicalBytes(root));
+    return "ok";
+  };
+
+  /**
+   * S4: fragment hypotheses (a normalized copy of fragments.json when given) and the effective
+   * ensemble configuration: ensemble_config.json (or one sample per fragment, nothing drawn)
+   * with {@code [ensemble]} keys of the resolved config applied on top.
+   */
+  static final Body S4_FRAGMENTS = c -> {
+    Path frag = c.inputs().get("raw.fragments");
+    Path ens = c.inputs().get("raw.ensemble");
+    if (frag != null) {
+      normalize("raw.fragments", "fragments", FragmentsFiles::read).run(c);
+    }
+    ObjectNode root;
+    if (ens != null) {
+      EnsembleConfigReader.read(ens);
+      root = (ObjectNode) JsonSchemas.read(ens);
+    } else {
+      if (frag == null) {
+        throw new InputException(c.layout().rawDir().resolve("fragments.json"), "",
+            "no fragments: give fragments.json or a split rule in ensemble_config.json");
+      }
+      root = JsonNodeFactory.instance.objectNode();
+      root.put("$schema", JsonSchemas.ID_PREFIX + "ensemble_config.schema.json");
+      root.put("mode", "mass_grid");
+      root.put("samples", FragmentsFiles.read(frag).fragments().size());
+      root.put("random_seed", RunInputs.DEFAULT_SEED);
+    }
+    ObjectNode cfg = c.config().section("ensemble");
+    for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      root.set(e.getKey(), e.getValue());
+    }
+    Path target = c.out("ensemble_config");
+    JsonSchemas.validate(root, "ensemble_config", target.toString());
+    Files.write(target, Json.toCanonicalBytes(root));
+    EnsembleConfigReader.read(target);
+    return "ok";
+  };
+
+  /** S5–S7 + S9: the Beam ensemble (simulation, ensemble, uncertainty, geospatial export). */
+  static final Body S5_ENSEMBLE = c -> {
+    Map<String, Path> in = c.inputs();
+    RunInputs inputs = RunInputs.read(in.get("event"), in.get("atmos_profile"),
+        in.get("physics_config"), in.get("fragments"), in.get("ensemble_config"));
+    Path runDir = c.work().resolve("run");
+    int parallelism = c.config().section("run").path("target_parallelism").asInt(1);
+    PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
+        "--targetParallelism=" + Math.max(1, parallelism)).create();
+    DirectOptions direct = options.as(DirectOptions.class);
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
+    EnsembleRun.physics(inputs).run(inputs, runDir, options, c.createdUtc());
+    move(runDir.resolve(OutputManifest.FILE), c.out("run_manifest"));
+    move(runDir.resolve(EnsembleManifestWriter.FILE), c.out("ensemble_manifest"));
+    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out("uncertainty_ellipses"));
+    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out("strewn_field_points"));
+    move(runDir.resolve(GeoSchemas.KML_FILE), c.out("strewn_field_kml"));
+    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out("strewn_field_kmz"));
+    return "ok";
+  };
+
+  /** S8: ParityGuard on validation_spec.json when the event has one, else skipped. */
+  static final Body S8_VALIDATION = c -> {
+    Path spec = c.inputs().get("raw.validation");
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("event_id", c.layout().eventId());
+    String status;
+    if (spec == null) {
+      status = "skipped: no validation_spec.json";
+      root.put("status", "skipped");
+      root.put("reason", "no validation_spec.json in the event's raw inputs");
+    } else {
+      ParityGuard.Outcome o = new ParityGuard().validate(spec);
+      status = o.passed() ? "ok" : "failed: validation thresholds breached";
+      root.put("status", o.passed() ? "passed" : "failed");
+      Files.write(c.out("validation_report"),
+          ParityGuard.report(spec, o).getBytes(StandardCharsets.UTF_8));
+    }
+    root.set("meta", c.meta("1.0"));
+    Files.write(c.out("validation_status"), Json.toCanonicalBytes(root));
+    return status;
+  };
+
+  static ObjectNode configSections(LayeredConfig config, List<String> sections) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    for (String s : sections) {
+      o.set(s, config.section(s));
+    }
+    return o;
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    if (!Files.isRegularFile(from)) {
+      throw new IOException("the ensemble run did not write " + from.getFileName());
+    }
+    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The names of files in a work directory (for messages). */
+  static List<String> list(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (var s = Files.list(dir)) {
+      s.forEach(p -> out.add(p.getFileName().toString()));
+    }
+    return out;
+  }
+}
