@@ -1,0 +1,62 @@
+package org.darkflight.pipeline.cli;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.darkflight.pipeline.service.ServiceLimits;
+import org.darkflight.pipeline.service.SimulationService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code darkflight serve}: the HTTP service (docs/service.md); runs until killed. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serves POST /simulate, GET /healthz, GET /metrics and GET /openapi.json.",
+        "Runs until interrupted."})
+public final class ServeCommand implements DarkflightCommand {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int port;
+
+  @Option(names = "--max-concurrent", defaultValue = "2",
+      description = "Simulations run at once; more get 429 (default: ${DEFAULT-VALUE}).")
+  int maxConcurrent;
+
+  @Option(names = "--max-body-bytes", defaultValue = "1048576",
+      description = "Largest request body; more gets 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes;
+
+  @Option(names = "--timeout-s", defaultValue = "120",
+      description = "Longest simulation; longer gets 504 (default: ${DEFAULT-VALUE}).")
+  long timeoutS;
+
+  @Option(names = "--max-samples", defaultValue = "10000",
+      description = "Largest ensemble per request; more gets 422 (default: ${DEFAULT-VALUE}).")
+  long maxSamples;
+
+  @Override
+  public Integer call() throws Exception {
+    ServiceLimits limits = new ServiceLimits(maxBodyBytes, maxConcurrent,
+        Duration.ofSeconds(timeoutS), maxSamples, ServiceLimits.DEFAULTS.maxJsonDepth());
+    SimulationService service = new SimulationService(new InetSocketAddress(host, port), limits);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.close();
+      stop.countDown();
+    }, "darkflight-serve-shutdown"));
+    service.start();
+    spec.commandLine().getOut().printf("darkflight serve: listening on http://%s:%d/%n", host,
+        service.port());
+    spec.commandLine().getOut().flush();
+    stop.await();
+    return 0;
+  }
+}

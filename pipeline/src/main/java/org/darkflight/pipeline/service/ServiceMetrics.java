@@ -1,0 +1,80 @@
+package org.darkflight.pipeline.service;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Counters of the service, rendered in the Prometheus text exposition format 0.0.4
+ * (https://prometheus.io/docs/instrumenting/exposition_formats/).
+ */
+public final class ServiceMetrics {
+
+  private final Map<String, AtomicLong> responses = new ConcurrentHashMap<>();
+  private final AtomicLong simulations = new AtomicLong();
+  private final AtomicLong samples = new AtomicLong();
+  private final AtomicLong landed = new AtomicLong();
+  private final DoubleAdder runtimeS = new DoubleAdder();
+  private final AtomicLong inFlight = new AtomicLong();
+
+  /** Counts one response of {@code path} with status {@code code}. */
+  public void response(String path, int code) {
+    responses.computeIfAbsent(path + "\u0000" + code, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** Counts one finished simulation. */
+  public void simulation(long sampleCount, long landedCount, double seconds) {
+    simulations.incrementAndGet();
+    samples.addAndGet(sampleCount);
+    landed.addAndGet(landedCount);
+    runtimeS.add(seconds);
+  }
+
+  void started() {
+    inFlight.incrementAndGet();
+  }
+
+  void finished() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Responses so far with this path and status. */
+  public long responses(String path, int code) {
+    AtomicLong n = responses.get(path + "\u0000" + code);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The metrics as Prometheus text. */
+  public String prometheus() {
+    StringBuilder b = new StringBuilder();
+    b.append("# HELP darkflight_http_responses_total HTTP responses by path and status.\n");
+    b.append("# TYPE darkflight_http_responses_total counter\n");
+    Map<String, Long> sorted = new TreeMap<>();
+    responses.forEach((k, v) -> sorted.put(k, v.get()));
+    sorted.forEach((k, v) -> {
+      String[] pc = k.split("\u0000", 2);
+      b.append("darkflight_http_responses_total{path=\"").append(pc[0]).append("\",code=\"")
+          .append(pc[1]).append("\"} ").append(v).append('\n');
+    });
+    counter(b, "darkflight_simulations_total", "Simulations finished.", simulations.get());
+    counter(b, "darkflight_samples_total", "Ensemble samples simulated.", samples.get());
+    counter(b, "darkflight_samples_landed_total", "Samples that landed.", landed.get());
+    b.append("# HELP darkflight_simulation_runtime_seconds_total Wall time spent simulating.\n");
+    b.append("# TYPE darkflight_simulation_runtime_seconds_total counter\n");
+    b.append(String.format(Locale.ROOT, "darkflight_simulation_runtime_seconds_total %.6f%n",
+        runtimeS.sum()));
+    b.append("# HELP darkflight_simulations_in_flight Simulations running now.\n");
+    b.append("# TYPE darkflight_simulations_in_flight gauge\n");
+    b.append("darkflight_simulations_in_flight ").append(inFlight.get()).append('\n');
+    return b.toString();
+  }
+
+  private static void counter(StringBuilder b, String name, String help, long value) {
+    b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    b.append("# TYPE ").append(name).append(" counter\n");
+    b.append(name).append(' ').append(value).append('\n');
+  }
+}
