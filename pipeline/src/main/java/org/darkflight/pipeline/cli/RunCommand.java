@@ -3,8 +3,6 @@ package org.darkflight.pipeline.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,24 +126,7 @@ public final class RunCommand implements DarkflightCommand {
   }
 
   private Instant producedUtc() {
-    if (producedUtc != null) {
-      try {
-        return Instant.parse(producedUtc);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--produced-utc: not an ISO-8601 instant: " + producedUtc);
-      }
-    }
-    String epoch = System.getenv("SOURCE_DATE_EPOCH");
-    if (epoch != null && !epoch.isBlank()) {
-      try {
-        return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
-      } catch (NumberFormatException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "SOURCE_DATE_EPOCH is not a number of seconds: " + epoch);
-      }
-    }
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return ProcessCommand.createdUtc(spec, producedUtc);
   }
 
   /**
