@@ -16,6 +16,8 @@ public final class MassClassBins implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double[] edgesKg;
+  /** Labels by class, built on first use (every landing point of a run asks for one). */
+  private transient volatile String[] labels;
 
   public MassClassBins(List<Double> edgesKg) {
     if (edgesKg.isEmpty()) {
@@ -46,6 +48,18 @@ public final class MassClassBins implements Serializable {
 
   /** Label of class k, e.g. {@code "1 g–10 g"}, {@code "< 1 mg"}, {@code "≥ 1 t"}. */
   public String label(int k) {
+    String[] l = labels;
+    if (l == null) {
+      l = new String[count()];
+      for (int i = 0; i < l.length; i++) {
+        l[i] = buildLabel(i);
+      }
+      labels = l;
+    }
+    return l[k];
+  }
+
+  private String buildLabel(int k) {
     if (k == 0) {
       return "< " + mass(edgesKg[0]);
     }

@@ -1,8 +1,14 @@
 package org.darkflight.transforms.integrate;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.darkflight.transforms.sink.ElementCoder;
 
 /**
  * A sample that could not be integrated: its index and substream seed (enough to replay it), the
@@ -10,7 +16,7 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
  * physical range, {@code INVALID_RESULT} for a non-finite or inconsistent landing, or the
  * exception class) and a message.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(SampleFailure.SampleFailureCoder.class)
 @AutoValue
 public abstract class SampleFailure {
 
@@ -32,5 +38,42 @@ public abstract class SampleFailure {
       String message, double timeS) {
     return new AutoValue_SampleFailure(index, substreamSeed, fragmentId, reason,
         message == null ? "" : message, timeS);
+  }
+
+  /** The element coder (see {@link ElementCoder} for why not a schema coder). */
+  public static final class SampleFailureCoder extends ElementCoder<SampleFailure> {
+    private static final long serialVersionUID = 1L;
+    private static final SampleFailureCoder INSTANCE = new SampleFailureCoder();
+
+    /** The coder. */
+    public static SampleFailureCoder of() {
+      return INSTANCE;
+    }
+
+    /** Provides the coder for {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(SampleFailure.class), INSTANCE);
+    }
+
+    @Override
+    protected void write(SampleFailure v, DataOutputStream out) throws IOException {
+      out.writeLong(v.getIndex());
+      out.writeLong(v.getSubstreamSeed());
+      writeString(v.getFragmentId(), out);
+      writeString(v.getReason(), out);
+      writeString(v.getMessage(), out);
+      out.writeDouble(v.getTimeS());
+    }
+
+    @Override
+    protected SampleFailure read(DataInputStream in) throws IOException {
+      long index = in.readLong();
+      long substreamSeed = in.readLong();
+      String fragmentId = readString(in);
+      String reason = readString(in);
+      String message = readString(in);
+      double timeS = in.readDouble();
+      return new AutoValue_SampleFailure(index, substreamSeed, fragmentId, reason, message, timeS);
+    }
   }
 }

@@ -1,11 +1,17 @@
 package org.darkflight.transforms.integrate;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.darkflight.transforms.sink.ElementCoder;
 
 /** Where and how one ensemble sample lands, plus its position in the event's east/north plane. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(SampleLanding.SampleLandingCoder.class)
 @AutoValue
 public abstract class SampleLanding {
 
@@ -106,5 +112,69 @@ public abstract class SampleLanding {
     public abstract Builder setDriftBearingDeg(double v);
 
     public abstract SampleLanding build();
+  }
+
+  /** The element coder (see {@link ElementCoder} for why not a schema coder). */
+  public static final class SampleLandingCoder extends ElementCoder<SampleLanding> {
+    private static final long serialVersionUID = 1L;
+    private static final SampleLandingCoder INSTANCE = new SampleLandingCoder();
+
+    /** The coder. */
+    public static SampleLandingCoder of() {
+      return INSTANCE;
+    }
+
+    /** Provides the coder for {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(SampleLanding.class), INSTANCE);
+    }
+
+    @Override
+    protected void write(SampleLanding v, DataOutputStream out) throws IOException {
+      out.writeLong(v.getIndex());
+      writeString(v.getFragmentId(), out);
+      out.writeInt(v.getMassClassIndex());
+      out.writeDouble(v.getLatitudeDeg());
+      out.writeDouble(v.getLongitudeDeg());
+      out.writeDouble(v.getEastM());
+      out.writeDouble(v.getNorthM());
+      out.writeDouble(v.getHeightM());
+      out.writeDouble(v.getFallTimeS());
+      out.writeDouble(v.getImpactSpeedMps());
+      out.writeDouble(v.getTerminalVelocityMps());
+      out.writeDouble(v.getMassInitialKg());
+      out.writeDouble(v.getMassFinalKg());
+      out.writeDouble(v.getImpactEnergyJ());
+      out.writeDouble(v.getDensityKgM3());
+      out.writeDouble(v.getCd());
+      out.writeDouble(v.getShapeFactor());
+      out.writeDouble(v.getDriftDistanceM());
+      out.writeDouble(v.getDriftBearingDeg());
+    }
+
+    @Override
+    protected SampleLanding read(DataInputStream in) throws IOException {
+      SampleLanding.Builder b = SampleLanding.builder();
+      b.setIndex(in.readLong());
+      b.setFragmentId(readString(in));
+      b.setMassClassIndex(in.readInt());
+      b.setLatitudeDeg(in.readDouble());
+      b.setLongitudeDeg(in.readDouble());
+      b.setEastM(in.readDouble());
+      b.setNorthM(in.readDouble());
+      b.setHeightM(in.readDouble());
+      b.setFallTimeS(in.readDouble());
+      b.setImpactSpeedMps(in.readDouble());
+      b.setTerminalVelocityMps(in.readDouble());
+      b.setMassInitialKg(in.readDouble());
+      b.setMassFinalKg(in.readDouble());
+      b.setImpactEnergyJ(in.readDouble());
+      b.setDensityKgM3(in.readDouble());
+      b.setCd(in.readDouble());
+      b.setShapeFactor(in.readDouble());
+      b.setDriftDistanceM(in.readDouble());
+      b.setDriftBearingDeg(in.readDouble());
+      return b.build();
+    }
   }
 }

@@ -1,13 +1,19 @@
 package org.darkflight.transforms.sampling;
 
 import com.google.auto.value.AutoValue;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.darkflight.transforms.sink.ElementCoder;
 
 /** A half-open range [first, end) of sample indices: the unit of work the ensemble fans out. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(IndexRange.IndexRangeCoder.class)
 @AutoValue
 public abstract class IndexRange {
 
@@ -39,5 +45,34 @@ public abstract class IndexRange {
       out.add(of(first, Math.min(total, first + perRange)));
     }
     return out;
+  }
+
+  /** The element coder (see {@link ElementCoder} for why not a schema coder). */
+  public static final class IndexRangeCoder extends ElementCoder<IndexRange> {
+    private static final long serialVersionUID = 1L;
+    private static final IndexRangeCoder INSTANCE = new IndexRangeCoder();
+
+    /** The coder. */
+    public static IndexRangeCoder of() {
+      return INSTANCE;
+    }
+
+    /** Provides the coder for {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(IndexRange.class), INSTANCE);
+    }
+
+    @Override
+    protected void write(IndexRange v, DataOutputStream out) throws IOException {
+      out.writeLong(v.getFirst());
+      out.writeLong(v.getEnd());
+    }
+
+    @Override
+    protected IndexRange read(DataInputStream in) throws IOException {
+      long first = in.readLong();
+      long end = in.readLong();
+      return IndexRange.of(first, end);
+    }
   }
 }
