@@ -4,13 +4,16 @@
 # figures as JSON and compares them with bench/ensemble-baseline.json, printing every regression
 # beyond 10 %. It informs; it never fails (exit 0 unless the tools themselves are missing).
 #
-#   bench/ensemble-bench.sh                    # sizes 10000 100000 1000000 (hours with the
-#                                              # shipped Mach-regime physics; see docs/performance.md)
+#   bench/ensemble-bench.sh                    # sizes 10000 100000 1000000 (about 10 minutes
+#                                              # on an idle 2-core machine)
 #   BENCH_SIZES="2000 10000" bench/ensemble-bench.sh
 #   BENCH_UPDATE_BASELINE=1 bench/ensemble-bench.sh   # store these figures as the new baseline
 #
-# Inputs: the shipped Park Forest 2003 event and testdata/ensembles/park-forest-mc.json with the
-# sample count replaced. Runs with -Xmx1g (the heap target) and --targetParallelism=2.
+# Inputs: the shipped Park Forest 2003 event with its ensemble physics configuration
+# (physics_config_ensemble.json: rkf45, dt_max 5 s, tolerances 1e-8 / 0.01 m; within 15 m of the
+# rk4 reference, see docs/ensemble.md) and testdata/ensembles/park-forest-mc.json with the sample
+# count replaced and samples_per_element 1000. Runs with -Xmx1g (the heap target) and
+# --targetParallelism=2. BENCH_CONFIG=physics_config.json benchmarks the rk4 reference instead.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -19,6 +22,7 @@ out_dir="${BENCH_OUT:-$root/bench/target}"
 baseline="$root/bench/ensemble-baseline.json"
 jar="$root/pipeline/target/darkflight-cli.jar"
 event="testdata/events/park-forest-2003"
+physics="${BENCH_CONFIG:-physics_config_ensemble.json}"
 threads=2
 mkdir -p "$out_dir"
 if [ ! -f "$jar" ]; then
@@ -43,6 +47,7 @@ results="$out_dir/ensemble-bench.json"
 echo "{" >"$results.tmp"
 echo "  \"machine\": \"$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1 | tr -d '"')\"," >>"$results.tmp"
 echo "  \"date_utc\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"," >>"$results.tmp"
+echo "  \"physics_config\": \"$physics\"," >>"$results.tmp"
 echo "  \"load_average_1m_at_start\": $(cut -d' ' -f1 /proc/loadavg)," >>"$results.tmp"
 echo "  \"runs\": [" >>"$results.tmp"
 first=1
@@ -53,13 +58,13 @@ for n in $sizes; do
   echo "ensemble-bench: $n samples with Beam (DirectRunner, parallelism $threads)..." >&2
   read -r bw bc br < <(measure "$out_dir/beam-$n" java -Xmx1g -jar "$jar" run \
     --event "$event/event.json" --atmos "$event/atmos_profile.json" \
-    --config "$event/physics_config.json" --fragments "$event/fragments.json" \
+    --config "$event/$physics" --fragments "$event/fragments.json" \
     --ensemble "$cfg" --out "$out_dir/out-$n" --produced-utc 2024-01-01T00:00:00Z \
     --targetParallelism=$threads)
   echo "ensemble-bench: $n samples in a bare loop ($threads threads)..." >&2
   read -r lw lc lr < <(measure "$out_dir/bare-$n" java -Xmx1g -cp "$jar" \
     org.darkflight.pipeline.run.BareLoop "$event/event.json" "$event/atmos_profile.json" \
-    "$event/physics_config.json" "$event/fragments.json" "$cfg" $threads)
+    "$event/$physics" "$event/fragments.json" "$cfg" $threads)
   rm -rf "$out_dir/out-$n"
   [ $first = 1 ] || echo "    ," >>"$results.tmp"
   first=0

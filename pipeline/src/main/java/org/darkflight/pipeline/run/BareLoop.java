@@ -24,12 +24,36 @@ import org.darkflight.transforms.sampling.SampleFactory;
  * a fixed thread pool, without Beam and without writing anything: the reference for the
  * benchmark's "Beam overhead" (bench/ensemble-bench.sh). Prints one JSON object.
  *
+ * <p>bench/ensemble-bench.sh runs it with the ensemble physics configuration
+ * (testdata/events/park-forest-2003/physics_config_ensemble.json), like the Beam run.
+ *
  * <p>Usage: {@code java -cp darkflight-cli.jar org.darkflight.pipeline.run.BareLoop EVENT ATMOS
  * CONFIG FRAGMENTS ENSEMBLE [THREADS]}
  */
 public final class BareLoop {
 
   private BareLoop() {}
+
+  /**
+   * Sample {@code s} integrated as the pipeline's Integrate step does (same fragment, start and
+   * perturbed atmosphere), without its checks of the result.
+   *
+   * @param timeUtc  time of the luminous end
+   * @param base     the unperturbed atmosphere
+   * @param levelAltitudesM  profile level heights (for per-level wind perturbation)
+   * @throws RuntimeException when the draw is unphysical or the physics fails
+   */
+  public static Landing land(EnsembleSample s, java.time.Instant timeUtc, AtmosphereModel base,
+      double[] levelAltitudesM, PhysicsLandingSimulator sim) {
+    Fragment f = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(), s.getCd(),
+        s.getShapeFactor());
+    LuminousEnd start = new LuminousEnd(timeUtc, s.getLatitudeDeg(), s.getLongitudeDeg(),
+        s.getAltitudeM(), s.getSpeedMps(), s.getAzimuthDeg(), s.getElevationDeg());
+    AtmosphereModel atmos = PerturbedAtmosphere.isIdentity(s.getWindScale(),
+        s.getWindPerturbationMps()) ? base : new PerturbedAtmosphere(base, s.getWindScale(),
+            levelAltitudesM, s.getWindPerturbationMps());
+    return sim.land(atmos, start, f);
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
@@ -56,17 +80,8 @@ public final class BareLoop {
       jobs.add(pool.submit(() -> {
         double sink = 0;
         for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          EnsembleSample s = factory.sample(i);
           try {
-            Fragment f = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(),
-                s.getCd(), s.getShapeFactor());
-            LuminousEnd start = new LuminousEnd(nominal.timeUtc(), s.getLatitudeDeg(),
-                s.getLongitudeDeg(), s.getAltitudeM(), s.getSpeedMps(), s.getAzimuthDeg(),
-                s.getElevationDeg());
-            AtmosphereModel atmos = PerturbedAtmosphere.isIdentity(s.getWindScale(),
-                s.getWindPerturbationMps()) ? base : new PerturbedAtmosphere(base,
-                    s.getWindScale(), alts, s.getWindPerturbationMps());
-            Landing l = sim.land(atmos, start, f);
+            Landing l = land(factory.sample(i), nominal.timeUtc(), base, alts, sim);
             sink += l.latitudeDeg();
             landed.incrementAndGet();
           } catch (RuntimeException e) {
