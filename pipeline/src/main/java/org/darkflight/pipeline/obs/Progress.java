@@ -98,6 +98,10 @@ public final class Progress {
       if (state == null) {
         state = result.getState();
       }
+      if (state == PipelineResult.State.UNKNOWN) {
+        // a runner that cannot report its state while running: wait without progress
+        return result.waitUntilFinish();
+      }
       double elapsedS = (System.nanoTime() - t0) / 1e9;
       long done = samplesDone(result);
       if (tty) {
