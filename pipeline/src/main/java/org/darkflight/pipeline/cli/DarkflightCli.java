@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import org.darkflight.pipeline.obs.JsonLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of the {@code darkflight} command. Subcommands are {@link DarkflightCommand}s found
@@ -22,6 +25,32 @@ public final class DarkflightCli implements Callable<Integer> {
   /** Exit code for a failed computation or I/O error. */
   public static final int EXIT_FAILURE = 1;
 
+  private static volatile boolean debug;
+  private static volatile boolean trace;
+  private static volatile String logFormat;
+
+  /** {@code --debug}: DEBUG records in the JSON-lines log, INFO of libraries (Beam, Flink). */
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Log DEBUG records (physics fine grain); libraries log at INFO.")
+  void setDebug(boolean on) {
+    debug = on;
+  }
+
+  /** {@code --trace}: every record, libraries at DEBUG. */
+  @Option(names = "--trace", scope = ScopeType.INHERIT,
+      description = "Log TRACE records (per sample); libraries log at DEBUG.")
+  void setTrace(boolean on) {
+    trace = on;
+  }
+
+  /** {@code --log-format}: json or text on stderr. */
+  @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "json|text",
+      description = "Log records on stderr as JSON lines or text (default: text on a "
+          + "terminal, JSON lines otherwise).")
+  void setLogFormat(String f) {
+    logFormat = f;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -31,6 +60,37 @@ public final class DarkflightCli implements Callable<Integer> {
     return commandLine().execute(args);
   }
 
+  /**
+   * Configures the log from the global flags (reset per execution), then runs the command.
+   * Libraries logging through slf4j-simple (Beam, Flink) log at WARN by default, INFO with
+   * --debug, DEBUG with --trace, unless {@code org.slf4j.simpleLogger.defaultLogLevel} is set.
+   */
+  private static int execute(CommandLine.ParseResult pr) {
+    CommandLine cl = pr.commandSpec().commandLine();
+    JsonLog.Level level = trace ? JsonLog.Level.TRACE
+        : debug ? JsonLog.Level.DEBUG : JsonLog.Level.INFO;
+    JsonLog.Format format;
+    if (logFormat == null) {
+      format = System.console() != null ? JsonLog.Format.TEXT : JsonLog.Format.JSON;
+    } else {
+      format = switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
+        case "json" -> JsonLog.Format.JSON;
+        case "text" -> JsonLog.Format.TEXT;
+        default -> throw new CommandLine.ParameterException(cl,
+            "--log-format: expected json or text, got " + logFormat);
+      };
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+          trace ? "debug" : debug ? "info" : "warn");
+    }
+    JsonLog.configure(level, format, cl.getErr());
+    debug = false;
+    trace = false;
+    logFormat = null;
+    return new CommandLine.RunLast().execute(pr);
+  }
+
   /** The configured command line with every subcommand. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new DarkflightCli());
@@ -38,6 +98,7 @@ public final class DarkflightCli implements Callable<Integer> {
       cl.addSubcommand(sub);
     }
     cl.setExecutionExceptionHandler(DarkflightCli::handleException);
+    cl.setExecutionStrategy(DarkflightCli::execute);
     return cl;
   }
 

@@ -12,6 +12,10 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.io.heatmap.HeatmapOptions;
+import org.darkflight.pipeline.obs.BatchMetrics;
+import org.darkflight.pipeline.obs.DragRegimes;
+import org.darkflight.pipeline.obs.JsonLog;
+import org.darkflight.pipeline.obs.RunMetrics;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.RunInputs;
 import org.darkflight.pipeline.runner.RunnerSetup;
@@ -103,6 +107,13 @@ public final class RunCommand implements DarkflightCommand {
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced,
         heatmap);
     print(w, s);
+    if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
+      DragRegimes.write(inputs, out.resolve(DragRegimes.FILE));
+    }
+    RunMetrics metrics = BatchMetrics.forRun(inputs.event().eventId(), s);
+    metrics.write(out.resolve(RunMetrics.FILE));
+    JsonLog.of("cli.run").forEvent(inputs.event().eventId())
+        .info("ensemble run finished", BatchMetrics.headline(metrics));
     return 0;
   }
 
@@ -158,6 +169,9 @@ public final class RunCommand implements DarkflightCommand {
       }
       if (args.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
         direct.setEnforceEncodability(false);
+      }
+      if (args.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
+        direct.setBlockOnRun(false); // the progress bar polls the running pipeline
       }
     }
     return options;

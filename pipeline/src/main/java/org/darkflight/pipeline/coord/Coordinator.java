@@ -35,8 +35,8 @@ import org.darkflight.pipeline.run.RunInputs;
 /**
  * Runs the stages of one event in DAG order with a content-addressed cache (spec §5, §10).
  *
- * <p>Cache key of a stage = SHA-256 of its sorted {@code name=sha256} input lines, its
- * {@code stage_version} and the hash of the config sections it reads. A finished execution is
+ * <p>Cache key of a stage = SHA-256 of the event id, its sorted {@code name=sha256} input
+ * lines, its {@code stage_version} and the hash of the config sections it reads. A finished execution is
  * the directory {@code cache/<stage>/<key>/} holding the outputs and {@code stage.json}; it is
  * built in a temporary directory and renamed into place in one atomic move, so a killed run
  * leaves either a whole entry or none. A hit copies the cached outputs into the layout without
@@ -113,6 +113,14 @@ public final class Coordinator {
     this.order = topologicalOrder(STAGES);
   }
 
+  /** Wall time of each stage executed by the last {@link #run()}, s, by stage name. */
+  private final Map<String, Double> stageSeconds = new java.util.LinkedHashMap<>();
+
+  /** Wall time, s, of every stage the last {@link #run()} executed (hits are absent). */
+  public Map<String, Double> stageSeconds() {
+    return Map.copyOf(stageSeconds);
+  }
+
   /** The stages in execution order (a topological order of the DAG, ties in S-number order). */
   public List<Stage> order() {
     return order;
@@ -159,6 +167,7 @@ public final class Coordinator {
     Map<String, String> hashes = rawHashes();
     List<StageResult> results = new ArrayList<>();
     boolean failed = false;
+    stageSeconds.clear();
     for (Stage s : order) {
       if (failed) {
         results.add(new StageResult(s, Outcome.NOT_RUN, null, "not run: an earlier stage failed"));
@@ -169,6 +178,7 @@ public final class Coordinator {
       Outcome outcome = Outcome.HIT;
       if (!Files.isRegularFile(entry.resolve(RECORD))) {
         outcome = Outcome.RAN;
+        long t0 = System.nanoTime();
         try {
           execute(s, key, hashes, entry, results);
         } catch (IOException | InputException | RuntimeException e) {
@@ -176,6 +186,8 @@ public final class Coordinator {
           results.add(new StageResult(s, Outcome.FAILED, key, "failed: " + msg));
           failed = true;
           continue;
+        } finally {
+          stageSeconds.putIfAbsent(s.name(), (System.nanoTime() - t0) / 1e9);
         }
       }
       Path rec = entry.resolve(RECORD);
@@ -223,7 +235,10 @@ public final class Coordinator {
         ? new ArrayList<>(config.resolved().properties().stream().map(Map.Entry::getKey)
             .sorted().toList())
         : s.configSections();
-    String text = String.join("\n", lines) + "\n" + s.version() + "\n" + config.hash(sections);
+    // The event id is part of the key: cached outputs carry it (file names, event_id fields),
+    // so two events with identical inputs must not share an entry.
+    String text = "event_id=" + layout.eventId() + "\n" + String.join("\n", lines) + "\n"
+        + s.version() + "\n" + config.hash(sections);
     return LayeredConfig.sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -11,12 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.pipeline.config.LayeredConfig;
+import org.darkflight.pipeline.obs.BatchMetrics;
+import org.darkflight.pipeline.obs.JsonLog;
+import org.darkflight.pipeline.obs.RunMetrics;
 
 /**
  * Processes one event directory: resolves the layered configuration, logs it with the diff of
@@ -102,9 +106,28 @@ public final class EventProcessor {
   private static Coordinator.Result locked(ProjectLayout layout, LayeredConfig config,
       Coordinator c, PrintWriter out) throws IOException, InputException {
     String id = layout.eventId();
-    {
+    Path jsonl = layout.logsDir().resolve(id + "__run.jsonl");
+    JsonLog jlog = JsonLog.of("coord").forEvent(id);
+    JsonLog.attach(jsonl, id);
+    try {
+      long t0 = System.nanoTime();
       log(layout, config, "start");
+      jlog.info("processing event", Map.of("stages", c.order().size()));
       Coordinator.Result r = c.run();
+      Map<String, Double> seconds = c.stageSeconds();
+      for (Coordinator.StageResult s : r.stages()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stage", s.stage().id());
+        m.put("outcome", s.outcome().name().toLowerCase(Locale.ROOT));
+        m.put("duration_s", seconds.getOrDefault(s.stage().name(), 0.0));
+        jlog.log(s.outcome() == Coordinator.Outcome.FAILED ? JsonLog.Level.ERROR
+            : JsonLog.Level.INFO, null, "stage " + s.stage().name() + ": " + s.status(), m);
+      }
+      RunMetrics metrics = BatchMetrics.forCoordinator("process", layout, r, seconds,
+          (System.nanoTime() - t0) / 1e9);
+      metrics.write(metricsFile(layout));
+      jlog.info(r.succeeded() ? "event processed" : "event processing failed",
+          BatchMetrics.headline(metrics));
       out.printf(Locale.ROOT, "darkflight process: %s — %d stages ran, %d cache hits%s%n", id,
           r.ran(), r.hits(), r.succeeded() ? "" : ", FAILED");
       out.print(Coordinator.table(r.stages()));
@@ -115,7 +138,14 @@ public final class EventProcessor {
           .append(s.outcome()).append(' ').append(s.status()));
       log(layout, config, "end" + sb);
       return r;
+    } finally {
+      JsonLog.detach(jsonl);
     }
+  }
+
+  /** {@code logs/<event_id>__metrics.json}: the metrics of the last process run. */
+  public static Path metricsFile(ProjectLayout layout) {
+    return layout.logsDir().resolve(layout.eventId() + "__metrics.json");
   }
 
   /** Takes the lock or throws {@link BusyException}. */

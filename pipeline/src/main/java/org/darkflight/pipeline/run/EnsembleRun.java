@@ -135,7 +135,9 @@ public final class EnsembleRun {
       EnsembleGraph.Coders coders = EnsembleGraph.build(p, factory,
           IndexRange.split(in.ensemble().samples(), in.ensemble().samplesPerElement()),
           in.levels(), atmosphereFactory, simulator, settings, work);
-      PipelineResult.State state = p.run().waitUntilFinish();
+      PipelineResult.State state = org.darkflight.pipeline.obs.Progress.await(p.run(),
+          in.ensemble().samples(), System.console() != null,
+          new java.io.PrintWriter(System.err, true), in.event().eventId());
       if (state != PipelineResult.State.DONE) {
         throw new IOException("the pipeline ended in state " + state);
       }

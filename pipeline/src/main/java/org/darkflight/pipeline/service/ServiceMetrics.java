@@ -19,6 +19,8 @@ public final class ServiceMetrics {
   private final AtomicLong landed = new AtomicLong();
   private final DoubleAdder runtimeS = new DoubleAdder();
   private final AtomicLong inFlight = new AtomicLong();
+  private volatile double lastRuntimeS = Double.NaN;
+  private volatile double lastSamplesPerS = Double.NaN;
 
   /** Counts one response of {@code path} with status {@code code}. */
   public void response(String path, int code) {
@@ -31,6 +33,8 @@ public final class ServiceMetrics {
     samples.addAndGet(sampleCount);
     landed.addAndGet(landedCount);
     runtimeS.add(seconds);
+    lastRuntimeS = seconds;
+    lastSamplesPerS = seconds > 0 ? sampleCount / seconds : Double.NaN;
   }
 
   void started() {
@@ -66,10 +70,29 @@ public final class ServiceMetrics {
     b.append("# TYPE darkflight_simulation_runtime_seconds_total counter\n");
     b.append(String.format(Locale.ROOT, "darkflight_simulation_runtime_seconds_total %.6f%n",
         runtimeS.sum()));
+    counter(b, "darkflight_sample_failures_total", "Samples that failed.",
+        samples.get() - landed.get());
+    // The names of metrics.json (spec §13), as gauges of the last simulation. The service has
+    // no stage cache and runs no validation: those two are NaN (unknown), as documented.
+    gauge(b, "darkflight_simulation_runtime_s", "Wall time of the last simulation, seconds.",
+        lastRuntimeS);
+    gauge(b, "darkflight_fragments_per_second",
+        "Samples per second of the last simulation.", lastSamplesPerS);
+    gauge(b, "darkflight_cache_hit_ratio",
+        "Stage cache hits / stages; NaN: the service has no stage cache.", Double.NaN);
+    gauge(b, "darkflight_validation_pass_rate",
+        "Validations passed / run; NaN: the service runs no validation.", Double.NaN);
     b.append("# HELP darkflight_simulations_in_flight Simulations running now.\n");
     b.append("# TYPE darkflight_simulations_in_flight gauge\n");
     b.append("darkflight_simulations_in_flight ").append(inFlight.get()).append('\n');
     return b.toString();
+  }
+
+  private static void gauge(StringBuilder b, String name, String help, double value) {
+    b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    b.append("# TYPE ").append(name).append(" gauge\n");
+    b.append(name).append(' ').append(Double.isNaN(value) ? "NaN"
+        : String.format(Locale.ROOT, "%.6f", value)).append('\n');
   }
 
   private static void counter(StringBuilder b, String name, String help, long value) {

@@ -150,14 +150,17 @@ public final class SimulationService implements AutoCloseable {
       body = in.readNBytes(limits.maxBodyBytes() + 1);
       if (body.length > limits.maxBodyBytes()) {
         // Drain a bounded remainder so that the client, still sending, can read the answer;
-        // beyond that the connection is simply closed.
+        // beyond that the connection is simply closed. read(), not skip(): the JDK's
+        // fixed-length body stream inherits FilterInputStream.skip, which skips on the raw
+        // socket past the end of the body and blocks for bytes that never come.
         long drain = DRAIN_FACTOR * (long) limits.maxBodyBytes();
+        byte[] sink = new byte[8192];
         while (drain > 0) {
-          long skipped = in.skip(drain);
-          if (skipped <= 0) {
+          int n = in.read(sink, 0, (int) Math.min(sink.length, drain));
+          if (n < 0) {
             break;
           }
-          drain -= skipped;
+          drain -= n;
         }
         return reply(ex, 413, error("too_large", "request body larger than "
             + limits.maxBodyBytes() + " bytes"));

@@ -81,6 +81,11 @@ public final class Integrate
     return out;
   }
 
+  /** Namespace of the Beam counters of this transform. */
+  public static final String COUNTER_NAMESPACE = "darkflight";
+  /** Beam counter: samples integrated (landed or failed), for progress reporting. */
+  public static final String SAMPLES_DONE_COUNTER = "samples_done";
+
   /** The DoFn: one sample in, one landing or one failure out. */
   static final class IntegrateFn extends DoFn<EnsembleSample, SampleLanding> {
     private static final long serialVersionUID = 1L;
@@ -90,6 +95,8 @@ public final class Integrate
     private final LandingSimulator simulator;
     private final Settings settings;
 
+    private final org.apache.beam.sdk.metrics.Counter samplesDone =
+        org.apache.beam.sdk.metrics.Metrics.counter(COUNTER_NAMESPACE, SAMPLES_DONE_COUNTER);
     private transient AtmosphereModel baseModel;
     private transient double[] levelAltitudesM;
 
@@ -120,6 +127,7 @@ public final class Integrate
         out.get(FAILED).output(failure(s, e.getClass().getSimpleName(), e.getMessage(),
             Double.NaN));
       }
+      samplesDone.inc();
     }
 
     private SampleFailure failure(EnsembleSample s, String reason, String message, double t) {

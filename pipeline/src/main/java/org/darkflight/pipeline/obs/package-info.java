@@ -1,0 +1,6 @@
+/**
+ * Observability (spec §13): JSON-lines logs ({@link org.darkflight.pipeline.obs.JsonLog}), the
+ * {@code metrics.json} of batch runs ({@link org.darkflight.pipeline.obs.RunMetrics}) and the
+ * progress line of interactive runs ({@link org.darkflight.pipeline.obs.Progress}).
+ */
+package org.darkflight.pipeline.obs;
