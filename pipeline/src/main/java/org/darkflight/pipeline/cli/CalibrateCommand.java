@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.geo.ProvenanceJson;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
@@ -20,7 +23,12 @@ import org.darkflight.io.event.EventFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.pipeline.uq.CalibratedEnsemble;
 import org.darkflight.pipeline.uq.FindsFiles;
+import org.darkflight.pipeline.uq.NarrowingReport;
+import org.darkflight.transforms.fit.MassClassBins;
 import org.darkflight.transforms.uq.Calibration;
 import org.darkflight.transforms.uq.CalibrationParameter;
 import org.darkflight.transforms.uq.Find;
@@ -30,6 +38,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code darkflight calibrate}: fits the uncertain parameters to recovered meteorites
@@ -60,6 +69,14 @@ public final class CalibrateCommand implements DarkflightCommand {
           + "wind_scale, density_kg_m3 (default: ${DEFAULT-VALUE}).") List<String> freeKeys;
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-calibration") Path out;
   @Option(names = "--produced-utc", paramLabel = "INSTANT") String producedUtc;
+  @Option(names = "--rerun-ensemble", paramLabel = "ensemble_config.json",
+      description = {"Also run this ensemble with the baseline and with the calibrated",
+          "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write",
+          "calibration_narrowing.json (90 % ellipses before/after)."}) Path rerunEnsemble;
+  @Option(names = "--fragments", paramLabel = "fragments.json",
+      description = "Fragments of the re-run ensemble (or a split rule in it).") Path fragments;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -81,6 +98,14 @@ public final class CalibrateCommand implements DarkflightCommand {
           "--density-kg-m3 and --cd must be > 0");
     }
     Event ev = EventFiles.read(event);
+    RunInputs runInputs = rerunEnsemble == null ? null
+        : RunInputs.read(event, atmos, config, fragments, rerunEnsemble);
+    PipelineOptions options = null;
+    if (runInputs != null) {
+      RunCommand helper = new RunCommand();
+      helper.spec = spec;
+      options = helper.pipelineOptions(beamArgs);
+    }
     ProfileAtmosphere air = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
     PhysicsConfig physics = PhysicsConfigFiles.read(config);
     List<Find> finds = FindsFiles.read(findsFile);
@@ -129,7 +154,76 @@ public final class CalibrateCommand implements DarkflightCommand {
           r.sigma()[p.ordinal()], free[p.ordinal()] ? "" : " (fixed)");
     }
     w.println("  wrote " + out.resolve(FILE));
+    if (runInputs != null) {
+      narrowing(w, runInputs, options, produced, r, free, finds);
+    }
     w.flush();
     return 0;
+  }
+
+  /** Runs the ensemble before and after calibration and writes the narrowing report. */
+  private void narrowing(PrintWriter w, RunInputs before, PipelineOptions options,
+      Instant produced, Calibration.Result r, boolean[] free, List<Find> finds)
+      throws Exception {
+    Path calib = out.resolve(FILE);
+    Path dirBefore = out.resolve("ensemble_baseline");
+    EnsembleRun.physics(before).run(before, dirBefore, options, produced);
+    Path dirAfter = dirBefore;
+    RunInputs after = before;
+    if (r.calibrated()) {
+      after = CalibratedEnsemble.apply(before, r.values(), r.sigma(), free, calib,
+          RunInputs.sha256(calib));
+      dirAfter = out.resolve("ensemble_calibrated");
+      EnsembleRun.physics(after).run(after, dirAfter, options, produced);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("$schema", NarrowingReport.SCHEMA_ID);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("schema_version", "1.0.0");
+    meta.put("product", "calibration_narrowing");
+    meta.put("created_utc", ProvenanceJson.instant(produced));
+    meta.put("producer", EnsembleRun.PRODUCER);
+    meta.put("event_id", before.event().eventId());
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    after.fileHashes().forEach(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", e.getKey());
+      m.put("sha256", e.getValue());
+      inputs.add(m);
+    });
+    meta.put("inputs", inputs);
+    doc.put("meta", meta);
+    doc.put("calibrated", r.calibrated());
+    doc.put("message", r.calibrated()
+        ? "calibrated parameters and their posterior spreads applied to the ensemble"
+        : r.message() + "; baseline kept, the calibrated run is the baseline run");
+    doc.put("confidence_level", NarrowingReport.LEVEL);
+    doc.put("baseline_run", out.relativize(dirBefore).toString());
+    doc.put("calibrated_run", out.relativize(dirAfter).toString());
+    doc.putAll(NarrowingReport.compare(NarrowingReport.ellipses(dirBefore),
+        NarrowingReport.ellipses(dirAfter), finds,
+        new MassClassBins(before.ensemble().massClassEdgesKg())));
+    byte[] json = (new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(out.resolve(NarrowingReport.FILE), json);
+    w.println("  narrowing of the 90 % ellipses (" + (r.calibrated() ? "calibrated"
+        : "not calibrated: baseline kept") + "):");
+    for (Object o : (List<?>) doc.get("classes")) {
+      Map<?, ?> c = (Map<?, ?>) o;
+      Object ratio = c.get("area_ratio");
+      w.printf(Locale.ROOT, "    %-14s area after/before %s%n", c.get("mass_class"),
+          ratio == null ? "n/a" : String.format(Locale.ROOT, "%.3f", (Double) ratio));
+    }
+    for (Object o : (List<?>) doc.get("finds")) {
+      Map<?, ?> f = (Map<?, ?>) o;
+      w.printf(Locale.ROOT, "    find %-12s to its class's centre: %s m before, %s m after%n",
+          f.get("id"), fmt(f.get("distance_to_center_before_m")),
+          fmt(f.get("distance_to_center_after_m")));
+    }
+    w.println("  wrote " + out.resolve(NarrowingReport.FILE));
+  }
+
+  private static String fmt(Object v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f", (Double) v);
   }
 }

@@ -69,6 +69,19 @@ public final class SampleFactory implements Serializable {
     }
     double[] u = new double[dimensions];
     strategy.unitDraws(config.randomSeed(), index, config.samples(), u);
+    return sample(index, u);
+  }
+
+  /**
+   * Sample {@code index} built from given uniform draws instead of the strategy's (one per
+   * {@link #dimensions()}), through the same inverse CDFs; used by the sensitivity analysis to
+   * swap columns between paired designs ({@code transforms.uq.SensitivityAnalysis}).
+   */
+  public EnsembleSample sample(long index, double[] u) {
+    if (index < 0 || index >= config.samples() || u.length != dimensions) {
+      throw new IllegalArgumentException("sample index " + index + " outside [0, "
+          + config.samples() + ") or " + u.length + " draws for " + dimensions + " dimensions");
+    }
     int f = (int) (index % nominal.fragmentCount());
     double[] v = new double[UncertainParameter.values().length];
     for (UncertainParameter p : UncertainParameter.values()) {
