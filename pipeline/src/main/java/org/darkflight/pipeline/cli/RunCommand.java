@@ -35,7 +35,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the dark-flight ensemble on Apache Beam and writes the strewn field:",
         "strewn_field_points.geojson, uncertainty_ellipses.geojson, strewn_field.kml/.kmz,",
-        "ensemble_manifest.json and output_manifest.json.",
+        "ensemble_manifest.json, output_manifest.json and report.html.",
         "Other --options are Beam pipeline options (default --runner=DirectRunner)."})
 public final class RunCommand implements DarkflightCommand {
 
@@ -90,6 +90,9 @@ public final class RunCommand implements DarkflightCommand {
           + "--flinkMaster=HOST:PORT (docs/flink.md).")
   boolean flinkLocal;
 
+  @Option(names = "--no-report", description = "Do not write report.html (docs/report.md).")
+  boolean noReport;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
@@ -107,6 +110,7 @@ public final class RunCommand implements DarkflightCommand {
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced,
         heatmap);
     print(w, s);
+<<<<<<< HEAD
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
       DragRegimes.write(inputs, out.resolve(DragRegimes.FILE));
     }
@@ -114,6 +118,12 @@ public final class RunCommand implements DarkflightCommand {
     metrics.write(out.resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
+=======
+    if (!noReport) {
+      w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out, inputs));
+      w.flush();
+    }
+>>>>>>> report
     return 0;
   }
 

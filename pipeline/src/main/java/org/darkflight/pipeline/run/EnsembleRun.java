@@ -280,7 +280,7 @@ public final class EnsembleRun {
    * canonical order) through the unperturbed profile, for the KML's "Trajectories" folder. A
    * fragment whose nominal fall fails is left out (its samples report the failure).
    */
-  private static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
+  public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
     DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
         in.physics());
     List<TrajectoryLine> out = new ArrayList<>();

@@ -92,7 +92,7 @@ class RunCommandTest {
     Outcome rb = runEnsemble(b, EVENT.resolve("fragments.json"), "--targetParallelism=4");
     assertThat(rb.err(), rb.exit(), is(0));
     assertThat(names(a), is(List.of("ensemble_manifest.json", "metrics.json",
-        "output_manifest.json", "strewn_field.kml", "strewn_field.kmz",
+        "output_manifest.json", "report.html", "strewn_field.kml", "strewn_field.kmz",
         "strewn_field_points.geojson", "uncertainty_ellipses.geojson")));
     assertThat(names(b), is(names(a)));
     for (String n : names(a)) {
@@ -133,7 +133,7 @@ class RunCommandTest {
     assertThat(em.get("rows").get(47).get("index").asLong(), is(47L));
     JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
         "output_manifest");
-    assertThat(om.get("artifacts").size(), is(5));
+    assertThat(om.get("artifacts").size(), is(6)); // + report.html
     for (JsonNode art : om.get("artifacts")) {
       Path f = dir.resolve(art.get("path").asText());
       assertThat(art.get("sha256").asText(), is(RunInputs.sha256(f)));

@@ -1,0 +1,132 @@
+package org.darkflight.pipeline.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.InputException;
+import org.darkflight.io.geo.TrajectoryLine;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.report.ReportData;
+import org.darkflight.io.report.ReportHtml;
+import org.darkflight.io.report.RunDirectory;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.OutputManifest;
+import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.transforms.fit.MassClassBins;
+
+/**
+ * {@code report.html} of a run directory. The same function serves {@code darkflight run} (inputs
+ * in memory) and {@code darkflight report --run DIR} (inputs re-read from the paths in
+ * {@code output_manifest.json}, used only when their SHA-256 still match), so both give the same
+ * bytes for the same run.
+ */
+public final class RunReport {
+
+  private RunReport() {}
+
+  /**
+   * Builds the report.
+   *
+   * @param inputs    the run's inputs, or null to re-read them from the manifest
+   * @param maxPoints most landing points drawn
+   */
+  public static ReportData build(Path runDir, RunInputs inputs, int maxPoints)
+      throws IOException, InputException {
+    RunInputs in = inputs;
+    String note = null;
+    if (in == null) {
+      JsonNode manifest = Json.mapper().readTree(
+          Files.readAllBytes(requireFile(runDir.resolve(OutputManifest.FILE))));
+      try {
+        in = rereadInputs(manifest.path("run").path("inputs"));
+      } catch (InputException | IOException e) {
+        note = "Trajectories not drawn: the run's inputs could not be re-read ("
+            + e.getMessage() + ").";
+      }
+    }
+    if (in == null) {
+      return RunDirectory.read(runDir, null, maxPoints).withTrajectories(List.of(), note);
+    }
+    MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
+    List<TrajectoryLine> lines = EnsembleRun.trajectories(in, bins);
+    return RunDirectory.read(runDir, bins.toMassClasses().labels(), maxPoints)
+        .withTrajectories(lines, lines.isEmpty() ? "No nominal trajectory reached the ground."
+            : null);
+  }
+
+  /**
+   * The {@code darkflight run} hook: writes {@code report.html} into the run directory (default
+   * point limit, as {@code darkflight report}) and lists it in {@code output_manifest.json}.
+   */
+  public static Path afterRun(Path runDir, RunInputs inputs) throws IOException, InputException {
+    Path report = runDir.resolve(ReportHtml.FILE);
+    write(runDir, report, inputs, RunDirectory.DEFAULT_MAX_POINTS);
+    register(runDir, report);
+    return report;
+  }
+
+  /** Builds and writes the report to {@code target}. */
+  public static void write(Path runDir, Path target, RunInputs inputs, int maxPoints)
+      throws IOException, InputException {
+    ReportHtml.write(target, build(runDir, inputs, maxPoints));
+  }
+
+  /**
+   * Adds {@code report.html} (type {@code html}) to the artifacts of the run's
+   * {@code output_manifest.json}, replacing an earlier entry; canonical JSON as before.
+   */
+  public static void register(Path runDir, Path report) throws IOException {
+    Path file = runDir.resolve(OutputManifest.FILE);
+    ObjectNode root = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(file));
+    ArrayNode artifacts = (ArrayNode) root.get("artifacts");
+    String rel = runDir.relativize(report).toString();
+    for (int i = artifacts.size() - 1; i >= 0; i--) {
+      if (rel.equals(artifacts.get(i).path("path").asText())) {
+        artifacts.remove(i);
+      }
+    }
+    ObjectNode a = artifacts.addObject();
+    a.put("path", rel);
+    a.put("sha256", RunInputs.sha256(report));
+    a.put("type", "html");
+    a.put("bytes", Files.size(report));
+    AtomicFiles.write(file, Json.toCanonicalBytes(root));
+  }
+
+  /** The run's inputs from the manifest's {@code run.inputs}, each checked against its hash. */
+  static RunInputs rereadInputs(JsonNode inputs) throws IOException, InputException {
+    Map<String, Path> byRole = new HashMap<>();
+    for (JsonNode i : inputs) {
+      Path p = Path.of(i.path("path").asText());
+      if (!Files.isRegularFile(p)) {
+        throw new InputException(p, "(file)", "input '" + i.path("role").asText()
+            + "' not found");
+      }
+      if (!RunInputs.sha256(p).equals(i.path("sha256").asText())) {
+        throw new InputException(p, "(file)", "changed since the run (SHA-256 differs)");
+      }
+      byRole.put(i.path("role").asText(), p);
+    }
+    for (String role : List.of("event", "atmos", "config")) {
+      if (!byRole.containsKey(role)) {
+        throw new InputException(OutputManifest.FILE, "run.inputs", "no '" + role + "' input");
+      }
+    }
+    return RunInputs.read(byRole.get("event"), byRole.get("atmos"), byRole.get("config"),
+        byRole.get("fragments"), byRole.get("ensemble"));
+  }
+
+  private static Path requireFile(Path p) throws InputException {
+    if (!Files.isRegularFile(p)) {
+      throw new InputException(p, "(file)", "missing: not a run output directory?");
+    }
+    return p;
+  }
+}
