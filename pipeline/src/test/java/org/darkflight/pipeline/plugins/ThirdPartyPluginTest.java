@@ -21,7 +21,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,6 +38,7 @@ import org.darkflight.physics.plugin.PluginKind;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.pipeline.cli.DarkflightCli;
+import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
 import org.darkflight.transforms.plugins.PluginInfo;
 import org.darkflight.transforms.plugins.PluginRegistry;
 import org.darkflight.transforms.plugins.PluginWarnings;
@@ -455,6 +455,24 @@ class ThirdPartyPluginTest {
     }
   }
 
+  @Test
+  void thePluginSelectionTravelsToBeamWorkers() throws Exception {
+    PhysicsConfig cfg = withPlugins(() -> PhysicsConfigFiles.read(physicsConfig(
+        jars.resolve("ser"), "acme-constant-cd", "{\"acme-constant-cd\": {\"cd\": 0.25}}")));
+    PhysicsLandingSimulator sim = new PhysicsLandingSimulator(cfg);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+      o.writeObject(sim);
+    }
+    PhysicsLandingSimulator back;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (PhysicsLandingSimulator) in.readObject();
+    }
+    assertThat(back.config().plugins().dragModel(), equalTo("acme-constant-cd"));
+    assertThat(back.config().plugins().dragConfigJson(), containsString("0.25"));
+  }
+
   static long regularFiles(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return 0;
@@ -462,9 +480,5 @@ class ThirdPartyPluginTest {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).count();
     }
-  }
-
-  static List<String> lines(String s) {
-    return new ArrayList<>(s.lines().toList());
   }
 }
