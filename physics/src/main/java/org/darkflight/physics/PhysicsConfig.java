@@ -14,6 +14,8 @@ package org.darkflight.physics;
  * @param integration     integrator and step settings
  * @param outputIntervalS spacing of the recorded trajectory samples, s (&gt; 0)
  * @param legacy          a legacy workbook method to reproduce instead of the modern physics
+ * @param plugins         plugin models chosen by name instead of the built-in kinds above
+ *                        ({@link Plugins#NONE}: none); see docs/plugins.md
  */
 public record PhysicsConfig(
     DragModelKind dragModel,
@@ -24,7 +26,8 @@ public record PhysicsConfig(
     double groundAltitudeM,
     Integration integration,
     double outputIntervalS,
-    LegacyMode legacy) {
+    LegacyMode legacy,
+    Plugins plugins) {
 
   /** Drag models of spec §4.6. */
   public enum DragModelKind { SIMPLE_CONSTANT, MACH_REGIME, REYNOLDS_CURVE }
@@ -94,7 +97,54 @@ public record PhysicsConfig(
     }
   }
 
+  /**
+   * Plugin models a configuration selects by name (spec §11), each with its configuration block
+   * as JSON text (<code>{}</code> when absent). A non-null name overrides the corresponding
+   * built-in kind: {@code dragModel} overrides {@link PhysicsConfig#dragModel()},
+   * {@code ablationModel} overrides {@link Ablation#method()} (used only when ablation is
+   * enabled), {@code integrator} overrides {@link Integration#method()}. Plain strings, so the
+   * record is serializable and the physics module needs no JSON library.
+   *
+   * @param dragModel            name of a DragModel plugin, or null
+   * @param dragConfigJson       its configuration
+   * @param ablationModel        name of an AblationModel plugin, or null
+   * @param ablationConfigJson   its configuration
+   * @param integrator           name of an Integrator plugin, or null
+   * @param integratorConfigJson its configuration
+   */
+  public record Plugins(String dragModel, String dragConfigJson, String ablationModel,
+      String ablationConfigJson, String integrator, String integratorConfigJson)
+      implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** No plugins: the built-in kinds apply. */
+    public static final Plugins NONE = new Plugins(null, null, null, null, null, null);
+
+    public Plugins {
+      dragConfigJson = dragConfigJson == null ? "{}" : dragConfigJson;
+      ablationConfigJson = ablationConfigJson == null ? "{}" : ablationConfigJson;
+      integratorConfigJson = integratorConfigJson == null ? "{}" : integratorConfigJson;
+    }
+
+    /** Whether any plugin is selected. */
+    public boolean any() {
+      return dragModel != null || ablationModel != null || integrator != null;
+    }
+  }
+
+  /** A configuration with only built-in models (no plugins). */
+  public PhysicsConfig(DragModelKind dragModel, double cdScale, Ablation ablation,
+      GravityModelKind gravityModel, boolean earthRotation, double groundAltitudeM,
+      Integration integration, double outputIntervalS, LegacyMode legacy) {
+    this(dragModel, cdScale, ablation, gravityModel, earthRotation, groundAltitudeM, integration,
+        outputIntervalS, legacy, Plugins.NONE);
+  }
+
   public PhysicsConfig {
+    if (plugins == null) {
+      plugins = Plugins.NONE;
+    }
     if (dragModel == null || ablation == null || gravityModel == null || integration == null
         || legacy == null) {
       throw new IllegalArgumentException("physics config fields must not be null");
@@ -120,6 +170,12 @@ public record PhysicsConfig(
   /** A copy with another drag-coefficient scale. */
   public PhysicsConfig withCdScale(double scale) {
     return new PhysicsConfig(dragModel, scale, ablation, gravityModel, earthRotation,
-        groundAltitudeM, integration, outputIntervalS, legacy);
+        groundAltitudeM, integration, outputIntervalS, legacy, plugins);
+  }
+
+  /** A copy with other plugin selections. */
+  public PhysicsConfig withPlugins(Plugins selected) {
+    return new PhysicsConfig(dragModel, cdScale, ablation, gravityModel, earthRotation,
+        groundAltitudeM, integration, outputIntervalS, legacy, selected);
   }
 }

@@ -2,7 +2,12 @@ package org.darkflight.io.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.darkflight.io.json.Json;
 import org.darkflight.io.meta.Meta;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.PhysicsConfig.Ablation;
@@ -11,7 +16,9 @@ import org.darkflight.physics.PhysicsConfig.Integration;
 /**
  * The JSON shape of {@code physics_config.json} (schema {@code schemas/physics_config.schema.json},
  * spec §4.6). Optional fields are null when absent and take the values of
- * {@link PhysicsConfig#defaults()}.
+ * {@link PhysicsConfig#defaults()}. {@code drag_model}, {@code ablation.method} and
+ * {@code integration.method} name a built-in model or an installed plugin; {@code plugins} holds
+ * each plugin's configuration block by plugin name (docs/plugins.md).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhysicsConfigDocument(
@@ -25,6 +32,7 @@ public record PhysicsConfigDocument(
     @JsonProperty("legacy") String legacy,
     @JsonProperty("integration") IntegrationJson integration,
     @JsonProperty("output_interval_s") Double outputIntervalS,
+    @JsonProperty("plugins") Map<String, JsonNode> plugins,
     @JsonProperty("meta") Meta meta) {
 
   /** {@code $id} of the physics configuration schema. */
@@ -68,7 +76,8 @@ public record PhysicsConfigDocument(
     } else {
       AblationParams p = ablation.params();
       abl = new Ablation(ablation.enabled(),
-          ablation.method() == null ? d.ablation().method()
+          ablation.method() == null || !isBuiltin(PhysicsConfig.AblationMethod.class,
+              ablation.method()) ? d.ablation().method()
               : enumOf(PhysicsConfig.AblationMethod.class, ablation.method()),
           p == null || p.kAb() == null ? Double.NaN : p.kAb(),
           p == null || p.sigma() == null ? Double.NaN : p.sigma(),
@@ -76,13 +85,16 @@ public record PhysicsConfigDocument(
     }
     Integration di = d.integration();
     Integration integ = new Integration(
-        enumOf(PhysicsConfig.IntegratorKind.class, integration.method()),
+        isBuiltin(PhysicsConfig.IntegratorKind.class, integration.method())
+            ? enumOf(PhysicsConfig.IntegratorKind.class, integration.method())
+            : di.method(),
         integration.dtInitialS(), integration.dtMinS(), integration.dtMaxS(),
         integration.relTolerance() == null ? di.relativeTolerance() : integration.relTolerance(),
         integration.absToleranceM() == null ? di.absoluteToleranceM()
             : integration.absToleranceM());
     return new PhysicsConfig(
-        enumOf(PhysicsConfig.DragModelKind.class, dragModel),
+        isBuiltin(PhysicsConfig.DragModelKind.class, dragModel)
+            ? enumOf(PhysicsConfig.DragModelKind.class, dragModel) : d.dragModel(),
         cdScale == null ? d.cdScale() : cdScale,
         abl,
         enumOf(PhysicsConfig.GravityModelKind.class, gravityModel),
@@ -90,7 +102,43 @@ public record PhysicsConfigDocument(
         groundAltitudeM == null ? d.groundAltitudeM() : groundAltitudeM,
         integ,
         outputIntervalS == null ? d.outputIntervalS() : outputIntervalS,
-        legacy == null ? d.legacy() : enumOf(PhysicsConfig.LegacyMode.class, legacy));
+        legacy == null ? d.legacy() : enumOf(PhysicsConfig.LegacyMode.class, legacy),
+        pluginSelection());
+  }
+
+  /** The plugins the names select (names that are not built-in kinds), with their configs. */
+  private PhysicsConfig.Plugins pluginSelection() {
+    String drag = isBuiltin(PhysicsConfig.DragModelKind.class, dragModel) ? null : dragModel;
+    String abl = ablation == null || ablation.method() == null
+        || isBuiltin(PhysicsConfig.AblationMethod.class, ablation.method()) ? null
+        : ablation.method();
+    String integ = isBuiltin(PhysicsConfig.IntegratorKind.class, integration.method()) ? null
+        : integration.method();
+    return new PhysicsConfig.Plugins(drag, configJson(drag), abl, configJson(abl), integ,
+        configJson(integ));
+  }
+
+  /** The canonical JSON text of plugin {@code name}'s block, <code>{}</code> when absent. */
+  private String configJson(String name) {
+    if (name == null || plugins == null || plugins.get(name) == null) {
+      return name == null ? null : "{}";
+    }
+    try {
+      return new String(Json.toCanonicalBytes(plugins.get(name)),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("plugins." + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code json} spells a constant of {@code type} (else it names a plugin). */
+  public static <E extends Enum<E>> boolean isBuiltin(Class<E> type, String json) {
+    for (E e : type.getEnumConstants()) {
+      if (name(e).equals(json)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The full document of a physics value (every optional written). */
@@ -100,12 +148,21 @@ public record PhysicsConfigDocument(
         finiteOrNull(a.qStarJPerKg()));
     boolean noParams = params.kAb() == null && params.sigma() == null && params.qStar() == null;
     Integration i = c.integration();
-    return new PhysicsConfigDocument(SCHEMA_ID, name(c.dragModel()), c.cdScale(),
-        new AblationJson(a.enabled(), name(a.method()), noParams ? null : params),
+    PhysicsConfig.Plugins pl = c.plugins();
+    Map<String, JsonNode> blocks = new TreeMap<>();
+    putBlock(blocks, pl.dragModel(), pl.dragConfigJson());
+    putBlock(blocks, pl.ablationModel(), pl.ablationConfigJson());
+    putBlock(blocks, pl.integrator(), pl.integratorConfigJson());
+    return new PhysicsConfigDocument(SCHEMA_ID,
+        pl.dragModel() != null ? pl.dragModel() : name(c.dragModel()), c.cdScale(),
+        new AblationJson(a.enabled(),
+            pl.ablationModel() != null ? pl.ablationModel() : name(a.method()),
+            noParams ? null : params),
         name(c.gravityModel()), c.earthRotation(), c.groundAltitudeM(), name(c.legacy()),
-        new IntegrationJson(name(i.method()), i.dtInitialS(), i.dtMinS(), i.dtMaxS(),
+        new IntegrationJson(pl.integrator() != null ? pl.integrator() : name(i.method()),
+            i.dtInitialS(), i.dtMinS(), i.dtMaxS(),
             i.relativeTolerance(), i.absoluteToleranceM()),
-        c.outputIntervalS(), meta);
+        c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta);
   }
 
   /** The JSON spelling of an enum constant: lower case ({@code MACH_REGIME} → mach_regime). */
@@ -118,6 +175,17 @@ public record PhysicsConfigDocument(
       return Enum.valueOf(type, json.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown value '" + json + "'", e);
+    }
+  }
+
+  private static void putBlock(Map<String, JsonNode> blocks, String name, String json) {
+    if (name == null || json == null || json.strip().equals("{}")) {
+      return;
+    }
+    try {
+      blocks.put(name, Json.mapper().readTree(json));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("plugin " + name + " config is not JSON: " + json, e);
     }
   }
 

@@ -13,7 +13,8 @@ import org.darkflight.physics.PhysicsConfig;
 
 /**
  * Reads and writes {@code physics_config.json}: strict JSON, the schema, then the step checks
- * ({@code dt_min_s <= dt_initial_s <= dt_max_s}) and the record's own checks.
+ * ({@code dt_min_s <= dt_initial_s <= dt_max_s}), the record's own checks, and the plugins it
+ * selects ({@link PluginConfigs#checkPhysics}).
  */
 public final class PhysicsConfigFiles {
 
@@ -45,7 +46,9 @@ public final class PhysicsConfigFiles {
           + i.dtInitialS() + " s) must lie within [dt_min_s, dt_max_s] = [" + i.dtMinS() + ", "
           + i.dtMaxS() + "] s");
     }
-    return Binding.build(file, "/", doc::toPhysicsConfig);
+    PhysicsConfig config = Binding.build(file, "/", doc::toPhysicsConfig);
+    PluginConfigs.checkPhysics(node, config, file);
+    return config;
   }
 
   /** Writes the full document of a configuration canonically and atomically. */

@@ -97,6 +97,22 @@ public final class JsonSchemas {
   }
 
   /**
+   * Every violation of {@code node} against a schema given as a tree (a plugin's
+   * {@code config_schema}, see docs/plugins.md), in evaluation order. Darkflight {@code $id}s
+   * still resolve to the classpath.
+   *
+   * @throws IllegalArgumentException when {@code schemaNode} is not a usable schema
+   */
+  public static List<Violation> violations(JsonNode node, JsonNode schemaNode) {
+    Set<ValidationMessage> messages = FACTORY.getSchema(schemaNode, CONFIG).validate(node);
+    List<Violation> out = new ArrayList<>(messages.size());
+    for (ValidationMessage m : messages) {
+      out.add(toViolation(m));
+    }
+    return out;
+  }
+
+  /**
    * Validates {@code node} against schema {@code name}; throws on the first violation (the
    * reason also counts how many more there are).
    *

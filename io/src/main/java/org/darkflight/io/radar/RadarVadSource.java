@@ -7,7 +7,7 @@ import java.util.List;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
 import org.darkflight.io.atmos.source.AtmosphericSource;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceKind;
 import org.darkflight.io.atmos.source.SourceRequest;
 
@@ -18,7 +18,7 @@ public final class RadarVadSource implements AtmosphericSource {
 
   @Override
   public PluginManifest manifest() {
-    return new PluginManifest(NAME, "1.0", List.of("AtmosphericSource"), "radar_vad");
+    return new PluginManifest(NAME, "1.0", List.of("AtmosphericSource"), null);
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
 import org.darkflight.io.atmos.source.AtmosphericSource;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceKind;
 import org.darkflight.io.atmos.source.SourceRequest;
 
@@ -17,7 +17,7 @@ public final class RadiosondeJsonSource implements AtmosphericSource {
 
   @Override
   public PluginManifest manifest() {
-    return new PluginManifest(NAME, "1.0", List.of("AtmosphericSource"), "radiosonde");
+    return new PluginManifest(NAME, "1.0", List.of("AtmosphericSource"), null);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
 import org.darkflight.io.atmos.source.AtmosphericSource;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceKind;
 import org.darkflight.io.atmos.source.SourceRequest;
 

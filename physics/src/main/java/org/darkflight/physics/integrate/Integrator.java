@@ -1,11 +1,13 @@
 package org.darkflight.physics.integrate;
 
 import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.physics.plugin.PhysicsPlugins;
 
 /**
  * A one-step method for y' = f(t, y). Steps may be negative (integration backward in time).
  * Instances are mutable (they hold work arrays and the step-size state): one per integration,
- * never shared between threads. No method allocates.
+ * never shared between threads. No method allocates. Plugins provide one through an
+ * {@link IntegratorProvider}.
  */
 public interface Integrator {
 
@@ -46,7 +48,28 @@ public interface Integrator {
   String name();
 
   /**
-   * The integrator a configuration selects, for a state of {@code dimension} components.
+   * The integrator a configuration selects: the plugin named by
+   * {@link PhysicsConfig.Plugins#integrator()} when set (guarded, see {@link PhysicsPlugins}),
+   * else the built-in method of {@code config.integration()}.
+   *
+   * @param config              the physics configuration
+   * @param absoluteTolerances  per-component absolute tolerances of adaptive methods
+   * @param positionComponents  number of leading position components whose derivatives are the
+   *                            next {@code positionComponents} components (for the
+   *                            semi-implicit method)
+   */
+  static Integrator create(PhysicsConfig config, double[] absoluteTolerances,
+      int positionComponents) {
+    PhysicsConfig.Plugins plugins = config.plugins();
+    if (plugins.integrator() != null) {
+      return PhysicsPlugins.integrator(plugins.integrator(), config.integration(),
+          absoluteTolerances, positionComponents, plugins.integratorConfigJson());
+    }
+    return create(config.integration(), absoluteTolerances, positionComponents);
+  }
+
+  /**
+   * The built-in integrator the settings select (plugins are not consulted).
    *
    * @param settings            integration settings
    * @param absoluteTolerances  per-component absolute tolerances of adaptive methods

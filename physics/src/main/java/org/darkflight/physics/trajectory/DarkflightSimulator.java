@@ -214,7 +214,7 @@ public final class DarkflightSimulator {
 
     Run(Fragment fragment) {
       eom = new EquationsOfMotion(atmosphere, models, config.earthRotation(), fragment);
-      Integrator integrator = Integrator.create(config.integration(), absoluteTolerances, 3);
+      Integrator integrator = Integrator.create(config, absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator);
     }
 

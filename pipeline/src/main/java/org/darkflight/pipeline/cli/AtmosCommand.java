@@ -15,10 +15,14 @@ import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.radar.RadarMetadata;
 import org.darkflight.io.radar.RadarMetadataReader;
 import org.darkflight.physics.LuminousEnd;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.transforms.atmos.AtmosFusionStrategy;
 import org.darkflight.transforms.atmos.AtmosOutputs;
 import org.darkflight.transforms.atmos.DefaultAtmosFusion;
 import org.darkflight.transforms.atmos.FusedProfile;
 import org.darkflight.transforms.atmos.FusionConfig;
+import org.darkflight.transforms.plugins.PluginRegistry;
+import org.darkflight.transforms.plugins.PluginWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,6 +69,11 @@ public final class AtmosCommand implements DarkflightCommand {
       description = "smooth wind shear above this (default: ${DEFAULT-VALUE} per second)")
   double shearLimit;
 
+  @Option(names = "--fusion", defaultValue = DefaultAtmosFusion.NAME, paramLabel = "NAME",
+      description = "AtmosFusionStrategy plugin (darkflight plugins); if it fails, the default "
+          + "fusion takes over with a warning (default: ${DEFAULT-VALUE})")
+  String fusion;
+
   public AtmosCommand() {
     // picocli fills the fields
   }
@@ -80,13 +89,18 @@ public final class AtmosCommand implements DarkflightCommand {
     }
     List<AtmosphericRaw> raws = new ArrayList<>();
     for (Path p : sondes) {
-      raws.add(load(p, SourceKind.RADIOSONDE, request));
+      load(p, SourceKind.RADIOSONDE, request, raws);
     }
     for (Path p : models) {
-      raws.add(load(p, SourceKind.MODEL, request));
+      load(p, SourceKind.MODEL, request, raws);
     }
     for (Path p : vads) {
-      raws.add(load(p, SourceKind.RADAR_VAD, request));
+      load(p, SourceKind.RADAR_VAD, request, raws);
+    }
+    if (raws.isEmpty()) {
+      throw new InputException("(command line)", "--sonde/--model/--vad", "every atmospheric "
+          + "source plugin failed (see the warnings); refusing to fuse a profile from the "
+          + "standard atmosphere alone");
     }
     if (radarMetadata != null) {
       RadarMetadata meta = RadarMetadataReader.read(radarMetadata);
@@ -104,7 +118,7 @@ public final class AtmosCommand implements DarkflightCommand {
     } catch (IllegalArgumentException e) {
       throw new InputException("(command line)", "--top-m/--shear-limit", e.getMessage());
     }
-    FusedProfile fused = new DefaultAtmosFusion(cfg).fuse(raws, request);
+    FusedProfile fused = fuse(raws, request, cfg);
     List<Path> written = AtmosOutputs.writeAll(out, fused, ev.eventId());
     long warnings = fused.annotations().stream().filter(a -> a.severity().equals("warning"))
         .count();
@@ -118,14 +132,51 @@ public final class AtmosCommand implements DarkflightCommand {
     return 0;
   }
 
-  private static AtmosphericRaw load(Path file, SourceKind kind, SourceRequest request)
+  /**
+   * Fuses with the chosen strategy; a non-default strategy that throws is disabled and the
+   * default fusion takes over with a warning (AtmosFusionStrategy is a non-critical plugin kind).
+   */
+  private FusedProfile fuse(List<AtmosphericRaw> raws, SourceRequest request, FusionConfig cfg)
       throws InputException {
+    if (fusion.equals(DefaultAtmosFusion.NAME)) {
+      return new DefaultAtmosFusion(cfg).fuse(raws, request);
+    }
+    AtmosFusionStrategy strategy;
+    try {
+      strategy = PluginRegistry.fusionStrategy(fusion);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("(command line)", "--fusion", e.getMessage());
+    }
+    try {
+      return strategy.fuse(raws, request);
+    } catch (RuntimeException | LinkageError e) {
+      PluginWarnings.warn("AtmosFusionStrategy plugin '" + fusion + "' failed: "
+          + PluginFailureException.describe(e) + "; disabled, baseline "
+          + DefaultAtmosFusion.NAME + " used");
+      return new DefaultAtmosFusion(cfg).fuse(raws, request);
+    }
+  }
+
+  /**
+   * Reads one source into {@code raws}. A plugin that throws an unchecked exception is disabled
+   * for the file, with a warning, and the fusion fills the gap from the remaining sources and
+   * USSA76 (AtmosphericSource is a non-critical plugin kind); an {@link InputException} is bad
+   * input and stops the command.
+   */
+  private static void load(Path file, SourceKind kind, SourceRequest request,
+      List<AtmosphericRaw> raws) throws InputException {
     if (!java.nio.file.Files.isRegularFile(file)) {
       throw new InputException(file, "", "file not found");
     }
     AtmosphericSource src = AtmosphericSources.forFile(file, kind).orElseThrow(() ->
         new InputException(file, "", "no atmospheric source plugin reads this file as "
             + kind.label()));
-    return src.load(file, request);
+    try {
+      raws.add(src.load(file, request));
+    } catch (RuntimeException | LinkageError e) {
+      PluginWarnings.warn("AtmosphericSource plugin '" + src.manifest().name() + "' failed on "
+          + file + ": " + PluginFailureException.describe(e) + "; disabled for this file, the "
+          + "other sources and the USSA76 baseline fill the profile");
+    }
   }
 }

@@ -52,6 +52,12 @@ public final class DarkflightCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    try {
+      PluginPath.install();
+    } catch (java.io.IOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(EXIT_BAD_INPUT);
+    }
     System.exit(run(args));
   }
 

@@ -2,7 +2,7 @@ package org.darkflight.transforms.atmos;
 
 import java.util.List;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceRequest;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
 import org.darkflight.io.atmos.source.Geopotential;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceKind;
 import org.darkflight.io.atmos.source.SourceLevel;
 import org.darkflight.io.atmos.source.SourceRequest;

@@ -34,6 +34,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
   private final double absoluteToleranceM;
   private final double outputIntervalS;
   private final PhysicsConfig.LegacyMode legacy;
+  private final PhysicsConfig.Plugins plugins;
   private transient PhysicsConfig config;
 
   public PhysicsLandingSimulator(PhysicsConfig c) {
@@ -55,6 +56,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
     absoluteToleranceM = c.integration().absoluteToleranceM();
     outputIntervalS = c.outputIntervalS();
     legacy = c.legacy();
+    plugins = c.plugins();
     config = c;
   }
 
@@ -66,7 +68,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
           gravityModel, earthRotation, groundAltitudeM,
           new PhysicsConfig.Integration(method, dtInitialS, dtMinS, dtMaxS, relativeTolerance,
               absoluteToleranceM),
-          outputIntervalS, legacy);
+          outputIntervalS, legacy, plugins);
     }
     return config;
   }

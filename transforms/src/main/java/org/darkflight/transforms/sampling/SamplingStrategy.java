@@ -1,6 +1,8 @@
 package org.darkflight.transforms.sampling;
 
 import java.io.Serializable;
+import java.util.List;
+import org.darkflight.physics.plugin.PluginManifest;
 
 /**
  * Turns a sample index into uniform draws u ∈ (0, 1), one per uncertain dimension; the
@@ -13,6 +15,14 @@ public interface SamplingStrategy extends Serializable {
 
   /** The name used in {@code ensemble_config.json} ({@code sampling}). */
   String name();
+
+  /**
+   * Name, version, {@code provides: [SamplingStrategy]} and configuration schema (docs/plugins.md);
+   * by default version 1.0 and no configuration. Sampling strategies take no configuration block.
+   */
+  default PluginManifest manifest() {
+    return new PluginManifest(name(), "1.0", List.of("SamplingStrategy"), null);
+  }
 
   /**
    * Fills {@code out} with the uniform draws of one sample.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.darkflight.io.atmos.source.AtmosphericSource;
 import org.darkflight.io.atmos.source.AtmosphericSources;
-import org.darkflight.io.atmos.source.PluginManifest;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.junit.jupiter.api.Test;
 
 class PluginDiscoveryTest {

@@ -1,6 +1,7 @@
 package org.darkflight.io.atmos.source;
 
 import java.nio.file.Path;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.InputException;
 
 /**
