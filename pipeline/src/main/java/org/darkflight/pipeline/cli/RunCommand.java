@@ -110,7 +110,6 @@ public final class RunCommand implements DarkflightCommand {
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced,
         heatmap);
     print(w, s);
-<<<<<<< HEAD
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
       DragRegimes.write(inputs, out.resolve(DragRegimes.FILE));
     }
@@ -118,12 +117,10 @@ public final class RunCommand implements DarkflightCommand {
     metrics.write(out.resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
-=======
     if (!noReport) {
       w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out, inputs));
       w.flush();
     }
->>>>>>> report
     return 0;
   }
 
