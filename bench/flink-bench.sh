@@ -177,6 +177,8 @@ total_s=$((SECONDS - bench_start))
 python3 - "$this_run" "$work/results.md" "$total_s" "$physics" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+def thousands(v):
+    return f"{int(v):,}".replace(",", " ")
 names = {"direct": "direct (DirectRunner, 2 threads)", "local": "local (MiniCluster, p2)"}
 out = ["| runner | samples | wall s | samples/s | CPU s client / JM / TM | peak RSS MB client / JM / TM |",
        "|---|---:|---:|---:|---:|---:|"]
@@ -184,15 +186,15 @@ for r in rows:
     name = names.get(r["runner"], r["runner"].replace("cluster-p", "cluster p"))
     if r["status"] != "ok":
         name += " (FAILED)"
-    out.append(f"| {name} | {int(r['samples']):,} | {r['wall_s']} | {int(r['samples_per_s']):,} | "
+    out.append(f"| {name} | {thousands(r['samples'])} | {r['wall_s']} | {thousands(r['samples_per_s'])} | "
                f"{r['client_cpu_s']} / {r['jm_cpu_s']} / {r['tm_cpu_s']} | "
-               f"{r['client_rss_mb']} / {r['jm_rss_mb']} / {r['tm_rss_mb']} |".replace(",", "\u202f"))
+               f"{r['client_rss_mb']} / {r['jm_rss_mb']} / {r['tm_rss_mb']} |")
 scaling = []
 for n in sorted({r["samples"] for r in rows}, key=int):
     by = {r["runner"]: r for r in rows if r["samples"] == n and r["status"] == "ok"}
     if "cluster-p1" in by and "cluster-p2" in by:
         w1, w2 = float(by["cluster-p1"]["wall_s"]), float(by["cluster-p2"]["wall_s"])
-        scaling.append(f"Scaling {int(n):,} samples, cluster parallelism 1 -> 2: {w1:.1f} s -> {w2:.1f} s, "
+        scaling.append(f"Scaling {thousands(n)} samples, cluster parallelism 1 -> 2: {w1:.1f} s -> {w2:.1f} s, "
                        f"speed-up {w1 / w2:.2f}x (ideal 2.00x, parallel efficiency {w1 / w2 / 2:.0%}).")
 text = "\n".join(out) + "\n\n" + "\n".join(scaling) + ("\n" if scaling else "")
 text += f"\nPhysics config: {sys.argv[4]}. Total benchmark time: {int(sys.argv[3]) // 60} min {int(sys.argv[3]) % 60} s.\n"
