@@ -16,6 +16,8 @@
 #   FLINK_RPC_PORT       JobManager RPC port (default 6123)
 #   FLINK_SLOTS          task slots per TaskManager (default 2)
 #   FLINK_START_TIMEOUT  seconds to wait for the cluster to come up (default 180)
+#   FLINK_JM_JAVA_OPTS   extra JVM flags of the JobManager, e.g. -Xlog:class+load (default none)
+#   FLINK_TM_JAVA_OPTS   extra JVM flags of the TaskManager(s), e.g. JFR (default none)
 #   JAVA_HOME            Java 17 to use (default: java on PATH)
 # Exit status: 0 when the cluster is up; 1 with a message naming the problem otherwise.
 set -euo pipefail
@@ -36,7 +38,7 @@ mode=cluster
 case "${1:-}" in
   "") ;;
   --taskmanager-only) mode=taskmanager ;;
-  -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
   *) die "unknown argument '$1' (expected nothing or --taskmanager-only)" ;;
 esac
 for v in rest_port rpc_port slots timeout_s; do
@@ -103,8 +105,8 @@ resource_params() {
   echo "$out" | tail -n 2
 }
 
-launch() { # name main-class resource-cmd extra-args...
-  local name="$1" main="$2" cmd="$3"; shift 3
+launch() { # name main-class resource-cmd extra-jvm-flags extra-args...
+  local name="$1" main="$2" cmd="$3" extra_jvm="$4"; shift 4
   local params jvm_flags dyn_flags
   params="$(resource_params "$cmd")"
   jvm_flags="$(sed -n 1p <<< "$params")"
@@ -112,7 +114,7 @@ launch() { # name main-class resource-cmd extra-args...
   # The processes run in the run directory (relative paths resolve there, not where the script
   # was called); FLINK_PLUGINS_DIR is an empty directory so Flink does not look for ./plugins.
   # shellcheck disable=SC2086 # the flag strings are space-separated lists, as in Flink's scripts
-  (cd "$run_dir" && FLINK_PLUGINS_DIR="$run_dir/plugins" exec nohup "$java_bin" $jvm_flags "${java17_opts[@]}" \
+  (cd "$run_dir" && FLINK_PLUGINS_DIR="$run_dir/plugins" exec nohup "$java_bin" $jvm_flags "${java17_opts[@]}" $extra_jvm \
       -Ddarkflight.flink.run-dir="$run_dir" \
       -Dlog.file="$run_dir/log/$name.log" \
       -Dlog4j.configurationFile="file:$run_dir/conf/log4j.properties" \
@@ -140,7 +142,7 @@ if [ "$mode" = cluster ]; then
       "$module/config.yaml" > "$run_dir/conf/config.yaml"
   cp "$module/log4j.properties" "$module/log4j-console.properties" "$run_dir/conf/"
   launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
-      GET_JM_RESOURCE_PARAMS --executionMode cluster
+      GET_JM_RESOURCE_PARAMS "${FLINK_JM_JAVA_OPTS:-}" --executionMode cluster
 else
   [ -f "$run_dir/pids/jobmanager.pid" ] && pid_alive "$(cat "$run_dir/pids/jobmanager.pid")" \
     || die "no running cluster in $run_dir to add a TaskManager to; start one first"
@@ -152,6 +154,7 @@ n=1
 while [ -e "$run_dir/pids/taskmanager-$n.pid" ]; do n=$((n + 1)); done
 tm_id="taskmanager-$n"
 launch "$tm_id" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS \
+    "${FLINK_TM_JAVA_OPTS:-}" \
     -D "taskmanager.resource-id=$tm_id"
 
 # --- health wait: the REST API answers /overview and lists our TaskManager ----------------------

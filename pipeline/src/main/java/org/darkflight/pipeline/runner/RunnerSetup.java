@@ -9,7 +9,10 @@ import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipFile;
 
 /**
  * Prepares the Beam arguments of {@code darkflight run} for the chosen runner:
@@ -22,13 +25,21 @@ import java.util.Properties;
  *       Flink MiniCluster;
  *   <li>{@code --runner=FlinkRunner --flinkMaster=HOST:PORT}: the master's REST API is probed
  *       first ({@link FlinkMasterProbe}), so a wrong address fails at once with one clear line;
- *       the jar this class came from is staged unless {@code --filesToStage} is given;
+ *       unless {@code --filesToStage} is given, the lean job jar {@value #JOB_JAR} next to the
+ *       CLI jar is staged (see {@link #jarToStage}), else the CLI jar itself;
  *   <li>on Flink, a fixed-delay restart strategy ({@value #DEFAULT_RETRIES} attempts,
  *       {@value #DEFAULT_RETRY_DELAY_MS} ms apart) unless the options set one: without
  *       checkpointing, Flink would not restart a failed batch job at all.
  * </ul>
  */
 public final class RunnerSetup {
+
+  /**
+   * File name of the lean job jar the pipeline module builds next to {@code darkflight-cli.jar}:
+   * only what the job loads on the cluster (no Flink, no CLI-only libraries), about a quarter of
+   * the CLI jar's size, so each submission uploads less.
+   */
+  public static final String JOB_JAR = "darkflight-flink-job.jar";
 
   /** Restart attempts on Flink unless {@code --numberOfExecutionRetries} is given. */
   public static final int DEFAULT_RETRIES = 3;
@@ -93,7 +104,7 @@ public final class RunnerSetup {
           throw new IllegalArgumentException("--filesToStage is needed: darkflight is not running "
               + "from its jar, so name the jar(s) to upload to the Flink cluster");
         }
-        out.add("--filesToStage=" + jar);
+        out.add("--filesToStage=" + jarToStage(jar));
       }
     }
     if (value(out, "numberOfExecutionRetries") == null) {
@@ -144,6 +155,43 @@ public final class RunnerSetup {
       args.add("--" + (k.startsWith("--") ? k.substring(2) : k) + "=" + v);
     }
     return args;
+  }
+
+  /**
+   * The jar to upload to a Flink cluster for a CLI running from {@code cliJar}: the job jar
+   * {@value #JOB_JAR} in the same directory when it exists and was built from the same classes
+   * (every {@code org/darkflight/} class has the same CRC-32 in both jars), else the CLI jar,
+   * which holds everything too, only more. A stale job jar (e.g. the CLI jar was rebuilt or
+   * copied alone) is never staged: its classes would not match what the CLI built the job from.
+   */
+  static Path jarToStage(Path cliJar) {
+    Path job = cliJar.resolveSibling(JOB_JAR);
+    if (!Files.isRegularFile(job)) {
+      return cliJar;
+    }
+    try {
+      Map<String, Long> cli = darkflightClasses(cliJar);
+      if (!cli.isEmpty() && cli.equals(darkflightClasses(job))) {
+        return job;
+      }
+      System.err.println("warning: " + job + " does not match " + cliJar.getFileName()
+          + " (rebuild both with ./mvnw -pl pipeline -am package); staging the CLI jar instead");
+    } catch (IOException e) {
+      System.err.println("warning: cannot read " + job + " (" + e.getMessage()
+          + "); staging the CLI jar instead");
+    }
+    return cliJar;
+  }
+
+  /** Name and CRC-32 of every Darkflight class in a jar, from its central directory. */
+  private static Map<String, Long> darkflightClasses(Path jar) throws IOException {
+    Map<String, Long> crcs = new TreeMap<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      zip.stream()
+          .filter(e -> e.getName().startsWith("org/darkflight/") && e.getName().endsWith(".class"))
+          .forEach(e -> crcs.put(e.getName(), e.getCrc()));
+    }
+    return crcs;
   }
 
   /** The jar this class was loaded from, or null when it was loaded from a directory. */

@@ -80,10 +80,18 @@ final class DarkflightRuns {
     assertThat("darkflight run failed: " + r.err(), r.exitCode(), equalTo(0));
   }
 
-  /** The shaded CLI jar built by this module's package phase (what users stage). */
+  /** The shaded CLI jar built by this module's package phase. */
   static Path cliJar() {
-    Path jar = Paths.get(System.getProperty("darkflight.cliJar", "target/darkflight-cli.jar"))
-        .toAbsolutePath();
+    return builtJar("darkflight.cliJar", "target/darkflight-cli.jar");
+  }
+
+  /** The lean job jar built next to it, what {@code darkflight run} stages on a cluster. */
+  static Path jobJar() {
+    return builtJar("darkflight.jobJar", "target/darkflight-flink-job.jar");
+  }
+
+  private static Path builtJar(String property, String fallback) {
+    Path jar = Paths.get(System.getProperty(property, fallback)).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing; run the ITs with ./mvnw verify");
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code darkflight run --runner=FlinkRunner --flinkMaster=…} on a real standalone Flink session
  * cluster (JobManager and TaskManager JVMs started by runner-configs/start-flink-cluster.sh on
- * free ports): byte-identical artifacts to the DirectRunner at parallelism 1 and 2, and a job that
- * survives the loss of its TaskManager.
+ * free ports), with the lean job jar staged: byte-identical artifacts to the DirectRunner at
+ * parallelism 1 and 2, and a job that survives the loss of its TaskManager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,10 +52,14 @@ class FlinkClusterIT {
     }
   }
 
-  /** The Beam options of a cluster run at {@code parallelism}. */
+  /**
+   * The Beam options of a cluster run at {@code parallelism}, staging the lean job jar as
+   * {@code darkflight run} does by default from its jar (the job's classes on the cluster come
+   * only from that jar and the cluster's own classpath).
+   */
   String[] onCluster(int parallelism) {
     return new String[] {"--runner=FlinkRunner", "--flinkMaster=" + cluster.master(),
-        "--parallelism=" + parallelism, "--filesToStage=" + DarkflightRuns.cliJar()};
+        "--parallelism=" + parallelism, "--filesToStage=" + DarkflightRuns.jobJar()};
   }
 
   @Order(1)

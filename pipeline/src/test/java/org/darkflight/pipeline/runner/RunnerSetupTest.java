@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +119,46 @@ class RunnerSetupTest {
       assertThat(e.getMessage(), containsString("--flinkMaster"));
     }
     assertThat(FlinkMasterProbe.parse("flink.example.org:8081").getPort(), equalTo(8081));
+  }
+
+  /** A jar holding the given entries, each with the given content. */
+  Path jar(String name, String... entriesAndContents) throws Exception {
+    Path file = tmp.resolve(name);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i + 1 < entriesAndContents.length; i += 2) {
+        zip.putNextEntry(new ZipEntry(entriesAndContents[i]));
+        zip.write(entriesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return file;
+  }
+
+  @Test
+  void theCliJarIsStagedWhenNoJobJarLiesNextToIt() throws Exception {
+    Path cli = jar("darkflight-cli.jar", "org/darkflight/A.class", "a");
+    assertThat(RunnerSetup.jarToStage(cli), equalTo(cli));
+  }
+
+  @Test
+  void aMatchingJobJarIsStagedInsteadOfTheCliJar() throws Exception {
+    Path cli = jar("darkflight-cli.jar", "org/darkflight/A.class", "a", "org/darkflight/b/B.class",
+        "b", "picocli/CommandLine.class", "cli only", "org/apache/flink/X.class", "flink");
+    Path job = jar(RunnerSetup.JOB_JAR, "org/darkflight/b/B.class", "b", "org/darkflight/A.class",
+        "a", "org/darkflight/A.txt", "resources do not count");
+    assertThat(RunnerSetup.jarToStage(cli), equalTo(job));
+  }
+
+  @Test
+  void aStaleOrIncompleteJobJarIsNeverStaged() throws Exception {
+    Path cli = jar("darkflight-cli.jar", "org/darkflight/A.class", "a2", "org/darkflight/B.class",
+        "b");
+    jar(RunnerSetup.JOB_JAR, "org/darkflight/A.class", "a1", "org/darkflight/B.class", "b");
+    assertThat("changed class", RunnerSetup.jarToStage(cli), equalTo(cli));
+    jar(RunnerSetup.JOB_JAR, "org/darkflight/A.class", "a2");
+    assertThat("missing class", RunnerSetup.jarToStage(cli), equalTo(cli));
+    Files.writeString(tmp.resolve(RunnerSetup.JOB_JAR), "not a zip");
+    assertThat("unreadable", RunnerSetup.jarToStage(cli), equalTo(cli));
   }
 
   @Test
