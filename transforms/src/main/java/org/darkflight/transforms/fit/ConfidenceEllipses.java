@@ -54,13 +54,23 @@ public final class ConfidenceEllipses {
     return out;
   }
 
-  /** True when a fit has enough samples and both principal variances are positive. */
+  /**
+   * True when a fit has enough samples and both principal variances are positive (the minor one
+   * above 1e-9 of the major one).
+   */
   public static boolean drawable(EllipseFit f) {
     if (f.getCount() < MIN_SAMPLES) {
       return false;
     }
     double det = f.getCovEeM2() * f.getCovNnM2() - f.getCovEnM2() * f.getCovEnM2();
-    return f.getCovEeM2() > 0 && f.getCovNnM2() > 0
-        && det > 1e-12 * f.getCovEeM2() * f.getCovNnM2();
+    if (!(f.getCovEeM2() > 0 && f.getCovNnM2() > 0
+        && det > 1e-12 * f.getCovEeM2() * f.getCovNnM2())) {
+      return false;
+    }
+    // Nearly collinear landings (e.g. only the mass is uncertain): the minor variance, computed
+    // as a difference of nearly equal numbers, can round to 0; such a class has no ellipse.
+    EastNorthCovariance cov = new EastNorthCovariance(f.getCovEeM2(), f.getCovEnM2(),
+        f.getCovNnM2());
+    return cov.minorVarianceM2() > 1e-9 * cov.majorVarianceM2();
   }
 }
