@@ -16,5 +16,5 @@ json.dump(e, open(sys.argv[2], "w"))
 PY
 ev=testdata/events/park-forest-2003
 ./darkflight run --event "$ev/event.json" --atmos "$ev/atmos_profile.json" \
-  --config "$ev/physics_config.json" --fragments "$ev/fragments.json" \
+  --config "$ev/physics_config_ensemble.json" --fragments "$ev/fragments.json" \
   --ensemble "$work/ensemble.json" --out "$work/out"
