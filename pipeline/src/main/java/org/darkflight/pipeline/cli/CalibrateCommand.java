@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.darkflight.io.AtomicFiles;
-import org.darkflight.io.geo.ProvenanceJson;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
@@ -178,20 +177,7 @@ public final class CalibrateCommand implements DarkflightCommand {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("$schema", NarrowingReport.SCHEMA_ID);
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("schema_version", "1.0.0");
-    meta.put("product", "calibration_narrowing");
-    meta.put("created_utc", ProvenanceJson.instant(produced));
-    meta.put("producer", EnsembleRun.PRODUCER);
-    meta.put("event_id", before.event().eventId());
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    after.fileHashes().forEach(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("path", e.getKey());
-      m.put("sha256", e.getValue());
-      inputs.add(m);
-    });
-    meta.put("inputs", inputs);
+    Map<String, Object> meta = after.canonicalMeta("calibration_narrowing", "1.0.0", produced);
     doc.put("meta", meta);
     doc.put("calibrated", r.calibrated());
     doc.put("message", r.calibrated()

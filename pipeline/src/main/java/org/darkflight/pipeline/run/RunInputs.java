@@ -113,6 +113,29 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
     return out;
   }
 
+  /**
+   * The canonical {@code meta} block of an artifact derived from these inputs: schema_version,
+   * product, created_utc, producer, event_id and the inputs with their sha256.
+   */
+  public Map<String, Object> canonicalMeta(String product, String schemaVersion,
+      java.time.Instant createdUtc) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("schema_version", schemaVersion);
+    meta.put("product", product);
+    meta.put("created_utc", org.darkflight.io.geo.ProvenanceJson.instant(createdUtc));
+    meta.put("producer", EnsembleRun.PRODUCER);
+    meta.put("event_id", event.eventId());
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    fileHashes().forEach(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", e.getKey());
+      m.put("sha256", e.getValue());
+      inputs.add(m);
+    });
+    meta.put("inputs", inputs);
+    return meta;
+  }
+
   /** Hex SHA-256 of a file. */
   public static String sha256(Path file) throws IOException {
     MessageDigest md;

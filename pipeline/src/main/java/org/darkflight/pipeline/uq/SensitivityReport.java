@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.darkflight.io.AtomicFiles;
-import org.darkflight.io.geo.ProvenanceJson;
-import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.RunInputs;
 import org.darkflight.transforms.fit.MassClassBins;
 import org.darkflight.transforms.uq.SensitivityAnalysis;
@@ -40,20 +38,7 @@ public final class SensitivityReport {
       Instant producedUtc) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("$schema", SCHEMA_ID);
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("schema_version", SCHEMA_VERSION);
-    meta.put("product", "sensitivity");
-    meta.put("created_utc", ProvenanceJson.instant(producedUtc));
-    meta.put("producer", EnsembleRun.PRODUCER);
-    meta.put("event_id", in.event().eventId());
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    in.fileHashes().forEach(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("path", e.getKey());
-      m.put("sha256", e.getValue());
-      inputs.add(m);
-    });
-    meta.put("inputs", inputs);
+    Map<String, Object> meta = in.canonicalMeta("sensitivity", SCHEMA_VERSION, producedUtc);
     doc.put("meta", meta);
 
     Map<String, Object> method = new LinkedHashMap<>();
