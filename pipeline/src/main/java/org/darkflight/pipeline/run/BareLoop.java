@@ -8,13 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.trajectory.Landing;
-import org.darkflight.transforms.integrate.PerturbedAtmosphere;
 import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
+import org.darkflight.transforms.integrate.SampleFlight;
 import org.darkflight.transforms.sampling.EnsembleSample;
 import org.darkflight.transforms.sampling.NominalInputs;
 import org.darkflight.transforms.sampling.SampleFactory;
@@ -45,14 +44,8 @@ public final class BareLoop {
    */
   public static Landing land(EnsembleSample s, java.time.Instant timeUtc, AtmosphereModel base,
       double[] levelAltitudesM, PhysicsLandingSimulator sim) {
-    Fragment f = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(), s.getCd(),
-        s.getShapeFactor());
-    LuminousEnd start = new LuminousEnd(timeUtc, s.getLatitudeDeg(), s.getLongitudeDeg(),
-        s.getAltitudeM(), s.getSpeedMps(), s.getAzimuthDeg(), s.getElevationDeg());
-    AtmosphereModel atmos = PerturbedAtmosphere.isIdentity(s.getWindScale(),
-        s.getWindPerturbationMps()) ? base : new PerturbedAtmosphere(base, s.getWindScale(),
-            levelAltitudesM, s.getWindPerturbationMps());
-    return sim.land(atmos, start, f);
+    return sim.land(SampleFlight.atmosphere(s, base, levelAltitudesM),
+        SampleFlight.start(s, timeUtc), SampleFlight.fragment(s));
   }
 
   public static void main(String[] args) throws Exception {

@@ -153,22 +153,16 @@ public final class Integrate
       Fragment fragment;
       LuminousEnd start;
       try {
-        fragment = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(), s.getCd(),
-            s.getShapeFactor());
-        start = new LuminousEnd(settings.timeUtc(), s.getLatitudeDeg(), s.getLongitudeDeg(),
-            s.getAltitudeM(), s.getSpeedMps(), s.getAzimuthDeg(), s.getElevationDeg());
+        fragment = SampleFlight.fragment(s);
+        start = SampleFlight.start(s, settings.timeUtc());
         if (!(s.getWindScale() >= 0) || !Double.isFinite(s.getWindScale())) {
           throw new IllegalArgumentException("wind_scale must be >= 0, got " + s.getWindScale());
         }
       } catch (IllegalArgumentException e) {
         throw new SampleFailedException("INVALID_DRAW", e.getMessage(), 0.0);
       }
-      AtmosphereModel atmos = PerturbedAtmosphere.isIdentity(s.getWindScale(),
-          s.getWindPerturbationMps())
-          ? baseModel
-          : new PerturbedAtmosphere(baseModel, s.getWindScale(), levelAltitudesM,
-              s.getWindPerturbationMps());
-      Landing l = simulator.land(atmos, start, fragment);
+      Landing l = simulator.land(SampleFlight.atmosphere(s, baseModel, levelAltitudesM), start,
+          fragment);
       if (l == null || !Double.isFinite(l.latitudeDeg()) || !Double.isFinite(l.longitudeDeg())
           || !Double.isFinite(l.fallTimeS()) || l.fallTimeS() < 0
           || !Double.isFinite(l.impactSpeedMps()) || !(l.massFinalKg() > 0)

@@ -11,6 +11,7 @@ import org.darkflight.transforms.fit.EventPlane;
 import org.darkflight.transforms.integrate.AtmosphereFactory;
 import org.darkflight.transforms.integrate.LandingSimulator;
 import org.darkflight.transforms.integrate.PerturbedAtmosphere;
+import org.darkflight.transforms.integrate.SampleFlight;
 import org.darkflight.transforms.sampling.EnsembleSample;
 
 /**
@@ -49,23 +50,17 @@ public final class EnsembleLandingModel implements SensitivityAnalysis.LandingMo
     Fragment fragment;
     LuminousEnd start;
     try {
-      fragment = new Fragment(s.getFragmentId(), s.getMassKg(), s.getDensityKgM3(), s.getCd(),
-          s.getShapeFactor());
-      start = new LuminousEnd(timeUtc, s.getLatitudeDeg(), s.getLongitudeDeg(), s.getAltitudeM(),
-          s.getSpeedMps(), s.getAzimuthDeg(), s.getElevationDeg());
+      fragment = SampleFlight.fragment(s);
+      start = SampleFlight.start(s, timeUtc);
     } catch (IllegalArgumentException e) {
       return null;
     }
     if (!(s.getWindScale() >= 0) || !Double.isFinite(s.getWindScale())) {
       return null;
     }
-    AtmosphereModel air = PerturbedAtmosphere.isIdentity(s.getWindScale(),
-        s.getWindPerturbationMps()) ? base
-        : new PerturbedAtmosphere(base, s.getWindScale(), levelAltitudesM,
-            s.getWindPerturbationMps());
     Landing l;
     try {
-      l = simulator.land(air, start, fragment);
+      l = simulator.land(SampleFlight.atmosphere(s, base, levelAltitudesM), start, fragment);
     } catch (RuntimeException e) {
       return null;
     }
