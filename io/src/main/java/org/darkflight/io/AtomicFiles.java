@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in
@@ -21,7 +24,48 @@ public final class AtomicFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  /**
+   * Name of a temporary file made by {@link #write(Path, StreamWriter)}: {@code .<target
+   * name>.<random digits>.tmp}. Only a process killed between creating and moving it leaves one.
+   */
+  private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.-?[0-9]+\\.tmp");
+
   private AtomicFiles() {}
+
+  /** Whether {@code file}'s name is that of a temporary file of {@link #write}. */
+  public static boolean isTempFile(Path file) {
+    Path name = file.getFileName();
+    return name != null && TEMP_NAME.matcher(name.toString()).matches();
+  }
+
+  /**
+   * Deletes the temporary files of {@link #write} left under {@code dir} (recursively) by a
+   * process that was killed mid-write. Call it only while no other writer can be active there.
+   *
+   * @return the files deleted
+   */
+  public static List<Path> sweepStale(Path dir) throws IOException {
+    return sweepStale(dir, "");
+  }
+
+  /**
+   * As {@link #sweepStale(Path)}, for the temporary files of targets whose name starts with
+   * {@code targetPrefix} only (for a directory that several writers share).
+   */
+  public static List<Path> sweepStale(Path dir, String targetPrefix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> stale;
+    try (Stream<Path> s = Files.walk(dir)) {
+      stale = s.filter(p -> isTempFile(p) && Files.isRegularFile(p)
+          && p.getFileName().toString().startsWith("." + targetPrefix)).sorted().toList();
+    }
+    for (Path p : stale) {
+      Files.deleteIfExists(p);
+    }
+    return stale;
+  }
 
   /** Writes {@code bytes} to {@code target}, creating parent directories. */
   public static void write(Path target, byte[] bytes) throws IOException {

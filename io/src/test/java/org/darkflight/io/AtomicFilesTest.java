@@ -75,4 +75,33 @@ class AtomicFilesTest {
       assertThat(Files.getPosixFilePermissions(target), hasItem(PosixFilePermission.OTHERS_READ));
     }
   }
+
+  @Test
+  void sweepDeletesOnlyTheTemporaryFilesAKilledWriterLeaves() throws IOException {
+    Path target = dir.resolve("area/out.json");
+    Path leftovers = dir.resolve("area/deeper");
+    Files.createDirectories(leftovers);
+    // what a process killed mid-write leaves: the writer's own temporary file, kept by copying
+    // it out from inside the write
+    AtomicFiles.write(target, out -> {
+      try (Stream<Path> s = Files.list(target.getParent())) {
+        for (Path p : s.filter(Files::isRegularFile).toList()) {
+          assertThat(p + " is a temporary file", AtomicFiles.isTempFile(p), equalTo(true));
+          Files.copy(p, leftovers.resolve(p.getFileName()));
+        }
+      }
+      out.write('x');
+    });
+    assertThat(AtomicFiles.sweepStale(dir, "other"), empty());
+    Files.writeString(dir.resolve("area/.notes.tmp"), "a user's file");
+    Files.writeString(dir.resolve("area/run.12.tmp"), "a user's file");
+    List<Path> swept = AtomicFiles.sweepStale(dir);
+    assertThat(swept.size(), equalTo(1));
+    assertThat(swept.get(0).getParent(), equalTo(leftovers));
+    try (Stream<Path> s = Files.walk(dir)) {
+      assertThat(s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted()
+          .toList(), contains("area/.notes.tmp", "area/out.json", "area/run.12.tmp"));
+    }
+    assertThat(AtomicFiles.sweepStale(dir.resolve("missing")), empty());
+  }
 }

@@ -162,6 +162,35 @@ public final class Coordinator {
     return out;
   }
 
+  /**
+   * Deletes what a run of this event killed mid-write left: temporary files of
+   * {@link AtomicFiles} among the event's outputs and logs, and this event's unfinished cache
+   * entries. Call it only while holding the event's lock (see {@link EventProcessor}), so that
+   * no live run of the event is writing.
+   */
+  public void sweepKilledRunLeftovers() throws IOException {
+    AtomicFiles.sweepStale(layout.artifacts(""));
+    AtomicFiles.sweepStale(layout.processedDir());
+    AtomicFiles.sweepStale(layout.logsDir(), layout.eventId() + "__");
+    for (Stage s : STAGES) {
+      Path stageDir = layout.cacheDir().resolve(s.name());
+      if (!Files.isDirectory(stageDir)) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(stageDir)) {
+        for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(workPrefix()))
+            .toList()) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
+  /** Prefix of this event's unfinished cache entries in {@code cache/<stage>/}. */
+  private String workPrefix() {
+    return ".tmp-" + layout.eventId() + "-";
+  }
+
   /** Runs (or serves from the cache) every stage and publishes the artifacts. */
   public Result run() throws IOException, InputException {
     Map<String, String> hashes = rawHashes();
@@ -280,7 +309,7 @@ public final class Coordinator {
       List<StageResult> soFar) throws IOException, InputException {
     Path stageDir = entry.getParent();
     Files.createDirectories(stageDir);
-    Path work = Files.createTempDirectory(stageDir, ".tmp-");
+    Path work = Files.createTempDirectory(stageDir, workPrefix());
     try {
       Map<String, Path> inputs = new LinkedHashMap<>();
       Map<String, String> inputSha = new LinkedHashMap<>();

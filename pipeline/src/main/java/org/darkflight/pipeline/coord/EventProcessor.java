@@ -113,6 +113,7 @@ public final class EventProcessor {
       long t0 = System.nanoTime();
       log(layout, config, "start");
       jlog.info("processing event", Map.of("stages", c.order().size()));
+      c.sweepKilledRunLeftovers();
       Coordinator.Result r = c.run();
       Map<String, Double> seconds = c.stageSeconds();
       for (Coordinator.StageResult s : r.stages()) {

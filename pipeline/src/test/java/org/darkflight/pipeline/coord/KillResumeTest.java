@@ -66,6 +66,38 @@ class KillResumeTest {
     }
   }
 
+  /**
+   * What a kill can leave (a temporary file of an atomic write, an unfinished cache entry) is
+   * removed by the next run; another event's unfinished entry is not touched.
+   */
+  @Test
+  void rerunRemovesTheLeftoversOfAKilledWrite() throws Exception {
+    Path root = ProjectFixture.copy(tmp);
+    assertThat(ProjectFixture.process(root, false).succeeded(), is(true));
+    Map<String, byte[]> first = ProjectFixture.outputs(root);
+    Path processed = ProjectFixture.eventDir(root).resolve("processed");
+    Path staleOutput = processed.resolve(".synthetic-calm__fragments__v1.json.915766767993836963.tmp");
+    Path staleArtifact = root.resolve("artifacts/synthetic-calm/geo/"
+        + ".synthetic-calm__strewn_field__v1.kml.-42.tmp");
+    Path staleEntry = root.resolve("cache/ensemble/.tmp-synthetic-calm-123");
+    Path otherEventsEntry = root.resolve("cache/ensemble/.tmp-other-event-123");
+    Path otherEventsLog = root.resolve("logs/.other-event__metrics.json.7.tmp");
+    for (Path p : List.of(staleOutput, staleArtifact, staleEntry.resolve("half.json"),
+        otherEventsEntry.resolve("half.json"), otherEventsLog)) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "half");
+    }
+    assertThat(ProjectFixture.process(root, false).succeeded(), is(true));
+    for (Path p : List.of(staleOutput, staleArtifact, staleEntry)) {
+      assertThat(p + " removed", Files.exists(p), is(false));
+    }
+    for (Path p : List.of(otherEventsEntry, otherEventsLog)) {
+      assertThat(p + " kept", Files.exists(p), is(true));
+    }
+    Map<String, byte[]> second = ProjectFixture.outputs(root);
+    assertThat(second.keySet(), equalTo(first.keySet()));
+  }
+
   private static boolean hasEntry(Path stageCache) throws Exception {
     if (!Files.isDirectory(stageCache)) {
       return false;
