@@ -64,6 +64,15 @@ public final class ClassicalRungeKutta implements Integrator {
     return stepS;
   }
 
+  /**
+   * 2.785…: where the stability polynomial 1 + z + z²/2 + z³/6 + z⁴/24 reaches 1 on the negative
+   * real axis (Hairer, Nørsett and Wanner, op. cit., §IV.2, Fig. 2.1).
+   */
+  @Override
+  public double realStabilityBound() {
+    return 2.785;
+  }
+
   @Override
   public String name() {
     return "rk4";

@@ -44,6 +44,17 @@ public interface Integrator {
   /** Magnitude of the step to try next, s (&gt; 0). */
   double nextStepS();
 
+  /**
+   * For a fixed-step method, the largest |h λ| on the negative real axis for which it is stable
+   * (λ a real eigenvalue of the Jacobian): the propagator shortens the step where drag makes the
+   * equations stiff so that h λ stays inside it. Methods that control their own step return
+   * {@code Double.POSITIVE_INFINITY} (the default): their error control already keeps them
+   * stable.
+   */
+  default double realStabilityBound() {
+    return Double.POSITIVE_INFINITY;
+  }
+
   /** The method's name as in {@code physics_config.json}. */
   String name();
 

@@ -56,6 +56,12 @@ public final class SemiImplicitEuler implements Integrator {
     return stepS;
   }
 
+  /** 2: the velocity update is an explicit Euler step, stable for |1 + z| ≤ 1. */
+  @Override
+  public double realStabilityBound() {
+    return 2.0;
+  }
+
   @Override
   public String name() {
     return "semi_implicit";

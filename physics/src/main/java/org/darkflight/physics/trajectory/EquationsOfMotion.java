@@ -49,6 +49,7 @@ public final class EquationsOfMotion implements Integrator.Derivatives,
   private double lastAirDensity;
   private double lastGravity;
   private double lastHeight;
+  private double lastDragRate;
 
   /**
    * @param atmosphere    the air
@@ -144,6 +145,7 @@ public final class EquationsOfMotion implements Integrator.Derivatives,
     lastGravity = Math.sqrt(gravity[0] * gravity[0] + gravity[1] * gravity[1]
         + gravity[2] * gravity[2]);
     lastHeight = h;
+    lastDragRate = k;
   }
 
   /** ∛(6/π): diameter of the sphere of volume V is this times ∛V. */
@@ -167,6 +169,15 @@ public final class EquationsOfMotion implements Integrator.Derivatives,
   /** Magnitude of gravity at the last evaluated state, m/s². */
   public double lastGravityMps2() {
     return lastGravity;
+  }
+
+  /**
+   * Drag rate k = ρ C_d S |v_rel| / (2 m) at the last evaluated state, 1/s. The drag
+   * acceleration −k v_rel has Jacobian eigenvalues −k across and −2k along the airspeed (for a
+   * constant C_d), so 2k is the stiffness a fixed-step integrator must resolve.
+   */
+  public double lastDragRatePerS() {
+    return lastDragRate;
   }
 
   /** Ellipsoidal height of the last evaluated state, m. */

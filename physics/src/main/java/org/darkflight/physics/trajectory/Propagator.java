@@ -17,6 +17,14 @@ final class Propagator {
   /** Slack for round-off in the monotonic-altitude check, m. */
   static final double ALTITUDE_SLACK_M = 1.0e-6;
   private static final int MAX_ROOT_ITERATIONS = 60;
+  /**
+   * Fraction of a fixed-step method's real stability bound a step may use against the drag
+   * stiffness 2k. Half the bound would keep rk4 stable with a margin for C_d changing with Mach
+   * and Reynolds number; 0.3 also resolves the drag relaxation (rk4's amplification at
+   * h·2k = 0.84 is within 0.5 % of e^(−h·2k)): a 12 g stone at 3.9 km/s lands 0.3 m from the
+   * adaptive reference with rk4 at 0.05 s, against 3 m at 0.5 and 19 m at 0.8.
+   */
+  static final double STABILITY_SAFETY = 0.3;
 
   /** Receives recorded samples. */
   interface Recorder {
@@ -75,8 +83,23 @@ final class Propagator {
     }
     double nextOutput = t0 + direction * outputIntervalS;
     boolean vertical = false;
+    double stabilityBound = integrator.realStabilityBound();
+    boolean capSteps = Double.isFinite(stabilityBound);
+    if (capSteps) {
+      eom.compute(t, y, yTrial);
+    }
     while (true) {
       double h = direction * integrator.nextStepS();
+      if (capSteps) {
+        // A fixed step longer than the drag time scale diverges (a 10 g stone at 4 km/s and
+        // 8 km has 2k ≈ 100/s: rk4 at 0.05 s would be far outside its bound); shorten it. k is
+        // that of the last evaluation, at (or next to) the current state.
+        double stiffness = 2.0 * eom.lastDragRatePerS();
+        double longest = STABILITY_SAFETY * stabilityBound / stiffness;
+        if (Math.abs(h) > longest) {
+          h = direction * longest;
+        }
+      }
       double limit = Double.NaN;
       if (stopOnTime) {
         limit = targetTimeS;

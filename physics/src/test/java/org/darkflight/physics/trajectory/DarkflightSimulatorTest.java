@@ -428,4 +428,36 @@ class DarkflightSimulatorTest {
     assertThat(sequential.get(39).driftDistanceM(), greaterThan(sequential.get(0)
         .driftDistanceM()));
   }
+
+  /**
+   * A 12 g, 1500 kg/m³ stone at 3.9 km/s and 8 km has a drag stiffness 2k ≈ 100/s: fixed steps
+   * of 0.05 s (h·2k ≈ 5) are outside rk4's stability bound (2.785) and outside explicit Euler's
+   * (2). The propagator shortens them there, so both fixed-step methods land, on the point an
+   * adaptive rkf45 reference finds (the case the jqwik property found).
+   */
+  @ParameterizedTest
+  @EnumSource(value = IntegratorKind.class, names = {"RK4", "SEMI_IMPLICIT"})
+  void fixedStepsStayStableWhereDragIsStiff(IntegratorKind kind) {
+    Fragment f = new Fragment("small", Math.pow(10, -1.92), 1500, 1.1, 1.3);
+    LuminousEnd start = new LuminousEnd(TestFixtures.EPOCH, -33.5, 151.2, 8000, 3929.77,
+        221.53, 13.82);
+    AtmosphereModel air = new ProfileAtmosphere(TestFixtures.windProfile());
+    Landing fixed = new DarkflightSimulator(air, config(kind, 0.05, DragModelKind.SIMPLE_CONSTANT,
+        GravityModelKind.WGS84_LOCAL)).land(start, f);
+    Landing reference = new DarkflightSimulator(air, config(IntegratorKind.RKF45, 0.05,
+        DragModelKind.SIMPLE_CONSTANT, GravityModelKind.WGS84_LOCAL)).land(start, f);
+    // rk4 is 4th order; the semi-implicit Euler method is 1st order (43 m, 0.4 s off at 0.01 s)
+    boolean rk4 = kind == IntegratorKind.RK4;
+    assertThat(distanceM(fixed, reference), lessThan(rk4 ? 1.0 : 150.0));
+    assertThat(fixed.fallTimeS(), closeTo(reference.fallTimeS(), rk4 ? 0.05 : 1.0));
+  }
+
+  /** Distance between two nearby landings on a sphere of the mean Earth radius, m. */
+  private static double distanceM(Landing a, Landing b) {
+    double r = 6_371_008.8;
+    double north = Math.toRadians(a.latitudeDeg() - b.latitudeDeg()) * r;
+    double east = Math.toRadians(a.longitudeDeg() - b.longitudeDeg()) * r
+        * Math.cos(Math.toRadians(a.latitudeDeg()));
+    return Math.hypot(north, east);
+  }
 }

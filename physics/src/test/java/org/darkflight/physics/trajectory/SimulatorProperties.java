@@ -53,7 +53,16 @@ class SimulatorProperties {
     DarkflightSimulator sim = new DarkflightSimulator(
         new ProfileAtmosphere(TestFixtures.windProfile()),
         config(kind, drag, GravityModelKind.WGS84_LOCAL, ablation, rotation));
-    Trajectory tr = sim.simulate(start, f);
+    Trajectory tr;
+    try {
+      tr = sim.simulate(start, f);
+    } catch (SimulationException e) {
+      // a small, fast fragment can burn away (1 g at 4 km/s and 8 km loses ~14 g/s by classical
+      // ablation): the one failure allowed, and only with ablation on
+      assertThat(e.getMessage(), ablation, is(true));
+      assertThat(e.getMessage(), e.reason(), is(SimulationException.Reason.NEGATIVE_MASS));
+      return;
+    }
     List<TrajectoryPoint> pts = tr.points();
     for (int i = 1; i < pts.size(); i++) {
       assertThat(pts.get(i).massKg(), lessThanOrEqualTo(pts.get(i - 1).massKg()));
