@@ -2,7 +2,8 @@ package org.darkflight.physics.atmosphere;
 
 /**
  * The atmosphere as a function of height. Implementations are immutable and thread-safe, so one
- * instance can serve every sample of an ensemble.
+ * instance can serve every sample of an ensemble; the views of {@link #forTrajectory} are not
+ * (one per propagation).
  */
 @FunctionalInterface
 public interface AtmosphereModel {
@@ -14,4 +15,14 @@ public interface AtmosphereModel {
    * @return temperature, pressure, density, speed of sound, viscosity and wind there
    */
   AtmosphereState at(double altitudeM);
+
+  /**
+   * A view of this atmosphere for one trajectory, used by one thread: it returns exactly what
+   * {@link #at} returns, but may keep lookup state between calls (an integrator asks for
+   * neighbouring heights, so the profile layer of the last call is the first one to try). The
+   * simulator asks for one per propagation. The default is this model itself.
+   */
+  default AtmosphereModel forTrajectory() {
+    return this;
+  }
 }

@@ -89,32 +89,35 @@ public final class ProfileAtmosphere implements AtmosphereModel {
 
   @Override
   public AtmosphereState at(double z) {
+    return at(z, -1);
+  }
+
+  /**
+   * A cursor that remembers the layer of its last call and tries it (and its neighbours) first;
+   * its results are identical to {@link #at}'s, since the layer of a height is unique.
+   */
+  @Override
+  public AtmosphereModel forTrajectory() {
+    return new AtmosphereModel() {
+      private int layer = -1;
+
+      @Override
+      public AtmosphereState at(double z) {
+        int n = altitudeM.length;
+        if (z >= altitudeM[0] && z <= altitudeM[n - 1]) {
+          layer = upperIndex(z, layer);
+          return inside(z, layer);
+        }
+        return ProfileAtmosphere.this.at(z, -1);
+      }
+    };
+  }
+
+  /** {@link #at} with a guess of the layer index (-1: none). */
+  private AtmosphereState at(double z, int guess) {
     int n = altitudeM.length;
     if (z >= altitudeM[0] && z <= altitudeM[n - 1]) {
-      int i = upperIndex(z);
-      double t;
-      double lp;
-      double lr;
-      double u;
-      double v;
-      double w;
-      if (i == 0) {
-        t = temperatureK[0];
-        lp = logPressure[0];
-        lr = logDensity[0];
-        u = windU[0];
-        v = windV[0];
-        w = windW[0];
-      } else {
-        double f = (z - altitudeM[i - 1]) / (altitudeM[i] - altitudeM[i - 1]);
-        t = lerp(temperatureK, i, f);
-        lp = lerp(logPressure, i, f);
-        lr = lerp(logDensity, i, f);
-        u = lerp(windU, i, f);
-        v = lerp(windV, i, f);
-        w = lerp(windW, i, f);
-      }
-      return state(t, Math.exp(lp), Math.exp(lr), u, v, w);
+      return inside(z, upperIndex(z, guess));
     }
     int end = z > altitudeM[n - 1] ? n - 1 : 0;
     AtmosphereState fill = FILL.at(z);
@@ -132,8 +135,49 @@ public final class ProfileAtmosphere implements AtmosphereModel {
         wProfile * windW[end]);
   }
 
-  /** Index i of the first level with altitude ≥ z (z within the profile). */
-  private int upperIndex(double z) {
+  /** The air at {@code z} inside the profile, {@code i} = {@link #upperIndex}(z). */
+  private AtmosphereState inside(double z, int i) {
+    double t;
+    double lp;
+    double lr;
+    double u;
+    double v;
+    double w;
+    if (i == 0) {
+      t = temperatureK[0];
+      lp = logPressure[0];
+      lr = logDensity[0];
+      u = windU[0];
+      v = windV[0];
+      w = windW[0];
+    } else {
+      double f = (z - altitudeM[i - 1]) / (altitudeM[i] - altitudeM[i - 1]);
+      t = lerp(temperatureK, i, f);
+      lp = lerp(logPressure, i, f);
+      lr = lerp(logDensity, i, f);
+      u = lerp(windU, i, f);
+      v = lerp(windV, i, f);
+      w = lerp(windW, i, f);
+    }
+    return state(t, Math.exp(lp), Math.exp(lr), u, v, w);
+  }
+
+  /**
+   * Index i of the first level with altitude ≥ z (z within the profile); {@code guess} (or -1),
+   * if it or a neighbour is that index, saves the binary search.
+   */
+  private int upperIndex(double z, int guess) {
+    if (guess >= 0) {
+      if (isUpperIndex(guess, z)) {
+        return guess;
+      }
+      if (isUpperIndex(guess - 1, z)) {
+        return guess - 1;
+      }
+      if (isUpperIndex(guess + 1, z)) {
+        return guess + 1;
+      }
+    }
     int lo = 0;
     int hi = altitudeM.length - 1;
     while (lo < hi) {
@@ -145,6 +189,12 @@ public final class ProfileAtmosphere implements AtmosphereModel {
       }
     }
     return lo;
+  }
+
+  /** Whether g is the index of the first level with altitude ≥ z (levels strictly ascending). */
+  private boolean isUpperIndex(int g, double z) {
+    return g >= 0 && g < altitudeM.length && altitudeM[g] >= z
+        && (g == 0 || altitudeM[g - 1] < z);
   }
 
   private static double lerp(double[] values, int i, double f) {

@@ -213,7 +213,8 @@ public final class DarkflightSimulator {
     final double[] yDot = new double[EquationsOfMotion.DIMENSION];
 
     Run(Fragment fragment) {
-      eom = new EquationsOfMotion(atmosphere, models, config.earthRotation(), fragment);
+      eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
+          fragment);
       Integrator integrator = Integrator.create(config, absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator);
     }

@@ -54,7 +54,43 @@ public final class PerturbedAtmosphere implements AtmosphereModel {
 
   @Override
   public AtmosphereState at(double altitudeM) {
-    AtmosphereState s = base.at(altitudeM);
+    return perturb(base.at(altitudeM), altitudeM,
+        inside(altitudeM) ? lowerIndex(altitudeM, -1) : -1);
+  }
+
+  /** Whether z is strictly between the lowest and the highest level. */
+  private boolean inside(double z) {
+    int n = altitudesM.length;
+    return n > 0 && z > altitudesM[0] && z < altitudesM[n - 1];
+  }
+
+  /**
+   * A cursor over the base's cursor that also remembers its perturbation layer; its results are
+   * identical to {@link #at}'s (the layer of a height is unique).
+   */
+  @Override
+  public AtmosphereModel forTrajectory() {
+    AtmosphereModel baseCursor = base.forTrajectory();
+    return new AtmosphereModel() {
+      private int layer = -1;
+
+      @Override
+      public AtmosphereState at(double altitudeM) {
+        AtmosphereState s = baseCursor.at(altitudeM);
+        if (inside(altitudeM)) {
+          layer = lowerIndex(altitudeM, layer);
+          return perturb(s, altitudeM, layer);
+        }
+        return perturb(s, altitudeM, -1);
+      }
+    };
+  }
+
+  /**
+   * {@code s} with its wind scaled and perturbed at {@code altitudeM}; {@code lo}: its
+   * {@link #lowerIndex} when it is inside the levels.
+   */
+  private AtmosphereState perturb(AtmosphereState s, double altitudeM, int lo) {
     double du = 0;
     double dv = 0;
     int n = altitudesM.length;
@@ -66,16 +102,7 @@ public final class PerturbedAtmosphere implements AtmosphereModel {
         du = deltaU[n - 1];
         dv = deltaV[n - 1];
       } else {
-        int lo = 0;
-        int hi = n - 1;
-        while (hi - lo > 1) {
-          int mid = (lo + hi) >>> 1;
-          if (altitudesM[mid] <= altitudeM) {
-            lo = mid;
-          } else {
-            hi = mid;
-          }
-        }
+        int hi = lo + 1;
         double t = (altitudeM - altitudesM[lo]) / (altitudesM[hi] - altitudesM[lo]);
         du = deltaU[lo] + t * (deltaU[hi] - deltaU[lo]);
         dv = deltaV[lo] + t * (deltaV[hi] - deltaV[lo]);
@@ -84,5 +111,38 @@ public final class PerturbedAtmosphere implements AtmosphereModel {
     return new AtmosphereState(s.temperatureK(), s.pressurePa(), s.densityKgM3(),
         s.speedOfSoundMps(), s.viscosityPaS(), windScale * s.windEastMps() + du,
         windScale * s.windNorthMps() + dv, s.windUpMps());
+  }
+
+  /**
+   * The level k with altitudesM[k] ≤ z &lt; altitudesM[k + 1], for z strictly inside the levels;
+   * {@code guess} (or -1), if it or a neighbour is k, saves the binary search.
+   */
+  private int lowerIndex(double z, int guess) {
+    if (guess >= 0) {
+      if (isLowerIndex(guess, z)) {
+        return guess;
+      }
+      if (isLowerIndex(guess - 1, z)) {
+        return guess - 1;
+      }
+      if (isLowerIndex(guess + 1, z)) {
+        return guess + 1;
+      }
+    }
+    int lo = 0;
+    int hi = altitudesM.length - 1;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (altitudesM[mid] <= z) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private boolean isLowerIndex(int g, double z) {
+    return g >= 0 && g + 1 < altitudesM.length && altitudesM[g] <= z && z < altitudesM[g + 1];
   }
 }
