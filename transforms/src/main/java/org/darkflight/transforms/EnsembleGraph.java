@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -34,8 +36,9 @@ import org.darkflight.transforms.sink.WriteShards;
  *                                                        └─ failed ── shards "failed"
  * </pre>
  *
- * The driver runs the pipeline, then reads the shard files in index order to write the
- * artifacts ({@code org.darkflight.pipeline.run}).
+ * The shards are written per bundle, without a grouping ({@link WriteShards}); the driver runs
+ * the pipeline, then merges the shard files in index order to write the artifacts
+ * ({@code org.darkflight.pipeline.run}).
  */
 public final class EnsembleGraph {
 
@@ -45,6 +48,16 @@ public final class EnsembleGraph {
   public static final String FAILED = "failed";
   /** Shard file prefix of the per-mass-class fits. */
   public static final String FITS = "fits";
+
+  /** Sort key of the landed shards: the sample index. */
+  public static final SerializableFunction<SampleLanding, Long> LANDED_INDEX =
+      SampleLanding::getIndex;
+  /** Sort key of the failure shards: the sample index. */
+  public static final SerializableFunction<SampleFailure, Long> FAILED_INDEX =
+      SampleFailure::getIndex;
+  /** Sort key of the fit shards: the mass class index. */
+  public static final SerializableFunction<EllipseFit, Long> FIT_INDEX =
+      f -> (long) f.getMassClassIndex();
 
   private EnsembleGraph() {}
 
@@ -63,23 +76,23 @@ public final class EnsembleGraph {
   public static Coders build(Pipeline p, SampleFactory factory, List<IndexRange> ranges,
       List<AtmosLevel> levels, AtmosphereFactory atmosphereFactory, LandingSimulator simulator,
       Integrate.Settings settings, Path workDir) {
-    PCollectionView<List<AtmosLevelRow>> atmosphere = p
-        .apply("Atmosphere", Create.of(AtmosLevelRow.of(levels)))
-        .apply("AtmosphereView", View.asList());
-    PCollection<EnsembleSample> samples = p.apply("SampleEnsemble",
-        SampleEnsemble.ofRanges(factory, ranges));
+    PCollection<AtmosLevelRow> rows = p.apply("Atmosphere", Create.of(AtmosLevelRow.of(levels)));
+    PCollectionView<List<AtmosLevelRow>> atmosphere = rows.apply("AtmosphereView",
+        View.asList());
+    // The samples start once the atmosphere is complete, so its view is ready before the first
+    // sample reaches Integrate (see SampleEnsemble.after).
+    PCollection<EnsembleSample> samples = rows
+        .apply("AtmosphereLoaded", Count.globally())
+        .apply("SampleEnsemble", SampleEnsemble.ofRanges(factory, ranges).after());
     PCollectionTuple integrated = samples.apply("Integrate",
         new Integrate(atmosphere, atmosphereFactory, simulator, settings));
     PCollection<SampleLanding> landed = integrated.get(Integrate.LANDED);
     PCollection<SampleFailure> failed = integrated.get(Integrate.FAILED);
     PCollection<EllipseFit> fits = landed.apply("FitEllipses", new FitEllipses());
     long perShard = factory.config().samplesPerElement();
-    landed.apply("WriteLanded",
-        new WriteShards<>(workDir, LANDED, SampleLanding::getIndex, perShard));
-    failed.apply("WriteFailed",
-        new WriteShards<>(workDir, FAILED, SampleFailure::getIndex, perShard));
-    fits.apply("WriteFits", new WriteShards<>(workDir, FITS,
-        f -> (long) f.getMassClassIndex(), Long.MAX_VALUE));
+    landed.apply("WriteLanded", new WriteShards<>(workDir, LANDED, LANDED_INDEX, perShard));
+    failed.apply("WriteFailed", new WriteShards<>(workDir, FAILED, FAILED_INDEX, perShard));
+    fits.apply("WriteFits", new WriteShards<>(workDir, FITS, FIT_INDEX, Long.MAX_VALUE));
     return new Coders(landed.getCoder(), failed.getCoder(), fits.getCoder());
   }
 }

@@ -144,8 +144,9 @@ public final class EnsembleRun {
       long t1 = System.nanoTime();
 
       List<SampleFailure> failures = ShardReader.readAll(work, EnsembleGraph.FAILED,
-          coders.failed());
-      List<EllipseFit> fits = ShardReader.readAll(work, EnsembleGraph.FITS, coders.fits());
+          coders.failed(), EnsembleGraph.FAILED_INDEX);
+      List<EllipseFit> fits = ShardReader.readAll(work, EnsembleGraph.FITS, coders.fits(),
+          EnsembleGraph.FIT_INDEX);
       List<EllipseFeature> ellipses = ConfidenceEllipses.features(fits, plane, bins,
           ConfidenceEllipses.DEFAULT_LEVELS);
       Map<String, Long> reasons = new TreeMap<>();
@@ -241,7 +242,8 @@ public final class EnsembleRun {
       MassClassBins bins, Instant startTime) {
     ShardReader<SampleLanding> reader;
     try {
-      reader = ShardReader.open(work, EnsembleGraph.LANDED, coders.landed());
+      reader = ShardReader.open(work, EnsembleGraph.LANDED, coders.landed(),
+          EnsembleGraph.LANDED_INDEX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -50,11 +50,68 @@ public final class SampleEnsemble extends PTransform<PBegin, PCollection<Ensembl
 
   @Override
   public PCollection<EnsembleSample> expand(PBegin input) {
-    return input
-        .apply("IndexRanges", Create.of(ranges))
+    return distributeAndExpand(input.apply("IndexRanges", Create.of(ranges)), factory,
+        ranges.size());
+  }
+
+  /**
+   * The same samples, emitted once {@code signal} is complete: its elements (one is enough) each
+   * emit every range. The ensemble graph starts the samples from the atmosphere this way, so that
+   * the atmosphere side input is ready before the first sample reaches {@code Integrate}: the
+   * Direct runner retries a bundle whose side input is not ready yet as fast as it can, each
+   * retry re-translating the step, and that spin (thousands of empty bundles) cost more CPU than
+   * the ensemble's physics at 10 000 samples and delayed the side input itself.
+   */
+  public After after() {
+    return new After(factory, ranges);
+  }
+
+  /** {@link SampleEnsemble#after()}: the samples, started by a signal collection. */
+  public static final class After extends PTransform<PCollection<Long>,
+      PCollection<EnsembleSample>> {
+    private static final long serialVersionUID = 1L;
+    private final SampleFactory factory;
+    private final List<IndexRange> ranges;
+
+    private After(SampleFactory factory, List<IndexRange> ranges) {
+      this.factory = factory;
+      this.ranges = ranges;
+    }
+
+    @Override
+    public PCollection<EnsembleSample> expand(PCollection<Long> signal) {
+      PCollection<IndexRange> out = signal.apply("IndexRanges",
+          ParDo.of(new EmitRangesFn(ranges)));
+      out.setCoder(IndexRange.IndexRangeCoder.of());
+      return distributeAndExpand(out, factory, ranges.size());
+    }
+  }
+
+  private static PCollection<EnsembleSample> distributeAndExpand(PCollection<IndexRange> ranges,
+      SampleFactory factory, int rangeCount) {
+    return ranges
         .apply("Distribute", Reshuffle.<IndexRange>viaRandomKey()
-            .withNumBuckets(buckets(ranges.size())))
+            .withNumBuckets(buckets(rangeCount)))
         .apply("ExpandRange", ParDo.of(new ExpandRangeFn(factory)));
+  }
+
+  /** Emits every range for each signal element (held as two arrays: cheap to serialize). */
+  static final class EmitRangesFn extends DoFn<Long, IndexRange> {
+    private static final long serialVersionUID = 1L;
+    private final long[] firsts;
+    private final long[] ends;
+
+    EmitRangesFn(List<IndexRange> ranges) {
+      firsts = ranges.stream().mapToLong(IndexRange::getFirst).toArray();
+      ends = ranges.stream().mapToLong(IndexRange::getEnd).toArray();
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<IndexRange> out) {
+      for (int i = 0; i < firsts.length; i++) {
+        out.output(IndexRange.of(firsts[i], ends[i]));
+      }
+    }
   }
 
   /**
