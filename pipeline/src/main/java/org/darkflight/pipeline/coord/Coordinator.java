@@ -186,9 +186,12 @@ public final class Coordinator {
     }
   }
 
-  /** Prefix of this event's unfinished cache entries in {@code cache/<stage>/}. */
+  /**
+   * Prefix of this event's unfinished cache entries in {@code cache/<stage>/}; event ids contain
+   * no "__", so no other event's entries share it.
+   */
   private String workPrefix() {
-    return ".tmp-" + layout.eventId() + "-";
+    return ".tmp-" + layout.eventId() + "__";
   }
 
   /** Runs (or serves from the cache) every stage and publishes the artifacts. */

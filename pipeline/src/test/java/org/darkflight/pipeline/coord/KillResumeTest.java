@@ -79,9 +79,10 @@ class KillResumeTest {
     Path staleOutput = processed.resolve(".synthetic-calm__fragments__v1.json.915766767993836963.tmp");
     Path staleArtifact = root.resolve("artifacts/synthetic-calm/geo/"
         + ".synthetic-calm__strewn_field__v1.kml.-42.tmp");
-    Path staleEntry = root.resolve("cache/ensemble/.tmp-synthetic-calm-123");
-    Path otherEventsEntry = root.resolve("cache/ensemble/.tmp-other-event-123");
-    Path otherEventsLog = root.resolve("logs/.other-event__metrics.json.7.tmp");
+    Path staleEntry = root.resolve("cache/ensemble/.tmp-synthetic-calm__123");
+    // an event whose id starts with this one's
+    Path otherEventsEntry = root.resolve("cache/ensemble/.tmp-synthetic-calm-2__123");
+    Path otherEventsLog = root.resolve("logs/.synthetic-calm-2__metrics.json.7.tmp");
     for (Path p : List.of(staleOutput, staleArtifact, staleEntry.resolve("half.json"),
         otherEventsEntry.resolve("half.json"), otherEventsLog)) {
       Files.createDirectories(p.getParent());

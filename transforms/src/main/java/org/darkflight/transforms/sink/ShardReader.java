@@ -37,14 +37,13 @@ public final class ShardReader<T> implements Iterator<T>, Closeable {
   /** A shard file and, once opened, its stream and next element. */
   private final class Cursor {
     final Path file;
-    final long first;
     DataInputStream in;
     T head;
+    /** Index of head; before the file is opened, its first index (from its name). */
     long headIndex;
 
     Cursor(Path file, long first) {
       this.file = file;
-      this.first = first;
       this.headIndex = first;
     }
 
