@@ -61,6 +61,11 @@ public final class EnsembleGraph {
 
   private EnsembleGraph() {}
 
+  /** Whether {@code p} runs on Beam's Direct runner (by the runner class's simple name). */
+  static boolean onDirectRunner(Pipeline p) {
+    return p.getOptions().getRunner().getSimpleName().equals("DirectRunner");
+  }
+
   /** The coders of the three shard kinds, to read them back. */
   public record Coders(Coder<SampleLanding> landed, Coder<SampleFailure> failed,
       Coder<EllipseFit> fits) {}
@@ -79,11 +84,19 @@ public final class EnsembleGraph {
     PCollection<AtmosLevelRow> rows = p.apply("Atmosphere", Create.of(AtmosLevelRow.of(levels)));
     PCollectionView<List<AtmosLevelRow>> atmosphere = rows.apply("AtmosphereView",
         View.asList());
-    // The samples start once the atmosphere is complete, so its view is ready before the first
-    // sample reaches Integrate (see SampleEnsemble.after).
-    PCollection<EnsembleSample> samples = rows
-        .apply("AtmosphereLoaded", Count.globally())
-        .apply("SampleEnsemble", SampleEnsemble.ofRanges(factory, ranges).after());
+    PCollection<EnsembleSample> samples;
+    if (onDirectRunner(p)) {
+      // The samples start once the atmosphere is complete, so its view is ready before the
+      // first sample reaches Integrate (see SampleEnsemble.after).
+      samples = rows
+          .apply("AtmosphereLoaded", Count.globally())
+          .apply("SampleEnsemble", SampleEnsemble.ofRanges(factory, ranges).after());
+    } else {
+      // Flink (batch) reads a broadcast side input whole before the main input, so it needs no
+      // ordering; and a second consumer of the atmosphere would make its source a blocking
+      // sort-merge partition there, which needs 64 MB of direct memory per TaskManager.
+      samples = p.apply("SampleEnsemble", SampleEnsemble.ofRanges(factory, ranges));
+    }
     PCollectionTuple integrated = samples.apply("Integrate",
         new Integrate(atmosphere, atmosphereFactory, simulator, settings));
     PCollection<SampleLanding> landed = integrated.get(Integrate.LANDED);
