@@ -89,7 +89,12 @@ public final class ProfileAtmosphere implements AtmosphereModel {
 
   @Override
   public AtmosphereState at(double z) {
-    return at(z, -1);
+    return isInside(z) ? inside(z, upperIndex(z, -1)) : outside(z);
+  }
+
+  /** Whether z lies between the lowest and the highest level (inclusive). */
+  private boolean isInside(double z) {
+    return z >= altitudeM[0] && z <= altitudeM[altitudeM.length - 1];
   }
 
   /**
@@ -103,22 +108,18 @@ public final class ProfileAtmosphere implements AtmosphereModel {
 
       @Override
       public AtmosphereState at(double z) {
-        int n = altitudeM.length;
-        if (z >= altitudeM[0] && z <= altitudeM[n - 1]) {
+        if (isInside(z)) {
           layer = upperIndex(z, layer);
           return inside(z, layer);
         }
-        return ProfileAtmosphere.this.at(z, -1);
+        return outside(z);
       }
     };
   }
 
-  /** {@link #at} with a guess of the layer index (-1: none). */
-  private AtmosphereState at(double z, int guess) {
+  /** The air at {@code z} outside the profile: the end level blended into USSA76. */
+  private AtmosphereState outside(double z) {
     int n = altitudeM.length;
-    if (z >= altitudeM[0] && z <= altitudeM[n - 1]) {
-      return inside(z, upperIndex(z, guess));
-    }
     int end = z > altitudeM[n - 1] ? n - 1 : 0;
     AtmosphereState fill = FILL.at(z);
     AtmosphereState fillAtEnd = FILL.at(altitudeM[end]);
