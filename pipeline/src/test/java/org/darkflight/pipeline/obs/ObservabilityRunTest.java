@@ -1,5 +1,6 @@
 package org.darkflight.pipeline.obs;
 
+import static org.darkflight.pipeline.cli.CliOutcome.run;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.empty;
@@ -20,10 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.darkflight.io.json.JsonSchemas;
-import org.darkflight.pipeline.cli.DarkflightCli;
+import org.darkflight.pipeline.cli.CliOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** JSON-lines log records, log levels and metrics.json of {@code darkflight run}. */
 class ObservabilityRunTest {
@@ -34,17 +34,6 @@ class ObservabilityRunTest {
 
   @TempDir Path tmp;
 
-  private record Outcome(int exit, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    CommandLine cl = DarkflightCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
 
   /** Every stderr line parsed as JSON; fails on a line that is not a JSON object. */
   static List<JsonNode> records(String err) throws Exception {
@@ -76,7 +65,7 @@ class ObservabilityRunTest {
            "azimuth_deg": {"dist": "normal", "params": {"sigma": 2}},
            "speed_mps": {"dist": "uniform", "params": {"half_width": 200}}}}""");
     Path out = tmp.resolve("out");
-    Outcome o = run("--log-format=json", "run",
+    CliOutcome o = run("--log-format=json", "run",
         "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),

@@ -1,13 +1,12 @@
 package org.darkflight.pipeline.run;
 
+import static org.darkflight.pipeline.cli.CliOutcome.run;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.pipeline.cli.CliOutcome;
 import org.darkflight.pipeline.cli.DarkflightCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** End-to-end tests of {@code darkflight run} on the shipped synthetic-calm event. */
 class RunCommandTest {
@@ -53,19 +52,8 @@ class RunCommandTest {
     Files.write(shuffledFragments, Json.toCanonicalBytes(frags));
   }
 
-  private record Outcome(int exit, String out, String err) {}
 
-  private static Outcome run(String... args) {
-    CommandLine cl = DarkflightCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Outcome(exit, out.toString(), err.toString());
-  }
-
-  private static Outcome runEnsemble(Path out, Path fragments, String... extra) {
+  private static CliOutcome runEnsemble(Path out, Path fragments, String... extra) {
     List<String> a = new ArrayList<>(List.of("run",
         "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
@@ -87,9 +75,9 @@ class RunCommandTest {
   void artifactsAreByteIdenticalForParallelismOneAndFour() throws Exception {
     Path a = tmp.resolve("p1");
     Path b = tmp.resolve("p4");
-    Outcome ra = runEnsemble(a, EVENT.resolve("fragments.json"), "--targetParallelism=1");
+    CliOutcome ra = runEnsemble(a, EVENT.resolve("fragments.json"), "--targetParallelism=1");
     assertThat(ra.err(), ra.exit(), is(0));
-    Outcome rb = runEnsemble(b, EVENT.resolve("fragments.json"), "--targetParallelism=4");
+    CliOutcome rb = runEnsemble(b, EVENT.resolve("fragments.json"), "--targetParallelism=4");
     assertThat(rb.err(), rb.exit(), is(0));
     assertThat(names(a), is(List.of("ensemble_manifest.json", "metrics.json",
         "output_manifest.json", "report.html", "strewn_field.kml", "strewn_field.kmz",
@@ -150,7 +138,7 @@ class RunCommandTest {
         {"mode": "monte_carlo", "samples": 10, "random_seed": 1,
          "distributions": {"cd": {"dist": "normal", "params": {"sigma": -1}}}}""");
     Path out = tmp.resolve("never");
-    Outcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
+    CliOutcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),
         "--fragments", EVENT.resolve("fragments.json").toString(),
@@ -162,7 +150,7 @@ class RunCommandTest {
 
   @Test
   void missingFragmentsAreReported() {
-    Outcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
+    CliOutcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),
         "--out", tmp.resolve("nofrag").toString());
@@ -177,7 +165,7 @@ class RunCommandTest {
         {"mode": "mass_grid", "samples": 6, "random_seed": 3,
          "fragments": {"split": "decadal", "min_mass_kg": 0.01, "max_mass_kg": 1}}""");
     Path out = tmp.resolve("split-out");
-    Outcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
+    CliOutcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),
         "--ensemble", cfg.toString(), "--out", out.toString(), PRODUCED);
@@ -190,7 +178,7 @@ class RunCommandTest {
 
   @Test
   void unknownPipelineOptionIsAUsageError() {
-    Outcome r = run("run", "--event", "e.json", "--atmos", "a.json", "--config", "c.json",
+    CliOutcome r = run("run", "--event", "e.json", "--atmos", "a.json", "--config", "c.json",
         "--noSuchBeamOption=3");
     assertThat(r.exit(), is(2));
     assertThat(r.err(), containsString("noSuchBeamOption"));
