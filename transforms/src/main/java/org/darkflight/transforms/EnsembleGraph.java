@@ -15,15 +15,15 @@ import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.transforms.fit.EllipseFit;
 import org.darkflight.transforms.fit.FitEllipses;
 import org.darkflight.transforms.integrate.AtmosLevelRow;
-import org.darkflight.transforms.integrate.AtmosphereFactory;
+import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.transforms.integrate.Integrate;
-import org.darkflight.transforms.integrate.LandingSimulator;
+import org.darkflight.analysis.ensemble.LandingSimulator;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
-import org.darkflight.transforms.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.EnsembleSample;
 import org.darkflight.transforms.sampling.IndexRange;
 import org.darkflight.transforms.sampling.SampleEnsemble;
-import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.analysis.sampling.SampleFactory;
 import org.darkflight.transforms.sink.WriteShards;
 
 /**

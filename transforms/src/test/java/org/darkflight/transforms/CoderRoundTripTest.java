@@ -12,9 +12,9 @@ import org.darkflight.transforms.fit.ExactMoments;
 import org.darkflight.transforms.integrate.AtmosLevelRow;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
-import org.darkflight.transforms.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.EnsembleSample;
 import org.darkflight.transforms.sampling.IndexRange;
-import org.darkflight.transforms.testing.Fixtures;
+import org.darkflight.analysis.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.MatcherAssert.assertThat;

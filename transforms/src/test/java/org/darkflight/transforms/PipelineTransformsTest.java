@@ -23,9 +23,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.Pipeline;
-import org.darkflight.transforms.config.Distribution;
-import org.darkflight.transforms.config.EnsembleConfig;
-import org.darkflight.transforms.config.UncertainParameter;
+import org.darkflight.analysis.ensemble.Distribution;
+import org.darkflight.analysis.ensemble.EnsembleConfig;
+import org.darkflight.analysis.ensemble.UncertainParameter;
 import org.darkflight.transforms.fit.EllipseFit;
 import org.darkflight.transforms.fit.ExactMoments;
 import org.darkflight.transforms.fit.FitEllipses;
@@ -33,13 +33,14 @@ import org.darkflight.transforms.integrate.AtmosLevelRow;
 import org.darkflight.transforms.integrate.Integrate;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
-import org.darkflight.transforms.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.EnsembleSample;
 import org.darkflight.transforms.sampling.IndexRange;
 import org.darkflight.transforms.sampling.SampleEnsemble;
-import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.analysis.sampling.SampleFactory;
 import org.darkflight.transforms.sink.ShardReader;
-import org.darkflight.transforms.testing.Fixtures;
-import org.darkflight.transforms.testing.ToyPhysics;
+import org.darkflight.analysis.testing.Fixtures;
+import org.darkflight.transforms.testing.IntegrateFixtures;
+import org.darkflight.analysis.testing.ToyPhysics;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -86,7 +87,7 @@ public class PipelineTransformsTest {
         .apply(View.asList());
     PCollectionTuple out = p.apply(SampleEnsemble.of(f))
         .apply(new Integrate(atmos, ToyPhysics.atmosphere(), ToyPhysics.simulator(),
-            Fixtures.settings(c)));
+            IntegrateFixtures.settings(c)));
     PAssert.that(out.get(Integrate.FAILED)).satisfies(failures -> {
       Map<String, Integer> byReason = new HashMap<>();
       int n = 0;
@@ -155,7 +156,7 @@ public class PipelineTransformsTest {
         "--targetParallelism=" + parallelism).create();
     Pipeline pipe = Pipeline.create(o);
     EnsembleGraph.Coders coders = EnsembleGraph.build(pipe, f, ranges, ToyPhysics.levels(),
-        ToyPhysics.atmosphere(), ToyPhysics.simulator(), Fixtures.settings(c), dir);
+        ToyPhysics.atmosphere(), ToyPhysics.simulator(), IntegrateFixtures.settings(c), dir);
     pipe.run().waitUntilFinish();
     Map<String, List<String>> merged = new HashMap<>();
     merged.put(EnsembleGraph.LANDED, encoded(ShardReader.readAll(dir, EnsembleGraph.LANDED,
@@ -200,7 +201,7 @@ public class PipelineTransformsTest {
         .create());
     EnsembleGraph.Coders coders = EnsembleGraph.build(pipe, f, IndexRange.split(2500, 100),
         ToyPhysics.levels(), ToyPhysics.atmosphere(), ToyPhysics.simulator(),
-        Fixtures.settings(c), dir);
+        IntegrateFixtures.settings(c), dir);
     pipe.run().waitUntilFinish();
     long expected = 0;
     try (ShardReader<SampleLanding> r = ShardReader.open(dir, EnsembleGraph.LANDED,

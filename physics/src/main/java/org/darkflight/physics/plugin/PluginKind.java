@@ -13,7 +13,7 @@ package org.darkflight.physics.plugin;
 public enum PluginKind {
   /** {@code org.darkflight.io.atmos.source.AtmosphericSource}. */
   ATMOSPHERIC_SOURCE("AtmosphericSource", false),
-  /** {@code org.darkflight.transforms.atmos.AtmosFusionStrategy}. */
+  /** {@code org.darkflight.analysis.atmos.AtmosFusionStrategy}. */
   ATMOS_FUSION_STRATEGY("AtmosFusionStrategy", false),
   /** {@link org.darkflight.physics.drag.DragModelProvider}. */
   DRAG_MODEL("DragModel", true),
@@ -21,7 +21,7 @@ public enum PluginKind {
   ABLATION_MODEL("AblationModel", true),
   /** {@link org.darkflight.physics.integrate.IntegratorProvider}. */
   INTEGRATOR("Integrator", true),
-  /** {@code org.darkflight.transforms.sampling.SamplingStrategy}. */
+  /** {@code org.darkflight.analysis.sampling.SamplingStrategy}. */
   SAMPLING_STRATEGY("SamplingStrategy", false);
 
   private final String interfaceName;

@@ -16,7 +16,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.pipeline.run.EnsembleRun;
-import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.analysis.ensemble.RunInputs;
 
 /**
  * The small Java API of Darkflight. {@code simulate} reads and checks the inputs exactly as

@@ -17,7 +17,7 @@ import org.darkflight.pipeline.obs.DragRegimes;
 import org.darkflight.pipeline.obs.JsonLog;
 import org.darkflight.pipeline.obs.RunMetrics;
 import org.darkflight.pipeline.run.EnsembleRun;
-import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.pipeline.runner.RunnerSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

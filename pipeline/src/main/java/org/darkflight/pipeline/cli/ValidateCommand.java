@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.darkflight.io.AtomicFiles;
-import org.darkflight.pipeline.validate.ParityGuard;
+import org.darkflight.analysis.validate.ParityGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

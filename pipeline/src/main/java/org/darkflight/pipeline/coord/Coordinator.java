@@ -30,7 +30,7 @@ import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
-import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.analysis.ensemble.RunInputs;
 
 /**
  * Runs the stages of one event in DAG order with a content-addressed cache (spec §5, §10).

@@ -31,9 +31,9 @@ import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleManifestWriter;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
-import org.darkflight.pipeline.run.RunInputs;
-import org.darkflight.pipeline.validate.ParityGuard;
-import org.darkflight.transforms.config.EnsembleConfigReader;
+import org.darkflight.analysis.ensemble.RunInputs;
+import org.darkflight.analysis.validate.ParityGuard;
+import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 
 /**
  * The transforms of the stages S1–S9. Each reads its inputs (published artifacts) and writes

@@ -17,7 +17,7 @@ import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
 import org.darkflight.physics.trajectory.TrajectoryPoint;
-import org.darkflight.pipeline.run.RunInputs;
+import org.darkflight.analysis.ensemble.RunInputs;
 
 /**
  * The debug artifact {@code debug_drag_regimes.json} (written by {@code darkflight --debug

@@ -18,8 +18,8 @@ import org.darkflight.io.report.ReportHtml;
 import org.darkflight.io.report.RunDirectory;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
-import org.darkflight.pipeline.run.RunInputs;
-import org.darkflight.transforms.fit.MassClassBins;
+import org.darkflight.analysis.ensemble.RunInputs;
+import org.darkflight.analysis.ensemble.MassClassBins;
 
 /**
  * {@code report.html} of a run directory. The same function serves {@code darkflight run} (inputs

@@ -1,5 +1,7 @@
 package org.darkflight.pipeline.run;
 
+import org.darkflight.analysis.ensemble.RunInputs;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,11 @@ import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.trajectory.Landing;
-import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
-import org.darkflight.transforms.integrate.SampleFlight;
-import org.darkflight.transforms.sampling.EnsembleSample;
-import org.darkflight.transforms.sampling.NominalInputs;
-import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
+import org.darkflight.analysis.ensemble.SampleFlight;
+import org.darkflight.analysis.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.NominalInputs;
+import org.darkflight.analysis.sampling.SampleFactory;
 
 /**
  * The same samples as {@code darkflight run}, generated and integrated in a plain Java loop on

@@ -9,12 +9,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.darkflight.io.AtomicFiles;
-import org.darkflight.transforms.config.EnsembleConfig;
-import org.darkflight.transforms.config.UncertainParameter;
+import org.darkflight.analysis.ensemble.EnsembleConfig;
+import org.darkflight.analysis.ensemble.UncertainParameter;
 import org.darkflight.transforms.integrate.SampleFailure;
-import org.darkflight.transforms.sampling.EnsembleSample;
-import org.darkflight.transforms.sampling.SampleFactory;
-import org.darkflight.transforms.sampling.Substreams;
+import org.darkflight.analysis.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.SampleFactory;
+import org.darkflight.analysis.sampling.Substreams;
 
 /**
  * Writes {@code ensemble_manifest.json} (schema {@code schemas/ensemble_manifest.schema.json}):

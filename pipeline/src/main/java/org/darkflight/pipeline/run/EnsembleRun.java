@@ -1,5 +1,7 @@
 package org.darkflight.pipeline.run;
 
+import org.darkflight.analysis.ensemble.RunInputs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,17 +41,17 @@ import org.darkflight.physics.trajectory.TrajectoryPoint;
 import org.darkflight.transforms.EnsembleGraph;
 import org.darkflight.transforms.fit.ConfidenceEllipses;
 import org.darkflight.transforms.fit.EllipseFit;
-import org.darkflight.transforms.fit.EventPlane;
-import org.darkflight.transforms.fit.MassClassBins;
-import org.darkflight.transforms.integrate.AtmosphereFactory;
+import org.darkflight.analysis.ensemble.EventPlane;
+import org.darkflight.analysis.ensemble.MassClassBins;
+import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.transforms.integrate.Integrate;
-import org.darkflight.transforms.integrate.LandingSimulator;
-import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
+import org.darkflight.analysis.ensemble.LandingSimulator;
+import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
 import org.darkflight.transforms.sampling.IndexRange;
-import org.darkflight.transforms.sampling.NominalInputs;
-import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.analysis.sampling.NominalInputs;
+import org.darkflight.analysis.sampling.SampleFactory;
 import org.darkflight.transforms.sink.ShardReader;
 
 /**
@@ -64,7 +66,7 @@ public final class EnsembleRun {
   /** Most representative trajectories drawn in the KML. */
   public static final int MAX_TRAJECTORIES = 12;
   /** Producer written into the outputs. */
-  public static final String PRODUCER = "darkflight 0.1.0";
+  public static final String PRODUCER = org.darkflight.io.meta.Producer.NAME;
 
   private final LandingSimulator simulator;
   private final AtmosphereFactory atmosphereFactory;

@@ -18,8 +18,8 @@ import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
-import org.darkflight.pipeline.uq.NarrowingReport;
-import org.darkflight.transforms.uq.PhysicsForwardModel;
+import org.darkflight.analysis.uq.NarrowingReport;
+import org.darkflight.analysis.uq.PhysicsForwardModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

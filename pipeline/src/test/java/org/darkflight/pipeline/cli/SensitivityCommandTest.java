@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.darkflight.io.json.JsonSchemas;
-import org.darkflight.pipeline.uq.SensitivityReport;
+import org.darkflight.analysis.uq.SensitivityReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

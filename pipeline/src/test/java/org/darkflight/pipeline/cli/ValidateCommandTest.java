@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.darkflight.io.workbook.FormulaGraphExtractor;
-import org.darkflight.pipeline.validate.ParityGuard;
+import org.darkflight.analysis.validate.ParityGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

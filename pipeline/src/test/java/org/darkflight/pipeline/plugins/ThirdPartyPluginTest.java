@@ -38,13 +38,13 @@ import org.darkflight.physics.plugin.PluginKind;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.pipeline.cli.DarkflightCli;
-import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
-import org.darkflight.transforms.plugins.PluginInfo;
-import org.darkflight.transforms.plugins.PluginRegistry;
-import org.darkflight.transforms.plugins.PluginWarnings;
-import org.darkflight.transforms.sampling.MonteCarloSampling;
-import org.darkflight.transforms.sampling.SamplingStrategies;
-import org.darkflight.transforms.sampling.SamplingStrategy;
+import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
+import org.darkflight.analysis.plugins.PluginInfo;
+import org.darkflight.analysis.plugins.PluginRegistry;
+import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.analysis.sampling.MonteCarloSampling;
+import org.darkflight.analysis.sampling.SamplingStrategies;
+import org.darkflight.analysis.sampling.SamplingStrategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,7 +119,7 @@ class ThirdPartyPluginTest {
       + "}\n";
 
   static final String BROKEN_SAMPLING = "package org.acme;\n"
-      + "import org.darkflight.transforms.sampling.SamplingStrategy;\n"
+      + "import org.darkflight.analysis.sampling.SamplingStrategy;\n"
       + "public final class BrokenSampling implements SamplingStrategy {\n"
       + "  private static final long serialVersionUID = 1L;\n"
       + "  public String name() { return \"acme-broken-sampling\"; }\n"
@@ -147,7 +147,7 @@ class ThirdPartyPluginTest {
             "org.acme.ConstantCdDrag\norg.acme.ThrowingDrag\n")
         .resource("META-INF/services/org.darkflight.io.atmos.source.AtmosphericSource",
             "org.acme.BrokenSonde\n")
-        .resource("META-INF/services/org.darkflight.transforms.sampling.SamplingStrategy",
+        .resource("META-INF/services/org.darkflight.analysis.sampling.SamplingStrategy",
             "org.acme.BrokenSampling\n")
         .build(jars, "acme-darkflight-plugins.jar");
     loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},

@@ -1,5 +1,7 @@
 package org.darkflight.pipeline.run;
 
+import org.darkflight.analysis.ensemble.RunInputs;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
@@ -12,11 +14,11 @@ import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.trajectory.Landing;
-import org.darkflight.transforms.fit.EventPlane;
-import org.darkflight.transforms.integrate.PhysicsLandingSimulator;
-import org.darkflight.transforms.sampling.EnsembleSample;
-import org.darkflight.transforms.sampling.NominalInputs;
-import org.darkflight.transforms.sampling.SampleFactory;
+import org.darkflight.analysis.ensemble.EventPlane;
+import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
+import org.darkflight.analysis.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.NominalInputs;
+import org.darkflight.analysis.sampling.SampleFactory;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,7 @@
 package org.darkflight.pipeline.run;
 
+import org.darkflight.analysis.ensemble.RunInputs;
+
 import static org.darkflight.pipeline.cli.CliOutcome.run;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,5 +1,8 @@
 package org.darkflight.transforms.fit;
 
+import org.darkflight.analysis.ensemble.EventPlane;
+import org.darkflight.analysis.ensemble.MassClassBins;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.darkflight.io.geo.EastNorthCovariance;

@@ -1,5 +1,9 @@
 package org.darkflight.transforms.integrate;
 
+import org.darkflight.analysis.ensemble.AtmosphereFactory;
+import org.darkflight.analysis.ensemble.LandingSimulator;
+import org.darkflight.analysis.ensemble.SampleFlight;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +22,10 @@ import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.physics.trajectory.SimulationException;
-import org.darkflight.transforms.fit.EventPlane;
-import org.darkflight.transforms.fit.MassClassBins;
-import org.darkflight.transforms.sampling.EnsembleSample;
-import org.darkflight.transforms.sampling.Substreams;
+import org.darkflight.analysis.ensemble.EventPlane;
+import org.darkflight.analysis.ensemble.MassClassBins;
+import org.darkflight.analysis.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.Substreams;
 
 /**
  * Integrates every sample with the physics core. The atmospheric profile arrives as a side input

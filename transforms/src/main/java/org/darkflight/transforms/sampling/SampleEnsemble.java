@@ -1,5 +1,8 @@
 package org.darkflight.transforms.sampling;
 
+import org.darkflight.analysis.sampling.EnsembleSample;
+import org.darkflight.analysis.sampling.SampleFactory;
+
 import java.util.List;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;

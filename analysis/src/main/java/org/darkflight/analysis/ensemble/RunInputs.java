@@ -1,0 +1,153 @@
+package org.darkflight.analysis.ensemble;
+
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfiles;
+import org.darkflight.io.config.PhysicsConfigFiles;
+import org.darkflight.io.event.Event;
+import org.darkflight.io.event.EventFiles;
+import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.physics.Fragment;
+import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.physics.atmosphere.AtmosLevel;
+import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.analysis.ensemble.EnsembleConfig;
+import org.darkflight.analysis.ensemble.EnsembleConfigReader;
+import org.darkflight.analysis.ensemble.EnsembleMode;
+import org.darkflight.analysis.sampling.FragmentPrep;
+
+/**
+ * Every input of a run, read and checked before anything is written.
+ *
+ * @param event      the event
+ * @param levels     the atmospheric profile levels, sorted by altitude
+ * @param physics    the physics configuration
+ * @param fragments  fragment hypotheses in canonical order (from fragments.json or a split rule)
+ * @param ensemble   the ensemble configuration (a single pass over the fragments when none given)
+ * @param files      role → input file (event, atmos, config, fragments?, ensemble?) in that order
+ * @param sha256     role → SHA-256 of the file
+ */
+public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
+    List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
+    Map<String, String> sha256) {
+
+  /** Seed of the default (no ensemble file) run; it draws nothing. */
+  public static final long DEFAULT_SEED = 0;
+
+  /**
+   * Reads and checks the inputs.
+   *
+   * @param fragmentsFile fragments.json, or null to use the ensemble's split rule
+   * @param ensembleFile  ensemble_config.json, or null for one sample per fragment, nothing drawn
+   * @throws InputException naming file, field and reason of the first problem
+   */
+  public static RunInputs read(Path eventFile, Path atmosFile, Path configFile, Path fragmentsFile,
+      Path ensembleFile) throws InputException {
+    Event event = EventFiles.read(eventFile);
+    List<AtmosLevel> levels = AtmosProfiles.read(atmosFile).atmosLevels();
+    try {
+      new ProfileAtmosphere(levels);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(atmosFile, "/levels", e.getMessage());
+    }
+    PhysicsConfig physics = PhysicsConfigFiles.read(configFile);
+    EnsembleConfig ensemble = ensembleFile == null ? null : EnsembleConfigReader.read(ensembleFile);
+    List<Fragment> fragments;
+    if (fragmentsFile != null) {
+      if (ensemble != null && ensemble.splitRule() != null) {
+        throw new InputException(ensembleFile, "/fragments",
+            "a split rule and --fragments were both given; use one of them");
+      }
+      fragments = FragmentPrep.canonical(fragmentsFile.toString(),
+          FragmentsFiles.read(fragmentsFile).fragments());
+    } else if (ensemble != null && ensemble.splitRule() != null) {
+      fragments = FragmentPrep.split(ensembleFile.toString(), ensemble.splitRule());
+    } else {
+      throw new InputException("--fragments", "",
+          "no fragments: give --fragments fragments.json or a 'fragments' split rule in the"
+              + " ensemble config");
+    }
+    if (ensemble == null) {
+      ensemble = new EnsembleConfig(EnsembleMode.MASS_GRID, fragments.size(), DEFAULT_SEED,
+          EnsembleConfig.DEFAULT_SAMPLING, Map.of(), 0.0, null,
+          EnsembleConfig.defaultMassClassEdgesKg(), EnsembleConfig.DEFAULT_SAMPLES_PER_ELEMENT,
+          EnsembleConfig.DEFAULT_KML_MAX_POINTS);
+    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("event", eventFile);
+    files.put("atmos", atmosFile);
+    files.put("config", configFile);
+    if (fragmentsFile != null) {
+      files.put("fragments", fragmentsFile);
+    }
+    if (ensembleFile != null) {
+      files.put("ensemble", ensembleFile);
+    }
+    Map<String, String> sha = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      try {
+        sha.put(e.getKey(), sha256(e.getValue()));
+      } catch (IOException ex) {
+        throw new InputException(e.getValue(), "", "cannot read: " + ex.getMessage(), ex);
+      }
+    }
+    return new RunInputs(event, List.copyOf(levels), physics, List.copyOf(fragments), ensemble,
+        files, sha);
+  }
+
+  /** The input files as (path as given, sha256), in role order. */
+  public List<Map.Entry<String, String>> fileHashes() {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    files.forEach((role, path) -> out.add(Map.entry(path.toString(), sha256.get(role))));
+    return out;
+  }
+
+  /**
+   * The canonical {@code meta} block of an artifact derived from these inputs: schema_version,
+   * product, created_utc, producer, event_id and the inputs with their sha256.
+   */
+  public Map<String, Object> canonicalMeta(String product, String schemaVersion,
+      java.time.Instant createdUtc) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("schema_version", schemaVersion);
+    meta.put("product", product);
+    meta.put("created_utc", org.darkflight.io.geo.ProvenanceJson.instant(createdUtc));
+    meta.put("producer", org.darkflight.io.meta.Producer.NAME);
+    meta.put("event_id", event.eventId());
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    fileHashes().forEach(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", e.getKey());
+      m.put("sha256", e.getValue());
+      inputs.add(m);
+    });
+    meta.put("inputs", inputs);
+    return meta;
+  }
+
+  /** Hex SHA-256 of a file. */
+  public static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JRE", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+}

@@ -1,0 +1,27 @@
+package org.darkflight.analysis.uq;
+
+/**
+ * A recovered meteorite (an entry of {@code finds.json}).
+ *
+ * @param id            find identifier
+ * @param latitudeDeg   WGS84 latitude, degrees
+ * @param longitudeDeg  WGS84 longitude, degrees
+ * @param massKg        recovered mass, kg (&gt; 0)
+ * @param sigmaM        1-sigma horizontal uncertainty of the position, m (&gt; 0)
+ */
+public record Find(String id, double latitudeDeg, double longitudeDeg, double massKg,
+    double sigmaM) {
+
+  public Find {
+    if (id == null || id.isEmpty()) {
+      throw new IllegalArgumentException("find id must be non-empty");
+    }
+    if (!(latitudeDeg >= -90 && latitudeDeg <= 90) || !(longitudeDeg >= -180
+        && longitudeDeg <= 360)) {
+      throw new IllegalArgumentException("find " + id + ": latitude/longitude out of range");
+    }
+    if (!(massKg > 0) || !(sigmaM > 0) || Double.isInfinite(massKg) || Double.isInfinite(sigmaM)) {
+      throw new IllegalArgumentException("find " + id + ": mass and sigma must be > 0");
+    }
+  }
+}

@@ -1,8 +1,0 @@
-/**
- * Uncertainty quantification over the ensemble (spec §3.2 OptimusUQ): variance-based (Sobol)
- * sensitivity indices from paired draws of the ensemble's own distributions and one-at-a-time
- * effects of the landing position ({@link org.darkflight.transforms.uq.SensitivityAnalysis}),
- * and calibration of luminous-end offsets, drag/wind scale and density to recovered meteorites
- * ({@link org.darkflight.transforms.uq.Calibration}).
- */
-package org.darkflight.transforms.uq;
