@@ -104,7 +104,8 @@ public final class RadarRun {
           "need 0 < mass-min < mass-max, got " + in.massMinKg() + " and " + in.massMaxKg());
     }
 
-    DarkflightSimulator simulator = new DarkflightSimulator(in.atmosphere(), in.config());
+    DarkflightSimulator simulator =
+        org.darkflight.physics.models.PhysicsModels.simulator(in.atmosphere(), in.config());
     RadarSolver solver = new RadarSolver(simulator, in.luminousEnd(), in.template(),
         in.massMinKg(), in.massMaxKg());
     List<ReturnSolution> solved = new ArrayList<>();

@@ -3,7 +3,7 @@ package org.darkflight.analysis.sampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.darkflight.physics.plugin.PhysicsPlugins;
+import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginFailureException;
 import org.darkflight.analysis.plugins.PluginWarnings;
 

@@ -19,6 +19,7 @@ import org.darkflight.io.trajectory.TrajectoryFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.physics.trajectory.SimulationException;
@@ -90,7 +91,7 @@ public final class TrajectoryCommand implements DarkflightCommand {
 
     // 2. Simulate everything in memory.
     DarkflightSimulator simulator =
-        new DarkflightSimulator(new ProfileAtmosphere(profile.atmosLevels()), config);
+        PhysicsModels.simulator(new ProfileAtmosphere(profile.atmosLevels()), config);
     List<Trajectory> trajectories = new ArrayList<>();
     for (Fragment f : fragments.fragments()) {
       try {

@@ -13,6 +13,7 @@ import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.json.Json;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
@@ -116,7 +117,7 @@ public final class DragRegimes {
    * the document to {@code target}; a fragment whose fall fails is left out.
    */
   public static void write(RunInputs in, Path target) throws IOException {
-    DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
+    DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
         in.physics());
     List<Trajectory> ts = new ArrayList<>();
     for (Fragment f : in.fragments()) {

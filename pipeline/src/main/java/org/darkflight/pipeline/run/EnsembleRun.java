@@ -285,8 +285,8 @@ public final class EnsembleRun {
    * fragment whose nominal fall fails is left out (its samples report the failure).
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
-    DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
-        in.physics());
+    DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
+        new ProfileAtmosphere(in.levels()), in.physics());
     List<TrajectoryLine> out = new ArrayList<>();
     int n = in.fragments().size();
     int count = Math.min(n, MAX_TRAJECTORIES);

@@ -1,8 +1,9 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -16,24 +17,37 @@ import org.darkflight.physics.drag.DragModel;
 import org.darkflight.physics.drag.DragModelProvider;
 import org.darkflight.physics.integrate.Integrator;
 import org.darkflight.physics.integrate.IntegratorProvider;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.physics.plugin.PluginKind;
+import org.darkflight.physics.plugin.PluginManifest;
 
 /**
- * Finds the physics plugins (drag, ablation, integrator providers, built-ins included) with
- * {@link ServiceLoader} and builds guarded models from them.
+ * The one registry of the physics providers (drag, ablation, integrator): the built-ins and the
+ * third-party plugins alike are found with {@link ServiceLoader} and looked up by their manifest
+ * name. {@link PhysicsModels} resolves every model a configuration selects through it; a plugin
+ * named in {@link PhysicsConfig#plugins()} comes back guarded.
  *
  * <p>Providers are looked up with the thread's context class loader (the CLI puts the jars of
  * {@code DARKFLIGHT_PLUGIN_PATH} there; tests put a freshly built jar there), falling back to this
- * module's loader; the list found per loader is cached, so resolving a plugin per trajectory
- * costs a map look-up. Every plugin model is wrapped so that an exception or an impossible value
- * (a non-finite or non-positive C_d, a positive dm/dt, a non-finite state) becomes a
- * {@link PluginFailureException}, which stops the run: these kinds are
+ * module's loader; the providers found per loader are cached with an index by name, so resolving
+ * a model per trajectory costs a map look-up. Every plugin model is wrapped so that an exception
+ * or an impossible value (a non-finite or non-positive C_d, a positive dm/dt, a non-finite state)
+ * becomes a {@link PluginFailureException}, which stops the run: these kinds are
  * {@link PluginKind#critical() critical}.
  */
 public final class PhysicsPlugins {
 
-  private static final Map<ClassLoader, Map<Class<?>, List<?>>> CACHE = new WeakHashMap<>();
+  private static final Map<ClassLoader, Map<Class<?>, Found<?>>> CACHE = new WeakHashMap<>();
 
   private PhysicsPlugins() {}
+
+  /**
+   * The providers of one service type in one loader.
+   *
+   * @param sorted by manifest name
+   * @param byName every provider of each name (more than one is an error at look-up)
+   */
+  private record Found<T>(List<T> sorted, Map<String, List<T>> byName) {}
 
   /** The loader plugins are looked up in: the context class loader, else this module's. */
   public static ClassLoader loader() {
@@ -41,57 +55,65 @@ public final class PhysicsPlugins {
     return l != null ? l : PhysicsPlugins.class.getClassLoader();
   }
 
-  private static <T> List<T> providers(Class<T> type) {
+  private static <T> Found<T> found(Class<T> type, Function<T, PluginManifest> manifest) {
     ClassLoader l = loader();
-    List<?> found;
+    Found<?> found;
     synchronized (CACHE) {
-      Map<Class<?>, List<?>> perLoader = CACHE.computeIfAbsent(l, k -> new HashMap<>());
-      found = perLoader.computeIfAbsent(type, t -> {
-        List<Object> out = new ArrayList<>();
-        for (Object p : ServiceLoader.load(t, l)) {
-          out.add(p);
-        }
-        return List.copyOf(out);
-      });
+      Map<Class<?>, Found<?>> perLoader = CACHE.computeIfAbsent(l, k -> new HashMap<>());
+      found = perLoader.get(type);
+      if (found == null) {
+        found = index(ServiceLoader.load(type, l), manifest);
+        perLoader.put(type, found);
+      }
     }
-    return found.stream().map(type::cast).toList();
+    @SuppressWarnings("unchecked") // stored under its own type just above
+    Found<T> typed = (Found<T>) found;
+    return typed;
   }
 
-  private static <T> List<T> sorted(List<T> list, Function<T, PluginManifest> manifest) {
-    List<T> out = new ArrayList<>(list);
-    out.sort(Comparator.comparing(p -> manifest.apply(p).name()));
-    return out;
+  private static <T> Found<T> index(Iterable<T> providers, Function<T, PluginManifest> manifest) {
+    List<T> sorted = new ArrayList<>();
+    for (T p : providers) {
+      sorted.add(p);
+    }
+    sorted.sort(Comparator.comparing(p -> manifest.apply(p).name()));
+    Map<String, List<T>> byName = new LinkedHashMap<>();
+    for (T p : sorted) {
+      byName.computeIfAbsent(manifest.apply(p).name(), k -> new ArrayList<>()).add(p);
+    }
+    byName.replaceAll((k, v) -> List.copyOf(v));
+    return new Found<>(List.copyOf(sorted), Map.copyOf(byName));
   }
 
   /** Every drag-model provider, sorted by name. */
   public static List<DragModelProvider> dragModelProviders() {
-    return sorted(providers(DragModelProvider.class), DragModelProvider::manifest);
+    return found(DragModelProvider.class, DragModelProvider::manifest).sorted();
   }
 
   /** Every ablation-model provider, sorted by name. */
   public static List<AblationModelProvider> ablationModelProviders() {
-    return sorted(providers(AblationModelProvider.class), AblationModelProvider::manifest);
+    return found(AblationModelProvider.class, AblationModelProvider::manifest).sorted();
   }
 
   /** Every integrator provider, sorted by name. */
   public static List<IntegratorProvider> integratorProviders() {
-    return sorted(providers(IntegratorProvider.class), IntegratorProvider::manifest);
+    return found(IntegratorProvider.class, IntegratorProvider::manifest).sorted();
   }
 
-  private static <T> T byName(List<T> all, Function<T, PluginManifest> manifest, String name,
+  private static <T> T byName(Found<T> all, Function<T, PluginManifest> manifest, String name,
       PluginKind kind) {
-    List<T> hits = all.stream().filter(p -> manifest.apply(p).name().equals(name)).toList();
+    List<T> hits = all.byName().getOrDefault(name, List.of());
+    if (hits.size() == 1) {
+      return hits.get(0);
+    }
     if (hits.size() > 1) {
       throw new IllegalArgumentException(hits.size() + " " + kind.interfaceName()
           + " plugins are named '" + name + "': " + hits.stream()
               .map(h -> h.getClass().getName()).toList());
     }
-    if (hits.isEmpty()) {
-      throw new IllegalArgumentException("no " + kind.interfaceName() + " plugin named '" + name
-          + "' is installed (installed: " + String.join(", ", all.stream()
-              .map(p -> manifest.apply(p).name()).toList()) + ")");
-    }
-    return hits.get(0);
+    throw new IllegalArgumentException("no " + kind.interfaceName() + " plugin named '" + name
+        + "' is installed (installed: " + String.join(", ", all.sorted().stream()
+            .map(p -> manifest.apply(p).name()).toList()) + ")");
   }
 
   /**
@@ -101,20 +123,20 @@ public final class PhysicsPlugins {
    *     lists the installed names
    */
   public static DragModelProvider dragModelProvider(String name) {
-    return byName(dragModelProviders(), DragModelProvider::manifest, name,
-        PluginKind.DRAG_MODEL);
+    return byName(found(DragModelProvider.class, DragModelProvider::manifest),
+        DragModelProvider::manifest, name, PluginKind.DRAG_MODEL);
   }
 
   /** The ablation-model provider called {@code name} (see {@link #dragModelProvider}). */
   public static AblationModelProvider ablationModelProvider(String name) {
-    return byName(ablationModelProviders(), AblationModelProvider::manifest, name,
-        PluginKind.ABLATION_MODEL);
+    return byName(found(AblationModelProvider.class, AblationModelProvider::manifest),
+        AblationModelProvider::manifest, name, PluginKind.ABLATION_MODEL);
   }
 
   /** The integrator provider called {@code name} (see {@link #dragModelProvider}). */
   public static IntegratorProvider integratorProvider(String name) {
-    return byName(integratorProviders(), IntegratorProvider::manifest, name,
-        PluginKind.INTEGRATOR);
+    return byName(found(IntegratorProvider.class, IntegratorProvider::manifest),
+        IntegratorProvider::manifest, name, PluginKind.INTEGRATOR);
   }
 
   /**

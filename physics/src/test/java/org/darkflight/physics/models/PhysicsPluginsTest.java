@@ -1,4 +1,4 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -27,6 +27,9 @@ import org.darkflight.physics.integrate.Integrator;
 import org.darkflight.physics.integrate.IntegratorProvider;
 import org.darkflight.physics.integrate.RungeKuttaFehlberg45;
 import org.darkflight.physics.integrate.SemiImplicitEuler;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.physics.plugin.PluginKind;
+import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +92,7 @@ class PhysicsPluginsTest {
     assertThat(c.plugins().any(), is(true));
     assertThat(PhysicsConfig.Plugins.NONE.any(), is(false));
     // 2 × (0.5 × 1.2): the plugin's C_d times cd_scale
-    assertThat(DragModel.of(c).dragCoefficient(0.3, 1e5, STONE), closeTo(1.2, 1e-15));
+    assertThat(PhysicsModels.drag(c).dragCoefficient(0.3, 1e5, STONE), closeTo(1.2, 1e-15));
     PhysicsPlugins.check(c);
   }
 
@@ -99,9 +102,9 @@ class PhysicsPluginsTest {
     PhysicsConfig c = new PhysicsConfig(base.dragModel(), 1.0, ABL, base.gravityModel(), false,
         0.0, base.integration(), 1.0, base.legacy(),
         new PhysicsConfig.Plugins(null, null, "test-no-ablation", null, "test-euler", null));
-    assertThat(AblationModel.of(c).massRateKgPerS(0.01, 1.0, 100.0, 1.0, STONE), is(0.0));
-    assertThat(AblationModel.of(c).changesMass(), is(true));
-    Integrator euler = Integrator.create(c, new double[] {1e-6}, 0);
+    assertThat(PhysicsModels.ablation(c).massRateKgPerS(0.01, 1.0, 100.0, 1.0, STONE), is(0.0));
+    assertThat(PhysicsModels.ablation(c).changesMass(), is(true));
+    Integrator euler = PhysicsModels.integrator(c, new double[] {1e-6}, 0);
     assertThat(euler.name(), equalTo("test-euler"));
     // one Euler step of y' = -y from 1 with h = 0.05: 0.95
     double[] out = new double[1];
@@ -112,7 +115,7 @@ class PhysicsPluginsTest {
     PhysicsPlugins.check(c);
     // ablation disabled: the plugin is not consulted
     PhysicsConfig off = c.withPlugins(c.plugins());
-    assertThat(AblationModel.of(new PhysicsConfig(off.dragModel(), 1.0,
+    assertThat(PhysicsModels.ablation(new PhysicsConfig(off.dragModel(), 1.0,
         PhysicsConfig.Ablation.off(), off.gravityModel(), false, 0.0, off.integration(), 1.0,
         off.legacy(), off.plugins())), sameInstance(AblationModel.NONE));
   }

@@ -1,7 +1,9 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.drag.DragModel;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.physics.plugin.PluginKind;
 
 /** A plugin drag model whose exceptions and impossible values stop the run (critical). */
 final class GuardedDragModel implements DragModel {

@@ -1,4 +1,4 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import java.util.List;
 import org.darkflight.physics.PhysicsConfig;
@@ -8,6 +8,7 @@ import org.darkflight.physics.drag.DragModel;
 import org.darkflight.physics.drag.DragModelProvider;
 import org.darkflight.physics.integrate.Integrator;
 import org.darkflight.physics.integrate.IntegratorProvider;
+import org.darkflight.physics.plugin.PluginManifest;
 
 /** Small plugins registered in the physics test resources. */
 public final class TestPlugins {

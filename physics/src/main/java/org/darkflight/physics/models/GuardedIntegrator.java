@@ -1,6 +1,8 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import org.darkflight.physics.integrate.Integrator;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.physics.plugin.PluginKind;
 import org.darkflight.physics.trajectory.SimulationException;
 
 /**

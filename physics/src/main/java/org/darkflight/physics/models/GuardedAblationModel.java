@@ -1,7 +1,9 @@
-package org.darkflight.physics.plugin;
+package org.darkflight.physics.models;
 
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.ablation.AblationModel;
+import org.darkflight.physics.plugin.PluginFailureException;
+import org.darkflight.physics.plugin.PluginKind;
 
 /** A plugin ablation model whose exceptions and mass gains stop the run (critical). */
 final class GuardedAblationModel implements AblationModel {
