@@ -253,9 +253,8 @@ public final class AtmosOutputs {
 
   private static String sha256(Path file) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
-    } catch (IOException | NoSuchAlgorithmException e) {
+      return org.darkflight.io.Hashing.sha256Hex(file);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -2,17 +2,12 @@ package org.darkflight.analysis.ensemble;
 
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
@@ -137,17 +132,8 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
     return meta;
   }
 
-  /** Hex SHA-256 of a file. */
+  /** Hex SHA-256 of a file ({@link Hashing#sha256Hex(Path)}). */
   public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return Hashing.sha256Hex(file);
   }
 }

@@ -13,15 +13,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
 import org.darkflight.io.workbook.FormulaGraphExtractor;
 import org.darkflight.io.workbook.UtmZone;
@@ -100,8 +98,8 @@ public final class ParityGuard {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
       Object tree = canonical.treeToValue(copy, Object.class);
       byte[] bytes = canonical.writeValueAsBytes(tree);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (IOException | NoSuchAlgorithmException e) {
+      return Hashing.sha256Hex(bytes);
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

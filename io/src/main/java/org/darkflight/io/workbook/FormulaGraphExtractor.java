@@ -537,18 +537,10 @@ public final class FormulaGraphExtractor {
 
   /** Hex sha256 of a file. */
   public static String sha256(Path file) throws InputException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[64 * 1024];
-      DigestInputStream d = (DigestInputStream) in;
-      while (d.read(buf) > 0) {
-        // digest while reading
-      }
-      return HexFormat.of().formatHex(d.getMessageDigest().digest());
+    try {
+      return org.darkflight.io.Hashing.sha256Hex(file);
     } catch (IOException e) {
       throw new InputException(file, "", "cannot read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
   }
 }

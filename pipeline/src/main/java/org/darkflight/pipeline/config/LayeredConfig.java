@@ -9,10 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,13 +176,9 @@ public final class LayeredConfig {
     return out;
   }
 
-  /** Hex SHA-256 of bytes. */
+  /** Hex SHA-256 of bytes ({@link org.darkflight.io.Hashing#sha256Hex(byte[])}). */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
+    return org.darkflight.io.Hashing.sha256Hex(bytes);
   }
 
   private static ObjectNode profile(String name, Path projectRoot) throws InputException {

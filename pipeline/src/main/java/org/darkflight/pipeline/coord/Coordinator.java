@@ -180,7 +180,7 @@ public final class Coordinator {
       try (Stream<Path> entries = Files.list(stageDir)) {
         for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(workPrefix()))
             .toList()) {
-          deleteTree(p);
+          org.darkflight.io.FileTrees.delete(p);
         }
       }
     }
@@ -364,7 +364,7 @@ public final class Coordinator {
         // another run finished the same stage first: its entry is identical by construction
       }
     } finally {
-      deleteTree(work);
+      org.darkflight.io.FileTrees.delete(work);
     }
   }
 
@@ -641,16 +641,5 @@ public final class Coordinator {
           r.key() == null ? "-" : r.key().substring(0, 12), r.status()));
     }
     return sb.toString();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

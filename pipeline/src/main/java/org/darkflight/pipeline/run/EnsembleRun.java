@@ -235,7 +235,7 @@ public final class EnsembleRun {
       return new Summary(paths, in.ensemble().samples(), landed, failures.size(), reasons, sizes,
           Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0));
     } finally {
-      deleteTree(work);
+      org.darkflight.io.FileTrees.delete(work);
     }
   }
 
@@ -309,16 +309,5 @@ public final class EnsembleRun {
       out.add(new TrajectoryLine(f.id(), bins.label(cls), cls, f.massKg(), pts));
     }
     return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

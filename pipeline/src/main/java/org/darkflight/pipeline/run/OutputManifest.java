@@ -43,12 +43,7 @@ public final class OutputManifest {
     StringBuilder sb = new StringBuilder(STAGE_VERSION).append('\n');
     inputSha256.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
+    return org.darkflight.io.Hashing.sha256Hex(sb.toString());
   }
 
   /** Writes the manifest (canonical JSON: sorted keys, fixed layout). */

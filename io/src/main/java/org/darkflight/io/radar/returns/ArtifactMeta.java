@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import org.darkflight.io.Hashing;
 
 /**
  * The {@code meta} block of a produced artifact (spec §6): schema version, producer, creation
@@ -60,16 +55,8 @@ public record ArtifactMeta(String schemaVersion, String producer, Instant create
     return meta;
   }
 
-  /** Hex SHA-256 of a file. */
+  /** Hex SHA-256 of a file ({@link Hashing#sha256Hex(Path)}). */
   public static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Hashing.sha256Hex(file);
   }
 }
