@@ -53,7 +53,7 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
 
   public static final String NAME = "default-atmos-fusion";
   public static final String VERSION = "1.0";
-  private static final double EARTH_MEAN_RADIUS_KM = 6371.0088;
+  private static final double EARTH_MEAN_RADIUS_KM = Constants.MEAN_EARTH_RADIUS_M / 1000.0;
   private static final int MAX_SMOOTHING_PASSES = 5;
 
   private final FusionConfig config;

@@ -16,6 +16,7 @@ import org.darkflight.io.atmos.AtmosProfileDocument.LevelJson;
 import org.darkflight.io.json.Binding;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.physics.Constants;
 import org.darkflight.physics.atmosphere.AtmosLevel;
 
 /**
@@ -31,7 +32,8 @@ import org.darkflight.physics.atmosphere.AtmosLevel;
  *       within a factor ~2 of the US Standard Atmosphere 1976 from 0 to 100 km); a value about
  *       100 times off is reported as a Pa/hPa mix-up. Not checked above 100 km;</li>
  *   <li>a given density within {@value #DENSITY_TOLERANCE} (relative) of the ideal-gas density
- *       p/(R_d T), R_d = 287.05 J/(kg·K) (dry air; moisture changes it by under 2 %).</li>
+ *       p/(R_d T), R_d = {@link Constants#GAS_CONSTANT_AIR} ≈ 287.053 J/(kg·K) (USSA76 dry air;
+ *       moisture changes it by under 2 %).</li>
  * </ul>
  *
  * <p>Writing: only {@code pressure_Pa}, {@code temperature_K}, {@code wind_u_mps},
@@ -54,7 +56,6 @@ public final class AtmosProfiles {
 
   private static final double P0_PA = 101_325.0;
   private static final double SCALE_HEIGHT_M = 7_000.0;
-  private static final double R_DRY_AIR = 287.05;
 
   private AtmosProfiles() {}
 
@@ -131,7 +132,7 @@ public final class AtmosProfiles {
       }
     }
     if (Double.isFinite(level.densityKgM3())) {
-      double ideal = p / (R_DRY_AIR * level.temperatureK());
+      double ideal = p / (Constants.GAS_CONSTANT_AIR * level.temperatureK());
       if (Math.abs(level.densityKgM3() - ideal) > DENSITY_TOLERANCE * ideal) {
         throw new InputException(file, ptr + "/density_kg_m3", String.format(java.util.Locale.ROOT,
             "density %.6g kg/m3 disagrees with p/(R T) = %.6g kg/m3 by more than %.0f %%",

@@ -1,6 +1,7 @@
 package org.darkflight.physics.legacy;
 
 import java.util.List;
+import org.darkflight.physics.Constants;
 
 /**
  * The dark-flight method of Dr. Marc Fries' workbook "JÖRMUNGANDR v.42" (Park Forest 2003 file),
@@ -85,7 +86,8 @@ public final class FriesV42 {
       double tC = tDeci[i] / 10;
       double tK = tC + 273.15;
       double pKpa = p[i] / 10;
-      rho[i] = flagN[i] == 1 ? ((pKpa * 1000) / (287.05 * tK)) : 0;
+      rho[i] = flagN[i] == 1
+          ? ((pKpa * 1000) / (Constants.LEGACY_WORKBOOK_GAS_CONSTANT_AIR * tK)) : 0;
       // Vz!O: speed of sound.
       sound[i] = 331.3 * Math.sqrt(1 + (tC / 273.15));
     }
