@@ -34,6 +34,7 @@ import org.darkflight.analysis.uq.Find;
 import org.darkflight.analysis.uq.PhysicsForwardModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,9 +54,9 @@ public final class CalibrateCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
-  @Option(names = "--config", required = true, paramLabel = "physics_config.json") Path config;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
+  @Mixin SharedOptions.Config configOption;
   @Option(names = "--finds", required = true, paramLabel = "finds.json") Path findsFile;
   @Option(names = "--density-kg-m3", defaultValue = "3320",
       description = "Baseline fragment density (default: ${DEFAULT-VALUE}).") double density;
@@ -66,19 +67,24 @@ public final class CalibrateCommand implements DarkflightCommand {
       defaultValue = "along_track_offset_m,cross_track_offset_m,cd_scale",
       description = "Parameters to fit, of along_track_offset_m, cross_track_offset_m, cd_scale, "
           + "wind_scale, density_kg_m3 (default: ${DEFAULT-VALUE}).") List<String> freeKeys;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-calibration") Path out;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT") String producedUtc;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-calibration");
+  @Mixin SharedOptions.ProducedUtc producedUtc;
   @Option(names = "--rerun-ensemble", paramLabel = "ensemble_config.json",
-      description = {"Also run this ensemble with the baseline and with the calibrated",
-          "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write",
-          "calibration_narrowing.json (90 % ellipses before/after)."}) Path rerunEnsemble;
-  @Option(names = "--fragments", paramLabel = "fragments.json",
-      description = "Fragments of the re-run ensemble (or a split rule in it).") Path fragments;
+      description = "Also run this ensemble with the baseline and with the calibrated "
+          + "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write "
+          + "calibration_narrowing.json (90 %% ellipses before/after); its fragments come from "
+          + "--fragments or a split rule in it.") Path rerunEnsemble;
+  @Mixin SharedOptions.Fragments fragmentsOption;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path config = configOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     boolean[] free = new boolean[CalibrationParameter.values().length];
     for (String k : freeKeys) {
       boolean known = false;
@@ -108,8 +114,7 @@ public final class CalibrateCommand implements DarkflightCommand {
     ProfileAtmosphere air = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
     PhysicsConfig physics = PhysicsConfigFiles.read(config);
     List<Find> finds = FindsFiles.read(findsFile);
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    Instant produced = producedUtc.resolve();
     PhysicsForwardModel model = new PhysicsForwardModel(air, physics, ev.luminousEnd(),
         new Fragment("find", 1.0, density, cd, Fragment.SPHERE_SHAPE_FACTOR));
     double[] baseline = model.baseline();
@@ -164,6 +169,7 @@ public final class CalibrateCommand implements DarkflightCommand {
   private void narrowing(PrintWriter w, RunInputs before, PipelineOptions options,
       Instant produced, Calibration.Result r, boolean[] free, List<Find> finds)
       throws Exception {
+    Path out = outOption.dir();
     Path calib = out.resolve(FILE);
     Path dirBefore = out.resolve("ensemble_baseline");
     EnsembleRun.physics(before).run(before, dirBefore, options, produced);

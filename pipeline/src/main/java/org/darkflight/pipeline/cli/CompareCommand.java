@@ -21,6 +21,7 @@ import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.uq.PairedComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,26 +43,28 @@ public final class CompareCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
   @Option(names = "--config-a", required = true, paramLabel = "physics_config.json",
       description = "Physics variant A (reference).") Path configA;
   @Option(names = "--config-b", required = true, paramLabel = "physics_config.json",
       description = "Physics variant B.") Path configB;
-  @Option(names = "--fragments", paramLabel = "fragments.json") Path fragments;
+  @Mixin SharedOptions.Fragments fragmentsOption;
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json") Path ensemble;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-compare") Path out;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-compare");
   @Option(names = "--confidence", defaultValue = "0.95",
       description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "Time written into the outputs (ISO-8601), default now.")
-  String producedUtc;
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     if (!(confidence > 0 && confidence < 1)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--confidence must be in (0, 1), got " + confidence);
@@ -69,8 +72,7 @@ public final class CompareCommand implements DarkflightCommand {
     RunCommand helper = new RunCommand();
     helper.spec = spec;
     PipelineOptions options = helper.pipelineOptions(beamArgs);
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    Instant produced = producedUtc.resolve();
     RunInputs a = RunInputs.read(event, atmos, configA, fragments, ensemble);
     RunInputs b = RunInputs.read(event, atmos, configB, fragments, ensemble);
     PrintWriter w = spec.commandLine().getOut();

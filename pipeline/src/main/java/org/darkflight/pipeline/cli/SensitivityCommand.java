@@ -18,6 +18,7 @@ import org.darkflight.analysis.sampling.NominalInputs;
 import org.darkflight.analysis.uq.EnsembleLandingModel;
 import org.darkflight.analysis.uq.SensitivityAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,26 +36,30 @@ public final class SensitivityCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
-  @Option(names = "--config", required = true, paramLabel = "physics_config.json") Path config;
-  @Option(names = "--fragments", paramLabel = "fragments.json") Path fragments;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
+  @Mixin SharedOptions.Config configOption;
+  @Mixin SharedOptions.Fragments fragmentsOption;
   @Option(names = "--ensemble", required = true, paramLabel = "ensemble_config.json",
       description = "Its distributions are the analysed parameters.") Path ensemble;
   @Option(names = "--samples", paramLabel = "N", defaultValue = "256",
       description = "Base rows N per fragment; the cost is N*(k+2) landings per fragment for k"
           + " parameters (default: ${DEFAULT-VALUE}).") int samples;
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-      description = "Bootstrap resamples of the 95 % intervals (default: ${DEFAULT-VALUE}).")
+      description = "Bootstrap resamples of the 95 %% intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
   @Option(names = "--threads", paramLabel = "T",
       description = "Threads of the landing loop (default: available processors).") Integer threads;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-sensitivity") Path out;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "Time written into the output (ISO-8601), default now.") String producedUtc;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path config = configOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     if (samples < 2) {
       throw new ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
     }
@@ -66,8 +71,7 @@ public final class SensitivityCommand implements DarkflightCommand {
     if (t < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1");
     }
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    Instant produced = producedUtc.resolve();
     RunInputs in = RunInputs.read(event, atmos, config, fragments, ensemble);
     LuminousEnd start = in.event().luminousEnd();
     SensitivityAnalysis analysis;
@@ -92,6 +96,7 @@ public final class SensitivityCommand implements DarkflightCommand {
 
   @SuppressWarnings("unchecked")
   private void print(PrintWriter w, Map<String, Object> doc) {
+    Path out = outOption.dir();
     w.printf(Locale.ROOT, "darkflight sensitivity: %d landings; share of Var(east)+Var(north)"
         + " [95 %% CI], shift per ±1σ%n", ((Map<String, Object>) doc.get("method")).get(
             "landings"));

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.analysis.validate.ParityGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
  * geo outputs unpublished (they stay in the run directory for inspection).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Compare results with golden events under a validation_spec.json; a breach "
-        + "exits 1 and blocks publication of the geo outputs.")
+    description = {"Compare results with golden events under a validation_spec.json; a breach "
+        + "exits 1 and blocks publication of the geo outputs.",
+        "The report and the diff go to --out."})
 public final class ValidateCommand implements DarkflightCommand {
 
   /** Report file name. */
@@ -42,9 +44,7 @@ public final class ValidateCommand implements DarkflightCommand {
       description = "validation_spec.json")
   Path specFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "where the report and the diff go")
-  Path out;
+  @Mixin SharedOptions.RequiredOut outOption;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
       description = "a run directory: its output_manifest.json gets the verdict, and its geo "
@@ -53,6 +53,7 @@ public final class ValidateCommand implements DarkflightCommand {
 
   @Override
   public Integer call() throws Exception {
+    Path out = outOption.dir();
     ParityGuard.Outcome o = new ParityGuard().validate(specFile);
     AtomicFiles.write(out.resolve(REPORT),
         ParityGuard.report(specFile, o).getBytes(StandardCharsets.UTF_8));

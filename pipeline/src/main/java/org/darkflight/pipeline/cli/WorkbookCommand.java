@@ -24,6 +24,7 @@ import org.darkflight.physics.legacy.FriesV42;
 import org.darkflight.physics.legacy.FriesV42Inputs;
 import org.darkflight.physics.legacy.FriesV42Result;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,9 +58,7 @@ public final class WorkbookCommand implements DarkflightCommand {
     @Parameters(index = "0", paramLabel = "BOOK.xlsx", description = "the workbook")
     Path workbook;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-        description = "output directory")
-    Path out;
+    @Mixin SharedOptions.RequiredOut outOption;
 
     @Option(names = "--segment-rules", paramLabel = "FILE",
         description = "JSON array of {segment, sheet, header} tagging rules (regexes) "
@@ -68,6 +67,7 @@ public final class WorkbookCommand implements DarkflightCommand {
 
     @Override
     public Integer call() throws Exception {
+      Path out = outOption.dir();
       List<SegmentRule> rules = SegmentRule.defaults();
       if (segmentRules != null) {
         try {
