@@ -21,7 +21,6 @@ import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 import org.darkflight.analysis.ensemble.EnsembleMode;
-import org.darkflight.analysis.sampling.FragmentPrep;
 
 /**
  * Every input of a run, read and checked before anything is written.

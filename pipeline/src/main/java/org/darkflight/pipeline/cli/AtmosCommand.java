@@ -22,7 +22,7 @@ import org.darkflight.analysis.atmos.DefaultAtmosFusion;
 import org.darkflight.analysis.atmos.FusedProfile;
 import org.darkflight.analysis.atmos.FusionConfig;
 import org.darkflight.analysis.plugins.PluginRegistry;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,7 +12,7 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.io.heatmap.HeatmapOptions;
-import org.darkflight.pipeline.obs.BatchMetrics;
+import org.darkflight.pipeline.coord.BatchMetrics;
 import org.darkflight.pipeline.obs.DragRegimes;
 import org.darkflight.pipeline.obs.JsonLog;
 import org.darkflight.pipeline.obs.RunMetrics;

@@ -41,7 +41,7 @@ import org.darkflight.pipeline.cli.DarkflightCli;
 import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
 import org.darkflight.analysis.plugins.PluginInfo;
 import org.darkflight.analysis.plugins.PluginRegistry;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 import org.darkflight.analysis.sampling.MonteCarloSampling;
 import org.darkflight.analysis.sampling.SamplingStrategies;
 import org.darkflight.analysis.sampling.SamplingStrategy;

@@ -1,4 +1,4 @@
-package org.darkflight.analysis.sampling;
+package org.darkflight.analysis.ensemble;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.darkflight.io.InputException;
 import org.darkflight.physics.Fragment;
-import org.darkflight.analysis.ensemble.SplitRule;
 
 /**
  * Fragment preparation (spec S4): the fragment hypotheses of a run, either as given in

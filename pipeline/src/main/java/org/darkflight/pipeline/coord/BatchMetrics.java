@@ -1,4 +1,4 @@
-package org.darkflight.pipeline.obs;
+package org.darkflight.pipeline.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.JsonSchemas;
-import org.darkflight.pipeline.coord.Artifacts;
-import org.darkflight.pipeline.coord.Coordinator;
-import org.darkflight.pipeline.coord.ProjectLayout;
+import org.darkflight.pipeline.obs.RunMetrics;
 import org.darkflight.pipeline.run.EnsembleRun;
 
 /** Builds the {@link RunMetrics} of {@code darkflight run} and of a coordinator run. */

@@ -1,4 +1,4 @@
-package org.darkflight.analysis.sampling;
+package org.darkflight.analysis.ensemble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.darkflight.io.InputException;
 import org.darkflight.physics.Fragment;
-import org.darkflight.analysis.ensemble.SplitRule;
 import org.junit.jupiter.api.Test;
 
 class FragmentPrepTest {

@@ -1,10 +1,10 @@
-package org.darkflight.analysis.ensemble;
+package org.darkflight.analysis.sampling;
 
 import java.time.Instant;
+import org.darkflight.analysis.ensemble.PerturbedAtmosphere;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
-import org.darkflight.analysis.sampling.EnsembleSample;
 
 /**
  * What an ensemble sample flies with: its fragment, its luminous end and its atmosphere (the

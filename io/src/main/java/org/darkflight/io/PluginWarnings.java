@@ -1,4 +1,4 @@
-package org.darkflight.analysis.plugins;
+package org.darkflight.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
  * Where a disabled non-critical plugin is reported: a WARN line on the
  * {@code org.darkflight.plugins} logger naming the plugin, its kind, the exception and the
  * baseline that took over. The last messages are also kept (at most 100) so that commands and
- * tests can show or check them.
+ * tests can show or check them. It sits in io, below every non-critical plugin kind
+ * ({@code AtmosphericSource} in io, {@code AtmosFusionStrategy} and {@code SamplingStrategy} in
+ * analysis), so that each can report without depending on the registry that lists them.
  */
 public final class PluginWarnings {
 
