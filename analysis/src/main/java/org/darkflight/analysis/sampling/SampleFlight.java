@@ -9,8 +9,8 @@ import org.darkflight.physics.atmosphere.AtmosphereModel;
 /**
  * What an ensemble sample flies with: its fragment, its luminous end and its atmosphere (the
  * profile times the sample's wind scale plus its per-level wind perturbations). One place for
- * {@link Integrate}, the sensitivity analysis and the benchmark's bare loop, so that all three
- * land a sample the same way.
+ * {@code transforms.integrate.Integrate}, the sensitivity analysis and the benchmark's bare
+ * loop, so that all three land a sample the same way.
  */
 public final class SampleFlight {
 
