@@ -31,6 +31,7 @@ import org.darkflight.io.heatmap.GroundHeatmap;
 import org.darkflight.io.heatmap.HeatmapExport;
 import org.darkflight.io.heatmap.HeatmapOptions;
 import org.darkflight.io.kml.StrewnFieldExport;
+import org.darkflight.io.run.OutputManifestDocument;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
@@ -208,16 +209,13 @@ public final class EnsembleRun {
       artifacts.add(new OutputManifest.Artifact(EnsembleManifestWriter.FILE, m.sha256(),
           "json", m.bytes()));
       paths.add(manifest);
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("samples", in.ensemble().samples());
-      run.put("landed", landed);
-      run.put("failed", (long) failures.size());
-      run.put("failure_reasons", reasons);
-      run.put("sampling", in.ensemble().sampling());
-      run.put("mode", runSummary.get("mode"));
-      run.put("random_seed", in.ensemble().randomSeed());
-      run.put("inputs", in.sha256().entrySet().stream().map(e -> Map.of("role", e.getKey(),
-          "path", in.files().get(e.getKey()).toString(), "sha256", e.getValue())).toList());
+      List<OutputManifestDocument.RoleInput> runInputs = new ArrayList<>();
+      in.sha256().forEach((role, sha) -> runInputs.add(new OutputManifestDocument.RoleInput(
+          role, in.files().get(role).toString(), sha)));
+      OutputManifestDocument.EnsembleRunSummary run =
+          new OutputManifestDocument.EnsembleRunSummary(in.ensemble().samples(), landed,
+              (long) failures.size(), new TreeMap<>(reasons), in.ensemble().sampling(),
+              runSummary.get("mode"), in.ensemble().randomSeed(), runInputs);
       Path outputManifest = outDir.resolve(OutputManifest.FILE);
       OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
           written.kml().fragmentPlacemarks() + written.kml().ellipses(),
