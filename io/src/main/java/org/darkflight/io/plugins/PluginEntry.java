@@ -13,7 +13,8 @@ import org.darkflight.io.json.Json;
  * @param name         plugin name
  * @param version      plugin version
  * @param provides     interfaces its manifest says it provides
- * @param configSchema its configuration schema resource, or null (written as null)
+ * @param configSchema the JSON Schema of its configuration block (inline JSON text or a resource
+ *                     name), or null (written as null)
  * @param critical     whether a failure of the plugin stops the run
  * @param source       where it came from ({@code builtin} or the jar)
  * @param className    implementing class

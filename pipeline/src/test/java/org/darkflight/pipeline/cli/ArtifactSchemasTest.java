@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +18,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.darkflight.io.json.DeclaredOrderJson;
+import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.run.DragRegimesDocument;
+import org.darkflight.io.run.MetricsDocument;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.uq.CalibratedParamsDocument;
+import org.darkflight.io.uq.CalibrationNarrowingDocument;
+import org.darkflight.io.uq.PairedComparisonDocument;
+import org.darkflight.io.uq.SensitivityDocument;
+import org.darkflight.io.validate.ValidationDiffDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (with {@code --rerun-ensemble}), compare, sensitivity, validate (with {@code --run-dir}),
  * radar, atmos and process, each run once in-process on small inputs. The schema is the one the
  * file's {@code $schema} names, else the one named like the file ({@code
- * <event>__<name>__v1.json} → {@code <name>}); a file with no schema fails the test.
+ * <event>__<name>__v1.json} → {@code <name>}); a file with no schema fails the test. The
+ * run-side artifacts also read back through their typed documents to the same bytes.
  */
 class ArtifactSchemasTest {
 
@@ -111,6 +123,44 @@ class ArtifactSchemasTest {
         "validation_diff", "radar_solution", "radar_slice", "radar_layers", "atmos_profile",
         "atmos_qc", "vertical_grid", "wind_profile_compiled", "model_manifest",
         "validation_status", "provenance_graph"));
+  }
+
+  /**
+   * The typed documents read the run-side artifacts back: each file, bound to its record and
+   * written again the way the command writes it, gives the same bytes.
+   */
+  @Test
+  void typedDocumentsReadBackToTheSameBytes() throws Exception {
+    for (String run : List.of("run", "runheat", "calibrate/ensemble_baseline", "compare/a")) {
+      Path dir = out.resolve(run);
+      assertSame(dir.resolve(OutputManifestDocument.FILE),
+          Json.toCanonicalBytes(OutputManifestDocument.read(
+              dir.resolve(OutputManifestDocument.FILE))));
+    }
+    Path validated = out.resolve("runv").resolve(OutputManifestDocument.FILE);
+    assertThat(OutputManifestDocument.read(validated).validation().status(), equalTo("passed"));
+    assertSame(validated, DeclaredOrderJson.toBytes(OutputManifestDocument.read(validated)));
+    Path metrics = out.resolve("run").resolve(MetricsDocument.FILE);
+    assertSame(metrics, Json.toCanonicalBytes(MetricsDocument.read(metrics)));
+    Path drag = out.resolve("run").resolve(DragRegimesDocument.FILE);
+    assertSame(drag, Json.toCanonicalBytes(DragRegimesDocument.read(drag)));
+    Path calibrated = out.resolve("calibrate").resolve(CalibratedParamsDocument.FILE);
+    assertSame(calibrated, DeclaredOrderJson.toBytes(CalibratedParamsDocument.read(calibrated)));
+    Path narrowing = out.resolve("calibrate").resolve(CalibrationNarrowingDocument.FILE);
+    assertSame(narrowing, DeclaredOrderJson.toBytesWithNewline(
+        CalibrationNarrowingDocument.read(narrowing)));
+    Path paired = out.resolve("compare").resolve(PairedComparisonDocument.FILE);
+    assertSame(paired, DeclaredOrderJson.toBytes(PairedComparisonDocument.read(paired)));
+    Path sensitivity = out.resolve("sens").resolve(SensitivityDocument.FILE);
+    assertSame(sensitivity, DeclaredOrderJson.toBytesWithNewline(
+        SensitivityDocument.read(sensitivity)));
+    Path diff = out.resolve("validate").resolve(ValidationDiffDocument.FILE);
+    assertSame(diff, ValidationDiffDocument.read(diff).toBytes());
+  }
+
+  private static void assertSame(Path file, byte[] rewritten) throws IOException {
+    assertThat(file.toString(), new String(rewritten, StandardCharsets.UTF_8),
+        equalTo(Files.readString(file, StandardCharsets.UTF_8)));
   }
 
   /**
