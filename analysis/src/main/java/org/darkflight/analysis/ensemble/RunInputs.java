@@ -14,6 +14,8 @@ import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.meta.CanonicalMeta;
+import org.darkflight.io.meta.InputRef;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
@@ -112,23 +114,11 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
    * The canonical {@code meta} block of an artifact derived from these inputs: schema_version,
    * product, created_utc, producer, event_id and the inputs with their sha256.
    */
-  public Map<String, Object> canonicalMeta(String product, String schemaVersion,
+  public CanonicalMeta canonicalMeta(String product, String schemaVersion,
       java.time.Instant createdUtc) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("schema_version", schemaVersion);
-    meta.put("product", product);
-    meta.put("created_utc", org.darkflight.io.geo.ProvenanceJson.instant(createdUtc));
-    meta.put("producer", org.darkflight.io.meta.Producer.NAME);
-    meta.put("event_id", event.eventId());
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    fileHashes().forEach(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("path", e.getKey());
-      m.put("sha256", e.getValue());
-      inputs.add(m);
-    });
-    meta.put("inputs", inputs);
-    return meta;
+    List<InputRef> inputs = new ArrayList<>();
+    fileHashes().forEach(e -> inputs.add(new InputRef(e.getKey(), e.getValue())));
+    return CanonicalMeta.of(product, schemaVersion, createdUtc, event.eventId(), inputs);
   }
 
   /** Hex SHA-256 of a file ({@link Hashing#sha256Hex(Path)}). */

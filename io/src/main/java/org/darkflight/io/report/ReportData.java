@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.TrajectoryLine;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.uq.SensitivityDocument;
 
 /**
  * Everything the report shows, read from a run's output directory ({@link RunDirectory}) plus the
@@ -26,11 +28,12 @@ import org.darkflight.io.geo.TrajectoryLine;
  * @param luminousEnd       end of luminous flight, or null when unknown
  * @param sensitivity       {@code sensitivity.json}, or null when the run has none
  */
-public record ReportData(String eventId, String producedUtc, JsonNode meta, JsonNode manifest,
+public record ReportData(String eventId, String producedUtc, JsonNode meta,
+    OutputManifestDocument manifest,
     List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
     String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
     List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
-    JsonNode sensitivity) {
+    SensitivityDocument sensitivity) {
 
   public ReportData {
     Objects.requireNonNull(eventId, "eventId");

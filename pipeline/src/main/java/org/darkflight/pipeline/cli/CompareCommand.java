@@ -1,22 +1,17 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.geo.GeoSchemas;
 import org.darkflight.io.geo.LatLon;
+import org.darkflight.io.uq.PairedComparisonDocument;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.uq.PairedComparison;
@@ -39,7 +34,7 @@ import picocli.CommandLine.Unmatched;
 public final class CompareCommand implements DarkflightCommand {
 
   /** Output file name. */
-  public static final String FILE = "paired_comparison.json";
+  public static final String FILE = PairedComparisonDocument.FILE;
 
   @Spec CommandSpec spec;
 
@@ -85,20 +80,15 @@ public final class CompareCommand implements DarkflightCommand {
     LatLon origin = new LatLon(a.event().luminousEnd().latitudeDeg(),
         a.event().luminousEnd().longitudeDeg());
     List<PairedComparison.ClassDiff> diffs = PairedComparison.compare(la, lb, origin, confidence);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("product", "paired_comparison");
-    doc.put("created_utc", produced.toString());
-    doc.put("event_id", a.event().eventId());
-    doc.put("config_a", Map.of("path", configA.toString(), "sha256", a.sha256().get("config")));
-    doc.put("config_b", Map.of("path", configB.toString(), "sha256", b.sha256().get("config")));
-    doc.put("random_seed", a.ensemble().randomSeed());
-    doc.put("confidence_level", confidence);
-    doc.put("difference", "B minus A, metres east/north in the tangent plane at the luminous end");
-    doc.put("classes", diffs);
-    byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
+    PairedComparisonDocument doc = new PairedComparisonDocument(
+        PairedComparisonDocument.PRODUCT, produced.toString(), a.event().eventId(),
+        new PairedComparisonDocument.ConfigFile(configA.toString(), a.sha256().get("config")),
+        new PairedComparisonDocument.ConfigFile(configB.toString(), b.sha256().get("config")),
+        a.ensemble().randomSeed(), confidence,
+        "B minus A, metres east/north in the tangent plane at the luminous end",
+        PairedComparison.documentClasses(diffs));
     Files.createDirectories(out);
-    AtomicFiles.write(out.resolve(FILE), json);
+    doc.write(out.resolve(FILE));
     w.printf(Locale.ROOT, "darkflight compare: %s, B − A per mass class (%.0f %% CI):%n",
         a.event().eventId(), 100 * confidence);
     for (PairedComparison.ClassDiff d : diffs) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.darkflight.io.uq.SensitivityDocument;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.analysis.ensemble.RunInputs;
@@ -85,39 +85,36 @@ public final class SensitivityCommand implements DarkflightCommand {
         new PhysicsLandingSimulator(in.physics()),
         new EventPlane(start.latitudeDeg(), start.longitudeDeg()), start.timeUtc());
     List<SensitivityAnalysis.FragmentResult> results = analysis.run(model, t);
-    Map<String, Object> doc = SensitivityReport.document(in, analysis, results, samples,
+    SensitivityDocument doc = SensitivityReport.document(in, analysis, results, samples,
         bootstrap, produced);
     Files.createDirectories(out);
-    Path file = out.resolve(SensitivityReport.FILE);
-    SensitivityReport.write(file, doc);
+    doc.write(out.resolve(SensitivityReport.FILE));
     print(spec.commandLine().getOut(), doc);
     return 0;
   }
 
-  @SuppressWarnings("unchecked")
-  private void print(PrintWriter w, Map<String, Object> doc) {
+  private void print(PrintWriter w, SensitivityDocument doc) {
     Path out = outOption.dir();
     w.printf(Locale.ROOT, "darkflight sensitivity: %d landings; share of Var(east)+Var(north)"
-        + " [95 %% CI], shift per ±1σ%n", ((Map<String, Object>) doc.get("method")).get(
-            "landings"));
-    for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("classes")) {
-      w.printf(Locale.ROOT, "  %s, %s rows:%n", c.get("mass_class"), c.get("samples"));
-      for (Map<String, Object> p : (List<Map<String, Object>>) c.get("parameters")) {
-        List<Double> ci = (List<Double>) p.get("first_order_ci95");
-        w.printf(Locale.ROOT, "    %-24s S1 %6s [%6s, %6s]  ST %6s  %10s m%n", p.get("name"),
-            fmt(p.get("first_order_index")), fmt(ci.get(0)), fmt(ci.get(1)),
-            fmt(p.get("total_index")), fmt1(p.get("oat_shift_m")));
+        + " [95 %% CI], shift per ±1σ%n", doc.method().landings());
+    for (SensitivityDocument.ClassIndices c : doc.classes()) {
+      w.printf(Locale.ROOT, "  %s, %s rows:%n", c.massClass(), c.samples());
+      for (SensitivityDocument.ParameterIndices p : c.parameters()) {
+        List<Double> ci = p.firstOrderCi95();
+        w.printf(Locale.ROOT, "    %-24s S1 %6s [%6s, %6s]  ST %6s  %10s m%n", p.name(),
+            fmt(p.firstOrderIndex()), fmt(ci.get(0)), fmt(ci.get(1)),
+            fmt(p.totalIndex()), fmt1(p.oatShiftM()));
       }
     }
     w.println("  wrote " + out.resolve(SensitivityReport.FILE));
     w.flush();
   }
 
-  private static String fmt(Object v) {
-    return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", (Double) v);
+  private static String fmt(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  private static String fmt1(Object v) {
-    return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", (Double) v);
+  private static String fmt1(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
   }
 }
