@@ -41,7 +41,8 @@ public final class Artifacts {
     ALL.put("atmos_profile", new Spec("atmos", "atmos_profile", 1, "json", "atmos_profile"));
     ALL.put("physics_config", new Spec("physics", "physics_config", 1, "json",
         "physics_config"));
-    ALL.put("model_manifest", new Spec("physics", "model_manifest", 1, "json", null));
+    ALL.put("model_manifest", new Spec("physics", "model_manifest", 1, "json",
+        "model_manifest"));
     ALL.put("run_manifest", new Spec("sim", "run_manifest", 1, "json", "output_manifest"));
     ALL.put("ensemble_manifest", new Spec("ensemble", "ensemble_manifest", 1, "json",
         "ensemble_manifest"));
@@ -50,7 +51,8 @@ public final class Artifacts {
     ALL.put("strewn_field_points", new Spec("geo", "strewn_field_points", 1, "geojson", null));
     ALL.put("strewn_field_kml", new Spec("geo", "strewn_field", 1, "kml", null));
     ALL.put("strewn_field_kmz", new Spec("geo", "strewn_field", 1, "kmz", null));
-    ALL.put("validation_status", new Spec("validation", "validation_status", 1, "json", null));
+    ALL.put("validation_status", new Spec("validation", "validation_status", 1, "json",
+        "validation_status"));
     ALL.put("validation_report", new Spec("validation", "validation_report", 1, "md", null));
     ALL.put("provenance_graph", new Spec("", "provenance_graph", 1, "json",
         "provenance_graph"));

@@ -1,9 +1,7 @@
 package org.darkflight.pipeline.coord;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -27,6 +25,11 @@ import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.meta.InputRef;
+import org.darkflight.io.process.ProcessFiles;
+import org.darkflight.io.process.ProcessRunInfo;
+import org.darkflight.io.process.ProvenanceGraph;
+import org.darkflight.io.process.StageRecord;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
@@ -45,7 +48,10 @@ import org.darkflight.analysis.ensemble.RunInputs;
 public final class Coordinator {
 
   /** Name of the cache entry's record. */
-  public static final String RECORD = "stage.json";
+  public static final String RECORD = StageRecord.FILE;
+
+  /** {@link OutputManifest#write} takes the run block as a map. */
+  private static final TypeReference<Map<String, Object>> RUN_BLOCK = new TypeReference<>() {};
 
   /** How a stage ended (or would, in a dry run). */
   public enum Outcome { HIT, RAN, FAILED, NOT_RUN, MISS }
@@ -334,16 +340,7 @@ public final class Coordinator {
       if (status.startsWith("failed")) {
         throw new IOException(status.substring("failed: ".length()));
       }
-      ObjectNode rec = JsonNodeFactory.instance.objectNode();
-      rec.put("stage", s.id());
-      rec.put("name", s.name());
-      rec.put("stage_version", s.version());
-      rec.put("key", key);
-      rec.put("config_hash", config.hash(s.configSections()));
-      rec.put("status", status);
-      ObjectNode ins = rec.putObject("inputs");
-      inputSha.forEach(ins::put);
-      ObjectNode outs = rec.putObject("outputs");
+      Map<String, String> outs = new LinkedHashMap<>();
       for (String o : s.outputs()) {
         String name = Stage.bare(o);
         Path f = work.resolve(Artifacts.fileName(layout, name));
@@ -353,7 +350,8 @@ public final class Coordinator {
           throw new IOException("stage " + s.id() + " did not write " + f.getFileName());
         }
       }
-      Files.write(work.resolve(RECORD), Json.toCanonicalBytes(rec));
+      ProcessFiles.write(work.resolve(RECORD), StageRecord.of(s.id(), s.name(), s.version(), key,
+          config.hash(s.configSections()), status, inputSha, outs));
       try {
         Files.move(work, entry, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | DirectoryNotEmptyException
@@ -378,24 +376,20 @@ public final class Coordinator {
   }
 
   private static Map<String, String> recordOutputs(Path rec) throws InputException {
-    JsonNode n = JsonSchemas.read(rec);
-    Map<String, String> out = new TreeMap<>();
-    n.path("outputs").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
+    return ProcessFiles.readStageRecord(rec).outputs();
   }
 
   private static String recordStatus(Path rec) throws InputException {
-    return JsonSchemas.read(rec).path("status").asText();
+    return ProcessFiles.readStageRecord(rec).status();
   }
 
   // --- S10: provenance graph, DOT, output manifest ---------------------------------------
 
   private String provenance(StageBodies.Context c, Map<String, String> hashes,
       List<StageResult> soFar) throws IOException {
-    ObjectNode graph = provenanceGraph(hashes, soFar, true);
-    byte[] graphBytes = Json.toCanonicalBytes(graph);
-    Files.write(c.out("provenance_graph"), graphBytes);
-    Files.write(c.out("provenance_dot"), dot(graph).getBytes(StandardCharsets.UTF_8));
+    ProvenanceGraph graph = provenanceGraph(hashes, soFar, true);
+    byte[] graphBytes = ProcessFiles.write(c.out("provenance_graph"), graph);
+    ProcessFiles.writeDot(c.out("provenance_dot"), graph);
     String provenanceHash = LayeredConfig.sha256(graphBytes);
     Map<String, String> all = new TreeMap<>(hashes);
     all.put("provenance_graph", RunInputs.sha256(c.out("provenance_graph")));
@@ -404,38 +398,28 @@ public final class Coordinator {
     return "ok";
   }
 
-  private ObjectNode provenanceGraph(Map<String, String> hashes, List<StageResult> soFar,
+  private ProvenanceGraph provenanceGraph(Map<String, String> hashes, List<StageResult> soFar,
       boolean complete) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("$schema", JsonSchemas.ID_PREFIX + "provenance_graph.schema.json");
-    root.put("event_id", layout.eventId());
     Map<String, Stage> producedBy = new HashMap<>();
     for (Stage s : order) {
       s.outputs().forEach(o -> producedBy.put(Stage.bare(o), s));
     }
-    ArrayNode nodes = root.putArray("nodes");
+    List<ProvenanceGraph.Node> nodes = new ArrayList<>();
+    List<InputRef> inputs = new ArrayList<>();
     for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
       if (e.getKey().startsWith(ABSENT)) {
         continue;
       }
-      ObjectNode n = nodes.addObject();
-      n.put("id", e.getKey());
-      n.put("path", layout.root().relativize(Artifacts.path(layout, e.getKey())).toString());
-      n.put("sha256", e.getValue());
-      n.put("schema_version", Artifacts.spec(e.getKey()).major() + ".0");
+      String path = layout.root().relativize(Artifacts.path(layout, e.getKey())).toString();
       Stage p = producedBy.get(e.getKey());
-      if (p == null) {
-        n.putNull("created_utc");
-        n.put("producer", "user");
-        n.putNull("stage_version");
-      } else {
-        n.put("created_utc", createdUtc.toString());
-        n.put("producer", EnsembleRun.PRODUCER);
-        n.put("stage_version", p.version());
+      nodes.add(new ProvenanceGraph.Node(e.getKey(), path, e.getValue(),
+          Artifacts.spec(e.getKey()).major() + ".0", p == null ? null : createdUtc,
+          p == null ? "user" : EnsembleRun.PRODUCER, p == null ? null : p.version()));
+      if (isRaw(e.getKey())) {
+        inputs.add(new InputRef(path, e.getValue()));
       }
     }
-    ArrayNode edges = root.putArray("edges");
+    List<ProvenanceGraph.Edge> edges = new ArrayList<>();
     for (Stage s : order) {
       if (s.name().equals("provenance")) {
         continue;
@@ -448,62 +432,19 @@ public final class Coordinator {
         for (String o : s.outputs()) {
           String to = Stage.bare(o);
           if (hashes.containsKey(to)) {
-            ObjectNode edge = edges.addObject();
-            edge.put("from", from);
-            edge.put("to", to);
-            edge.put("stage", s.id());
+            edges.add(new ProvenanceGraph.Edge(from, to, s.id()));
           }
         }
       }
     }
-    ArrayNode stages = root.putArray("stages");
+    List<ProvenanceGraph.StageRun> stages = new ArrayList<>();
     for (StageResult r : soFar) {
-      ObjectNode o = stages.addObject();
-      o.put("id", r.stage().id());
-      o.put("name", r.stage().name());
-      o.put("stage_version", r.stage().version());
-      if (r.key() == null) {
-        o.putNull("cache_key");
-      } else {
-        o.put("cache_key", r.key());
-      }
-      o.put("status", r.status());
+      stages.add(new ProvenanceGraph.StageRun(r.stage().id(), r.stage().name(),
+          r.stage().version(), r.key(), r.status()));
     }
-    ObjectNode cfg = root.putObject("config");
-    cfg.set("resolved", config.resolved());
-    cfg.set("overrides", Json.mapper().valueToTree(config.overridesAsList()));
-    ObjectNode meta = root.putObject("meta");
-    meta.put("schema_version", "1.0");
-    meta.put("created_utc", createdUtc.toString());
-    meta.put("producer", EnsembleRun.PRODUCER);
-    meta.put("complete", complete);
-    ArrayNode ins = meta.putArray("inputs");
-    for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-      if (isRaw(e.getKey())) {
-        ObjectNode i = ins.addObject();
-        i.put("path", layout.root().relativize(Artifacts.path(layout, e.getKey())).toString());
-        i.put("sha256", e.getValue());
-      }
-    }
-    return root;
-  }
-
-  /** The provenance graph in Graphviz DOT. */
-  static String dot(ObjectNode graph) {
-    StringBuilder sb = new StringBuilder("digraph provenance {\n  rankdir=LR;\n");
-    for (JsonNode n : graph.path("nodes")) {
-      sb.append("  \"").append(n.path("id").asText()).append("\" [label=\"")
-          .append(n.path("path").asText()).append("\\n")
-          .append(n.path("sha256").asText(), 0, 12).append("\"")
-          .append(n.path("stage_version").isNull() ? ", shape=note" : ", shape=box")
-          .append("];\n");
-    }
-    for (JsonNode e : graph.path("edges")) {
-      sb.append("  \"").append(e.path("from").asText()).append("\" -> \"")
-          .append(e.path("to").asText()).append("\" [label=\"").append(e.path("stage").asText())
-          .append("\"];\n");
-    }
-    return sb.append("}\n").toString();
+    return ProvenanceGraph.of(layout.eventId(), nodes, edges, stages,
+        new ProvenanceGraph.Config(config.resolved(), config.overridesAsList()),
+        new ProvenanceGraph.Meta("1.0", createdUtc, EnsembleRun.PRODUCER, complete, inputs));
   }
 
   private void writeManifest(Path target, Map<String, String> hashes, List<StageResult> stages,
@@ -532,30 +473,21 @@ public final class Coordinator {
         throw new IOException(e.getMessage(), e);
       }
     }
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("status", status);
-    info.put("paths_relative_to", "project_root");
-    List<Map<String, Object>> st = new ArrayList<>();
+    List<ProcessRunInfo.Stage> st = new ArrayList<>();
     for (StageResult r : stages) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stage", r.stage().id());
-      m.put("name", r.stage().name());
-      m.put("stage_version", r.stage().version());
-      m.put("status", r.status());
-      st.add(m);
+      st.add(new ProcessRunInfo.Stage(r.stage().id(), r.stage().name(), r.stage().version(),
+          r.status()));
     }
-    info.put("stages", st);
+    ProcessRunInfo info = new ProcessRunInfo(status, ProcessRunInfo.PROJECT_ROOT, st);
     OutputManifest.write(target, layout.eventId(), createdUtc, artifacts, features, ellipses,
-        provenanceHash, info);
+        provenanceHash, Json.mapper().convertValue(info, RUN_BLOCK));
   }
 
   private void writeFailureManifest(List<StageResult> results, Map<String, String> hashes,
       Path manifest) throws IOException {
-    ObjectNode graph = provenanceGraph(hashes, results, false);
-    byte[] bytes = Json.toCanonicalBytes(graph);
-    AtomicFiles.write(Artifacts.path(layout, "provenance_graph"), bytes);
-    AtomicFiles.write(Artifacts.path(layout, "provenance_dot"),
-        dot(graph).getBytes(StandardCharsets.UTF_8));
+    ProvenanceGraph graph = provenanceGraph(hashes, results, false);
+    byte[] bytes = ProcessFiles.write(Artifacts.path(layout, "provenance_graph"), graph);
+    ProcessFiles.writeDot(Artifacts.path(layout, "provenance_dot"), graph);
     Map<String, String> all = new TreeMap<>(hashes);
     all.put("provenance_graph", RunInputs.sha256(Artifacts.path(layout, "provenance_graph")));
     writeManifest(manifest, all, results, LayeredConfig.sha256(bytes), "failed");

@@ -1,8 +1,6 @@
 package org.darkflight.pipeline.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,12 @@ import org.darkflight.io.fragments.FragmentsFiles;
 import org.darkflight.io.geo.GeoSchemas;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.meta.InputRef;
+import org.darkflight.io.process.GeneratedEnsembleConfig;
+import org.darkflight.io.process.ModelManifest;
+import org.darkflight.io.process.ProcessFiles;
+import org.darkflight.io.process.StageMeta;
+import org.darkflight.io.process.ValidationStatus;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleManifestWriter;
@@ -58,18 +62,12 @@ final class StageBodies {
     }
 
     /** The canonical meta block: schema_version, created_utc, producer, inputs with sha256. */
-    ObjectNode meta(String schemaVersion) {
-      ObjectNode m = JsonNodeFactory.instance.objectNode();
-      m.put("schema_version", schemaVersion);
-      m.put("created_utc", createdUtc.toString());
-      m.put("producer", EnsembleRun.PRODUCER);
-      ArrayNode in = m.putArray("inputs");
+    StageMeta meta(String schemaVersion) {
+      List<InputRef> in = new ArrayList<>();
       for (Map.Entry<String, Path> e : inputs.entrySet()) {
-        ObjectNode o = in.addObject();
-        o.put("path", rel(e.getValue()));
-        o.put("sha256", inputSha256.get(e.getKey()));
+        in.add(new InputRef(rel(e.getValue()), inputSha256.get(e.getKey())));
       }
-      return m;
+      return new StageMeta(schemaVersion, createdUtc, EnsembleRun.PRODUCER, in);
     }
   }
 
@@ -102,10 +100,11 @@ final class StageBodies {
       if (!prov.has("source")) {
         prov.put("source", c.rel(in));
       }
-      ObjectNode m = c.meta(meta.get("schema_version").asText());
-      prov.set("producer", m.get("producer"));
-      prov.set("created_utc", m.get("created_utc"));
-      prov.set("inputs", m.get("inputs"));
+      // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
+      ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
+      for (String field : List.of("producer", "created_utc", "inputs")) {
+        prov.set(field, stamp.get(field));
+      }
       String schema = Artifacts.spec(output).schema();
       Path target = c.out(output);
       JsonSchemas.validate(root, schema, target.toString());
@@ -127,24 +126,17 @@ final class StageBodies {
     Path in = c.inputs().get("raw.physics");
     PhysicsConfig pc = PhysicsConfigFiles.read(in);
     normalize("raw.physics", "physics_config", f -> { }).run(c);
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("event_id", c.layout().eventId());
-    ObjectNode models = root.putObject("models");
-    models.put("drag", pc.dragModel().name().toLowerCase(Locale.ROOT));
-    models.put("cd_scale", pc.cdScale());
-    models.put("ablation", String.valueOf(pc.ablation()));
-    models.put("gravity", pc.gravityModel().name().toLowerCase(Locale.ROOT));
-    models.put("earth_rotation", pc.earthRotation());
-    models.put("ground_altitude_m", pc.groundAltitudeM());
-    models.put("integration", String.valueOf(pc.integration()));
-    models.put("output_interval_s", pc.outputIntervalS());
-    models.put("legacy", String.valueOf(pc.legacy()));
-    ObjectNode versions = root.putObject("versions");
-    versions.put("physics_core", EnsembleRun.PRODUCER);
-    versions.put("run_stage", OutputManifest.STAGE_VERSION);
-    root.set("config", configSections(c.config(), List.of("physics", "integration")));
-    root.set("meta", c.meta("1.0"));
-    Files.write(c.out("model_manifest"), Json.toCanonicalBytes(root));
+    ModelManifest.Models models = new ModelManifest.Models(
+        pc.dragModel().name().toLowerCase(Locale.ROOT), pc.cdScale(),
+        String.valueOf(pc.ablation()), pc.gravityModel().name().toLowerCase(Locale.ROOT),
+        pc.earthRotation(), pc.groundAltitudeM(), String.valueOf(pc.integration()),
+        pc.outputIntervalS(), String.valueOf(pc.legacy()));
+    ModelManifest manifest = new ModelManifest(c.layout().eventId(), models,
+        new ModelManifest.Versions(EnsembleRun.PRODUCER, OutputManifest.STAGE_VERSION),
+        new ModelManifest.Config(c.config().section("physics"),
+            c.config().section("integration")),
+        c.meta("1.0"));
+    ProcessFiles.write(c.out("model_manifest"), manifest);
     return "ok";
   };
 
@@ -168,11 +160,8 @@ final class StageBodies {
         throw new InputException(c.layout().rawDir().resolve("fragments.json"), "",
             "no fragments: give fragments.json or a split rule in ensemble_config.json");
       }
-      root = JsonNodeFactory.instance.objectNode();
-      root.put("$schema", JsonSchemas.ID_PREFIX + "ensemble_config.schema.json");
-      root.put("mode", "mass_grid");
-      root.put("samples", FragmentsFiles.read(frag).fragments().size());
-      root.put("random_seed", RunInputs.DEFAULT_SEED);
+      root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(
+          FragmentsFiles.read(frag).fragments().size(), RunInputs.DEFAULT_SEED));
     }
     ObjectNode cfg = c.config().section("ensemble");
     for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext(); ) {
@@ -211,32 +200,22 @@ final class StageBodies {
   /** S8: ParityGuard on validation_spec.json when the event has one, else skipped. */
   static final Body S8_VALIDATION = c -> {
     Path spec = c.inputs().get("raw.validation");
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("event_id", c.layout().eventId());
     String status;
+    ValidationStatus doc;
     if (spec == null) {
       status = "skipped: no validation_spec.json";
-      root.put("status", "skipped");
-      root.put("reason", "no validation_spec.json in the event's raw inputs");
+      doc = ValidationStatus.skipped(c.layout().eventId(),
+          "no validation_spec.json in the event's raw inputs", c.meta("1.0"));
     } else {
       ParityGuard.Outcome o = new ParityGuard().validate(spec);
       status = o.passed() ? "ok" : "failed: validation thresholds breached";
-      root.put("status", o.passed() ? "passed" : "failed");
+      doc = ValidationStatus.ran(c.layout().eventId(), o.passed(), c.meta("1.0"));
       Files.write(c.out("validation_report"),
           ParityGuard.report(spec, o).getBytes(StandardCharsets.UTF_8));
     }
-    root.set("meta", c.meta("1.0"));
-    Files.write(c.out("validation_status"), Json.toCanonicalBytes(root));
+    ProcessFiles.write(c.out("validation_status"), doc);
     return status;
   };
-
-  static ObjectNode configSections(LayeredConfig config, List<String> sections) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    for (String s : sections) {
-      o.set(s, config.section(s));
-    }
-    return o;
-  }
 
   private static void move(Path from, Path to) throws IOException {
     if (!Files.isRegularFile(from)) {
