@@ -18,6 +18,7 @@ import java.util.Map;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.io.meta.InputRef;
+import org.darkflight.io.testsupport.SortedKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class ProcessDocumentsTest {
   }
 
   private static JsonNode written(Path file, String schema) throws Exception {
+    SortedKeys.check(Files.readAllBytes(file));
     JsonNode n = JsonSchemas.read(file);
     assertThat(file + " against " + schema, JsonSchemas.violations(n, schema), empty());
     return n;
