@@ -1,5 +1,6 @@
 package org.darkflight.analysis.atmos;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class AtmosOutputs {
 
   /** The canonical atmos profile (IO's {@link AtmosProfile}) of a fused profile. */
   public static AtmosProfile atmosProfile(FusedProfile p) {
-    List<com.fasterxml.jackson.databind.node.ObjectNode> sources = new ArrayList<>();
+    List<ObjectNode> sources = new ArrayList<>();
     for (FusedSource s : sources(p)) {
       sources.add(Json.mapper().valueToTree(s.profileSource()));
     }

@@ -158,19 +158,14 @@ public final class AtmosProfiles {
   // ---------------------------------------------------------------------------------- writing
 
   /** Units of the canonical form, for {@code meta.units}. */
+  private static final Map<String, String> CANONICAL_UNITS = Map.of("altitude_m", "m",
+      "pressure_Pa", "Pa", "temperature_K", "K", "wind_u_mps", "m/s", "wind_v_mps", "m/s",
+      "wind_w_mps", "m/s", "density_kg_m3", "kg/m3", "sigma_u_mps", "m/s", "sigma_v_mps", "m/s",
+      "sigma_T_K", "K");
+
+  /** Units of the canonical form, for {@code meta.units} (a sorted copy). */
   public static Map<String, String> canonicalUnits() {
-    Map<String, String> u = new TreeMap<>();
-    u.put("altitude_m", "m");
-    u.put("pressure_Pa", "Pa");
-    u.put("temperature_K", "K");
-    u.put("wind_u_mps", "m/s");
-    u.put("wind_v_mps", "m/s");
-    u.put("wind_w_mps", "m/s");
-    u.put("density_kg_m3", "kg/m3");
-    u.put("sigma_u_mps", "m/s");
-    u.put("sigma_v_mps", "m/s");
-    u.put("sigma_T_K", "K");
-    return u;
+    return new TreeMap<>(CANONICAL_UNITS);
   }
 
   /**

@@ -58,4 +58,13 @@ public final class ProcessFiles {
   public static StageRecord readStageRecord(Path file) throws InputException {
     return Binding.bind(JsonSchemas.read(file), StageRecord.class, file.toString());
   }
+
+  /**
+   * Reads a validation status.
+   *
+   * @throws InputException if the file is unreadable or not a validation status
+   */
+  public static ValidationStatus readValidationStatus(Path file) throws InputException {
+    return Binding.bind(JsonSchemas.read(file), ValidationStatus.class, file.toString());
+  }
 }

@@ -48,11 +48,12 @@ import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 final class StageBodies {
 
   /** What a stage body sees. */
-  record Context(ProjectLayout layout, Map<String, Path> inputs, Map<String, String> inputSha256,
-      Path work, LayeredConfig config, Instant createdUtc) {
+  record Context(ProjectLayout layout, Map<ArtifactId, Path> inputs,
+      Map<ArtifactId, String> inputSha256, Path work, LayeredConfig config, Instant createdUtc) {
 
-    Path out(String artifact) {
-      return work.resolve(Artifacts.fileName(layout, artifact));
+    /** Where the stage writes an output: its final file name in the work directory. */
+    Path out(ArtifactId artifact) {
+      return work.resolve(artifact.fileName(layout));
     }
 
     String rel(Path p) {
@@ -64,7 +65,7 @@ final class StageBodies {
     /** The canonical meta block: schema_version, created_utc, producer, inputs with sha256. */
     StageMeta meta(String schemaVersion) {
       List<InputRef> in = new ArrayList<>();
-      for (Map.Entry<String, Path> e : inputs.entrySet()) {
+      for (Map.Entry<ArtifactId, Path> e : inputs.entrySet()) {
         in.add(new InputRef(rel(e.getValue()), inputSha256.get(e.getKey())));
       }
       return new StageMeta(schemaVersion, createdUtc, EnsembleRun.PRODUCER, in);
@@ -83,7 +84,7 @@ final class StageBodies {
    * producer, created_utc and inputs added to {@code meta.provenance} (the place the shared meta
    * schema has for them), and validated against its schema again.
    */
-  static Body normalize(String input, String output, Checker checker) {
+  static Body normalize(ArtifactId input, ArtifactId output, Checker checker) {
     return c -> {
       Path in = c.inputs().get(input);
       checker.check(in);
@@ -105,7 +106,7 @@ final class StageBodies {
       for (String field : List.of("producer", "created_utc", "inputs")) {
         prov.set(field, stamp.get(field));
       }
-      String schema = Artifacts.spec(output).schema();
+      String schema = output.schema();
       Path target = c.out(output);
       JsonSchemas.validate(root, schema, target.toString());
       Files.write(target, Json.toCanonicalBytes(root));
@@ -118,14 +119,16 @@ final class StageBodies {
     void check(Path file) throws InputException;
   }
 
-  static final Body S1_EVENT = normalize("raw.event", "event", EventFiles::read);
-  static final Body S2_ATMOS = normalize("raw.atmos", "atmos_profile", AtmosProfiles::read);
+  static final Body S1_EVENT = normalize(ArtifactId.RAW_EVENT, ArtifactId.EVENT,
+      EventFiles::read);
+  static final Body S2_ATMOS = normalize(ArtifactId.RAW_ATMOS,
+      ArtifactId.ATMOS_PROFILE, AtmosProfiles::read);
 
   /** S3: the physics configuration, checked, and the model manifest (which models, versions). */
   static final Body S3_PHYSICS = c -> {
-    Path in = c.inputs().get("raw.physics");
+    Path in = c.inputs().get(ArtifactId.RAW_PHYSICS);
     PhysicsConfig pc = PhysicsConfigFiles.read(in);
-    normalize("raw.physics", "physics_config", f -> { }).run(c);
+    normalize(ArtifactId.RAW_PHYSICS, ArtifactId.PHYSICS_CONFIG, f -> { }).run(c);
     ModelManifest.Models models = new ModelManifest.Models(
         pc.dragModel().name().toLowerCase(Locale.ROOT), pc.cdScale(),
         String.valueOf(pc.ablation()), pc.gravityModel().name().toLowerCase(Locale.ROOT),
@@ -136,7 +139,7 @@ final class StageBodies {
         new ModelManifest.Config(c.config().section("physics"),
             c.config().section("integration")),
         c.meta("1.0"));
-    ProcessFiles.write(c.out("model_manifest"), manifest);
+    ProcessFiles.write(c.out(ArtifactId.MODEL_MANIFEST), manifest);
     return "ok";
   };
 
@@ -146,10 +149,10 @@ final class StageBodies {
    * with {@code [ensemble]} keys of the resolved config applied on top.
    */
   static final Body S4_FRAGMENTS = c -> {
-    Path frag = c.inputs().get("raw.fragments");
-    Path ens = c.inputs().get("raw.ensemble");
+    Path frag = c.inputs().get(ArtifactId.RAW_FRAGMENTS);
+    Path ens = c.inputs().get(ArtifactId.RAW_ENSEMBLE);
     if (frag != null) {
-      normalize("raw.fragments", "fragments", FragmentsFiles::read).run(c);
+      normalize(ArtifactId.RAW_FRAGMENTS, ArtifactId.FRAGMENTS, FragmentsFiles::read).run(c);
     }
     ObjectNode root;
     if (ens != null) {
@@ -168,7 +171,7 @@ final class StageBodies {
       Map.Entry<String, JsonNode> e = it.next();
       root.set(e.getKey(), e.getValue());
     }
-    Path target = c.out("ensemble_config");
+    Path target = c.out(ArtifactId.ENSEMBLE_CONFIG);
     JsonSchemas.validate(root, "ensemble_config", target.toString());
     Files.write(target, Json.toCanonicalBytes(root));
     EnsembleConfigReader.read(target);
@@ -177,9 +180,10 @@ final class StageBodies {
 
   /** S5–S7 + S9: the Beam ensemble (simulation, ensemble, uncertainty, geospatial export). */
   static final Body S5_ENSEMBLE = c -> {
-    Map<String, Path> in = c.inputs();
-    RunInputs inputs = RunInputs.read(in.get("event"), in.get("atmos_profile"),
-        in.get("physics_config"), in.get("fragments"), in.get("ensemble_config"));
+    Map<ArtifactId, Path> in = c.inputs();
+    RunInputs inputs = RunInputs.read(in.get(ArtifactId.EVENT), in.get(ArtifactId.ATMOS_PROFILE),
+        in.get(ArtifactId.PHYSICS_CONFIG), in.get(ArtifactId.FRAGMENTS),
+        in.get(ArtifactId.ENSEMBLE_CONFIG));
     Path runDir = c.work().resolve("run");
     int parallelism = c.config().section("run").path("target_parallelism").asInt(1);
     PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
@@ -188,18 +192,18 @@ final class StageBodies {
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
     EnsembleRun.physics(inputs).run(inputs, runDir, options, c.createdUtc());
-    move(runDir.resolve(OutputManifest.FILE), c.out("run_manifest"));
-    move(runDir.resolve(EnsembleManifestWriter.FILE), c.out("ensemble_manifest"));
-    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out("uncertainty_ellipses"));
-    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out("strewn_field_points"));
-    move(runDir.resolve(GeoSchemas.KML_FILE), c.out("strewn_field_kml"));
-    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out("strewn_field_kmz"));
+    move(runDir.resolve(OutputManifest.FILE), c.out(ArtifactId.RUN_MANIFEST));
+    move(runDir.resolve(EnsembleManifestWriter.FILE), c.out(ArtifactId.ENSEMBLE_MANIFEST));
+    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out(ArtifactId.UNCERTAINTY_ELLIPSES));
+    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out(ArtifactId.STREWN_FIELD_POINTS));
+    move(runDir.resolve(GeoSchemas.KML_FILE), c.out(ArtifactId.STREWN_FIELD_KML));
+    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out(ArtifactId.STREWN_FIELD_KMZ));
     return "ok";
   };
 
   /** S8: ParityGuard on validation_spec.json when the event has one, else skipped. */
   static final Body S8_VALIDATION = c -> {
-    Path spec = c.inputs().get("raw.validation");
+    Path spec = c.inputs().get(ArtifactId.RAW_VALIDATION);
     String status;
     ValidationStatus doc;
     if (spec == null) {
@@ -210,10 +214,10 @@ final class StageBodies {
       ParityGuard.Outcome o = new ParityGuard().validate(spec);
       status = o.passed() ? "ok" : "failed: validation thresholds breached";
       doc = ValidationStatus.ran(c.layout().eventId(), o.passed(), c.meta("1.0"));
-      Files.write(c.out("validation_report"),
+      Files.write(c.out(ArtifactId.VALIDATION_REPORT),
           ParityGuard.report(spec, o).getBytes(StandardCharsets.UTF_8));
     }
-    ProcessFiles.write(c.out("validation_status"), doc);
+    ProcessFiles.write(c.out(ArtifactId.VALIDATION_STATUS), doc);
     return status;
   };
 
@@ -222,14 +226,5 @@ final class StageBodies {
       throw new IOException("the ensemble run did not write " + from.getFileName());
     }
     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** The names of files in a work directory (for messages). */
-  static List<String> list(Path dir) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (var s = Files.list(dir)) {
-      s.forEach(p -> out.add(p.getFileName().toString()));
-    }
-    return out;
   }
 }

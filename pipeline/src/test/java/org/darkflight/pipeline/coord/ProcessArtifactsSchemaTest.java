@@ -29,14 +29,13 @@ class ProcessArtifactsSchemaTest {
     assertThat(ProjectFixture.process(root, false).succeeded(), is(true));
     ProjectLayout layout = new ProjectLayout(root, ProjectFixture.EVENT);
     List<String> checked = new ArrayList<>();
-    for (String a : Artifacts.ALL.keySet()) {
-      Path f = Artifacts.path(layout, a);
-      if (a.startsWith("raw.") || !Artifacts.spec(a).ext().equals("json")
-          || !Files.isRegularFile(f)) {
+    for (ArtifactId a : ArtifactId.values()) {
+      Path f = a.path(layout);
+      if (a.raw() || !a.ext().equals("json") || !Files.isRegularFile(f)) {
         continue;
       }
-      check(f, Artifacts.spec(a).schema());
-      checked.add(a);
+      check(f, a.schema());
+      checked.add(a.role());
     }
     assertThat(checked.toString(), checked.containsAll(List.of("event", "atmos_profile",
         "physics_config", "model_manifest", "fragments", "ensemble_config", "run_manifest",
