@@ -58,7 +58,13 @@ public record MetricsDocument(
   /** Schema {@code $id}. */
   public static final String SCHEMA_ID = "https://darkflight.org/schemas/metrics.schema.json";
 
+  /** Checks that each null figure has a reason, and copies the list. */
   public MetricsDocument {
+    if ((fragmentsPerSecond == null) != (fragmentsPerSecondReason != null)
+        || (cacheHitRatio == null) != (cacheHitRatioReason != null)
+        || (validationPassRate == null) != (validationPassRateReason != null)) {
+      throw new IllegalArgumentException("metrics: a null figure needs a reason, and only it");
+    }
     stages = List.copyOf(stages);
   }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.process.ProcessFiles;
 import org.darkflight.pipeline.obs.RunMetrics;
 import org.darkflight.pipeline.run.EnsembleRun;
 
@@ -64,10 +65,10 @@ public final class BatchMetrics {
     Double ratio = decided == 0 ? null : (double) hits / decided;
     Double pass = null;
     String passReason = "the validation stage did not run";
-    Path status = Artifacts.path(layout, "validation_status");
+    Path status = ArtifactId.VALIDATION_STATUS.path(layout);
     if (Files.isRegularFile(status)) {
       try {
-        String st = JsonSchemas.read(status).path("status").asText();
+        String st = ProcessFiles.readValidationStatus(status).status();
         switch (st) {
           case "passed" -> pass = 1.0;
           case "failed" -> pass = 0.0;
@@ -84,7 +85,7 @@ public final class BatchMetrics {
 
   /** {@code run.samples} and {@code run.failed} of the event's run manifest, or zeros. */
   private static long[] samplesAndFailures(ProjectLayout layout) {
-    Path run = Artifacts.path(layout, "run_manifest");
+    Path run = ArtifactId.RUN_MANIFEST.path(layout);
     if (!Files.isRegularFile(run)) {
       return new long[2];
     }

@@ -75,18 +75,17 @@ public record RunMetrics(String command, String eventId, double simulationRuntim
     return samples > 0 && simulationRuntimeS > 0 ? samples / simulationRuntimeS : null;
   }
 
-  /** The document. */
+  /** The document: each null figure with its reason. */
   public MetricsDocument toDocument() {
+    List<MetricsDocument.Stage> rows = stages.stream().map(s -> new MetricsDocument.Stage(s.id(),
+        s.name(), s.outcome(), s.durationS(), s.count())).toList();
     Double perSecond = fragmentsPerSecond();
     String perSecondReason = perSecond != null ? null : samples == 0
         ? "no samples simulated (the ensemble came from the cache or did not run)"
         : "simulation time too short to measure";
     return new MetricsDocument(SCHEMA_ID, command, eventId, simulationRuntimeS, totalRuntimeS,
         samples, failures, perSecond, perSecondReason, cacheHitRatio, cacheHitRatioReason,
-        validationPassRate, validationPassRateReason, stages.stream()
-            .map(s -> new MetricsDocument.Stage(s.id(), s.name(), s.outcome(), s.durationS(),
-                s.count()))
-            .toList());
+        validationPassRate, validationPassRateReason, rows);
   }
 
   /** Writes the document atomically (temp file + move). */
