@@ -93,6 +93,12 @@ public final class RunCommand implements DarkflightCommand {
   @Option(names = "--no-report", description = "Do not write report.html (docs/report.md).")
   boolean noReport;
 
+  @Option(names = "--no-search-plan",
+      description = "Do not write the search plan (search_areas.geojson, search_plan.gpx).")
+  boolean noSearchPlan;
+
+  @picocli.CommandLine.Mixin SearchPlanOptions searchPlan;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
@@ -100,6 +106,7 @@ public final class RunCommand implements DarkflightCommand {
     PipelineOptions options = pipelineOptions(beamArgs);
     Instant produced = producedUtc();
     HeatmapOptions heatmap = heatmapOptions();
+    var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
     RunInputs inputs = RunInputs.read(event, atmos, config, fragments, ensemble);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
@@ -117,6 +124,10 @@ public final class RunCommand implements DarkflightCommand {
     metrics.write(out.resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
+    if (searchPlanOptions != null) {
+      org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
+          org.darkflight.pipeline.searchplan.SearchPlanStep.run(out, inputs, searchPlanOptions));
+    }
     if (!noReport) {
       w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out, inputs));
       w.flush();

@@ -101,7 +101,7 @@ public final class RunReport {
   }
 
   /** The run's inputs from the manifest's {@code run.inputs}, each checked against its hash. */
-  static RunInputs rereadInputs(JsonNode inputs) throws IOException, InputException {
+  public static RunInputs rereadInputs(JsonNode inputs) throws IOException, InputException {
     Map<String, Path> byRole = new HashMap<>();
     for (JsonNode i : inputs) {
       Path p = Path.of(i.path("path").asText());
