@@ -25,12 +25,25 @@ import org.darkflight.io.geo.TrajectoryLine;
  * @param trajectoryNote    why trajectories are missing, or null
  * @param luminousEnd       end of luminous flight, or null when unknown
  * @param sensitivity       {@code sensitivity.json}, or null when the run has none
+ * @param searchPlan        the search plan ({@code search_areas.geojson}, {@code search_plan.gpx}),
+ *                          or null when the run has none
  */
 public record ReportData(String eventId, String producedUtc, JsonNode meta, JsonNode manifest,
     List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
     String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
     List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
-    JsonNode sensitivity) {
+    JsonNode sensitivity, SearchPlanLayers searchPlan) {
+
+  /** The data without a search plan. */
+  public ReportData(String eventId, String producedUtc, JsonNode meta, JsonNode manifest,
+      List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
+      String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
+      List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
+      JsonNode sensitivity) {
+    this(eventId, producedUtc, meta, manifest, classLabels, points, pointsPerClass,
+        shownPerClass, subsetDescription, ellipses, heatmaps, trajectories, trajectoryNote,
+        luminousEnd, sensitivity, null);
+  }
 
   public ReportData {
     Objects.requireNonNull(eventId, "eventId");
@@ -53,7 +66,14 @@ public record ReportData(String eventId, String producedUtc, JsonNode meta, Json
   public ReportData withTrajectories(List<TrajectoryLine> lines, String note) {
     return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
         pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, lines, note,
-        luminousEnd, sensitivity);
+        luminousEnd, sensitivity, searchPlan);
+  }
+
+  /** The same data with this search plan (null for none). */
+  public ReportData withSearchPlan(SearchPlanLayers plan) {
+    return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
+        pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, trajectories,
+        trajectoryNote, luminousEnd, sensitivity, plan);
   }
 
   /** A drawn landing point: the GeoJSON feature's fields the map shows. */

@@ -46,6 +46,12 @@ public final class SearchPlanOptions {
           + "(default: ${DEFAULT-VALUE}).")
   int gridMaxCells;
 
+  @Option(names = "--search-min-landings", paramLabel = "N",
+      defaultValue = "" + SearchPlanner.Options.DEFAULT_MIN_LANDINGS,
+      description = "Search plan: fewest landings of a mass class that gets search areas "
+          + "(default: ${DEFAULT-VALUE}).")
+  int minLandings;
+
   /** The planner's options; a bad value is a usage error naming the option. */
   public SearchPlanner.Options options(CommandSpec spec) {
     SearchPlan.Orientation orientation = switch (transectOrientation.toLowerCase(Locale.ROOT)) {
@@ -66,9 +72,13 @@ public final class SearchPlanOptions {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--search-grid-max-cells must be in [16, 8192], got " + gridMaxCells);
     }
+    if (minLandings < 3) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--search-min-landings must be >= 3, got " + minLandings);
+    }
     return new SearchPlanner.Options(transectSpacingM, orientation, walkingSpeedKmh,
         bandwidthM == null ? Double.NaN : bandwidthM, gridCellM == null ? Double.NaN : gridCellM,
-        gridMaxCells, SearchPlanner.Options.DEFAULT_MIN_LANDINGS);
+        gridMaxCells, minLandings);
   }
 
   private static void check(CommandSpec spec, String option, double v) {
