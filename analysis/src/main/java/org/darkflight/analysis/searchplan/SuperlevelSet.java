@@ -5,7 +5,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.coverage.CoverageUnion;
 
 /**
  * The region where a {@link LandingDensity} is at least a level, as polygons in east/north
@@ -17,10 +17,11 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * otherwise the polygon found by walking its corners counter-clockwise and cutting each edge
  * where the level is crossed. The two ambiguous (saddle) squares are resolved by the mean of
  * the corners: at or above the level the two corners are joined through the square, else they
- * are cut off separately. Whole squares are merged into runs along each row; all pieces are then
- * dissolved into one geometry by JTS's robust OverlayNG unary union (holes and separate parts
- * come out as they are: a Polygon or MultiPolygon). Each edge crossing is computed from the
- * edge's end points in one fixed order, so neighbouring squares share exactly the same point.
+ * are cut off separately. Each edge crossing is computed from the edge's end points in one fixed
+ * order, so neighbouring squares share exactly the same points and the pieces form a polygonal
+ * coverage (no overlaps, identical shared edges), which JTS's {@link CoverageUnion} dissolves
+ * into one geometry by dropping the shared edges (holes and separate parts come out as they
+ * are: a Polygon or MultiPolygon).
  */
 final class SuperlevelSet {
 
@@ -36,43 +37,18 @@ final class SuperlevelSet {
     List<Geometry> pieces = new ArrayList<>();
     // Squares between lattice rows r and r+1 and columns c and c+1, r, c from -1 (padding).
     for (int r = -1; r < rows; r++) {
-      int runStart = Integer.MIN_VALUE;
-      for (int c = -1; c <= cols; c++) {
-        boolean full = c < cols && d.node(r, c) >= level && d.node(r, c + 1) >= level
-            && d.node(r + 1, c) >= level && d.node(r + 1, c + 1) >= level;
-        if (full) {
-          if (runStart == Integer.MIN_VALUE) {
-            runStart = c;
-          }
-          continue;
-        }
-        if (runStart != Integer.MIN_VALUE) {
-          pieces.add(rectangle(d, gf, r, runStart, c));
-          runStart = Integer.MIN_VALUE;
-        }
-        if (c < cols) {
-          partial(d, level, gf, r, c, pieces);
-        }
+      for (int c = -1; c < cols; c++) {
+        square(d, level, gf, r, c, pieces);
       }
     }
     if (pieces.isEmpty()) {
       return gf.createPolygon();
     }
-    return OverlayNGRobust.union(pieces, gf);
+    return CoverageUnion.union(pieces.toArray(new Geometry[0]));
   }
 
-  /** The whole squares of row r from column c0 to c1 - 1. */
-  private static Geometry rectangle(LandingDensity d, GeometryFactory gf, int r, int c0, int c1) {
-    double w = d.nodeEastM(c0);
-    double e = d.nodeEastM(c1);
-    double s = d.nodeNorthM(r + 1);
-    double n = d.nodeNorthM(r);
-    return gf.createPolygon(new Coordinate[] {new Coordinate(w, s), new Coordinate(e, s),
-        new Coordinate(e, n), new Coordinate(w, n), new Coordinate(w, s)});
-  }
-
-  /** The part of square (r, c) at or above the level, when some but not all corners are. */
-  private static void partial(LandingDensity d, double level, GeometryFactory gf, int r, int c,
+  /** The part of square (r, c) at or above the level, if any. */
+  private static void square(LandingDensity d, double level, GeometryFactory gf, int r, int c,
       List<Geometry> pieces) {
     // Corners counter-clockwise (east = x, north = y): BL, BR, TR, TL; row r is the upper one.
     int[][] corner = {{r + 1, c}, {r + 1, c + 1}, {r, c + 1}, {r, c}};
@@ -85,6 +61,11 @@ final class SuperlevelSet {
       inside += in[k] ? 1 : 0;
     }
     if (inside == 0) {
+      return;
+    }
+    if (inside == 4) {
+      pieces.add(gf.createPolygon(new Coordinate[] {point(d, corner[0]), point(d, corner[1]),
+          point(d, corner[2]), point(d, corner[3]), point(d, corner[0])}));
       return;
     }
     boolean saddle = inside == 2 && in[0] == in[2];
