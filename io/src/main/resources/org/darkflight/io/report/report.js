@@ -64,7 +64,7 @@
   });
 
   // Search plan: areas by level (the inner, more probable one bolder), transects (off at first:
-  // lines tens of metres apart fill the view), waypoints.
+  // lines tens of metres apart fill the view); its waypoints go above the landing points.
   var searchLevels = {};
   data.search_areas.forEach(function (a) {
     var key = Math.round(a.level * 1000) / 10;
@@ -91,16 +91,6 @@
     });
     overlays['Search transects (' + data.transects.length + ' tracks)'] = transects;
   }
-  if (data.waypoints.length > 0) {
-    var waypoints = L.layerGroup();
-    data.waypoints.forEach(function (w) {
-      L.circleMarker([w.lat, w.lon], {radius: 5, color: '#000', weight: 1.5,
-          fillColor: '#1e88e5', fillOpacity: 1, className: 'df-waypoint'})
-        .bindTooltip(textTip([w.name, w.desc])).addTo(waypoints);
-      counts.waypoints++;
-    });
-    overlays['Search waypoints'] = waypoints.addTo(map);
-  }
 
   if (data.trajectories.length > 0) {
     var traj = L.layerGroup();
@@ -124,6 +114,17 @@
     counts.points++;
   });
   overlays['Landing points (' + data.points.length + ' shown)'] = pts.addTo(map);
+
+  if (data.waypoints.length > 0) {
+    var waypoints = L.layerGroup();
+    data.waypoints.forEach(function (w) {
+      L.circleMarker([w.lat, w.lon], {radius: 5, color: '#000', weight: 1.5,
+          fillColor: '#1e88e5', fillOpacity: 1, className: 'df-waypoint'})
+        .bindTooltip(textTip([w.name, w.desc])).addTo(waypoints);
+      counts.waypoints++;
+    });
+    overlays['Search waypoints'] = waypoints.addTo(map);
+  }
 
   if (data.luminous_end) {
     var le = [data.luminous_end.lat, data.luminous_end.lon];
