@@ -27,13 +27,27 @@ import org.darkflight.io.uq.SensitivityDocument;
  * @param trajectoryNote    why trajectories are missing, or null
  * @param luminousEnd       end of luminous flight, or null when unknown
  * @param sensitivity       {@code sensitivity.json}, or null when the run has none
+ * @param searchPlan        the search plan ({@code search_areas.geojson}, {@code search_plan.gpx}),
+ *                          or null when the run has none
  */
 public record ReportData(String eventId, String producedUtc, JsonNode meta,
     OutputManifestDocument manifest,
     List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
     String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
     List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
-    SensitivityDocument sensitivity) {
+    SensitivityDocument sensitivity, SearchPlanLayers searchPlan) {
+
+  /** The data without a search plan. */
+  public ReportData(String eventId, String producedUtc, JsonNode meta,
+      OutputManifestDocument manifest,
+      List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
+      String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
+      List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
+      SensitivityDocument sensitivity) {
+    this(eventId, producedUtc, meta, manifest, classLabels, points, pointsPerClass,
+        shownPerClass, subsetDescription, ellipses, heatmaps, trajectories, trajectoryNote,
+        luminousEnd, sensitivity, null);
+  }
 
   public ReportData {
     Objects.requireNonNull(eventId, "eventId");
@@ -56,7 +70,14 @@ public record ReportData(String eventId, String producedUtc, JsonNode meta,
   public ReportData withTrajectories(List<TrajectoryLine> lines, String note) {
     return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
         pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, lines, note,
-        luminousEnd, sensitivity);
+        luminousEnd, sensitivity, searchPlan);
+  }
+
+  /** The same data with this search plan (null for none). */
+  public ReportData withSearchPlan(SearchPlanLayers plan) {
+    return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
+        pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, trajectories,
+        trajectoryNote, luminousEnd, sensitivity, plan);
   }
 
   /** A drawn landing point: the GeoJSON feature's fields the map shows. */

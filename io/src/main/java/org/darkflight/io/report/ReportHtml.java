@@ -85,6 +85,7 @@ public final class ReportHtml {
     summary(h, d);
     classes(h, d);
     ellipses(h, d);
+    SearchPlanHtml.section(h, d);
     trajectories(h, d);
     sensitivity(h, d);
     provenance(h, d);
@@ -385,6 +386,7 @@ public final class ReportHtml {
         g.writeEndObject();
       }
       g.writeEndArray();
+      SearchPlanHtml.json(g, d);
       if (d.luminousEnd() != null) {
         g.writeObjectFieldStart("luminous_end");
         g.writeNumberField("lat", d.luminousEnd().latitudeDeg());

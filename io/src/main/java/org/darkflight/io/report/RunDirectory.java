@@ -37,8 +37,9 @@ import org.darkflight.io.uq.SensitivityDocument;
  * output_manifest.json}, {@code strewn_field_points.geojson} (streamed; reduced to the KML's
  * {@link RepresentativeSubset}), {@code uncertainty_ellipses.geojson}, the heatmap overlays (their
  * bounds from the {@code GroundOverlay}s of {@code strewn_field.kml}, the PNGs from {@code media/})
- * and, when present, {@code sensitivity.json}; the manifest and the sensitivity file through their
- * typed documents ({@link OutputManifestDocument}, {@link SensitivityDocument}). Trajectories are not in the directory as data; the
+ * and, when present, {@code sensitivity.json} and the search plan ({@link SearchPlanLayers}); the
+ * manifest and the sensitivity file through their typed documents ({@link OutputManifestDocument},
+ * {@link SensitivityDocument}). Trajectories are not in the directory as data; the
  * pipeline adds them ({@link ReportData#withTrajectories}).
  */
 public final class RunDirectory {
@@ -165,7 +166,8 @@ public final class RunDirectory {
         ? new LatLon(le.get("latitude_deg").asDouble(), le.get("longitude_deg").asDouble())
         : null;
     return new ReportData(eventId, produced, meta, manifest, labels, points, perClass, shown,
-        description, ellipses, heatmaps, List.of(), null, end, sensitivity);
+        description, ellipses, heatmaps, List.of(), null, end, sensitivity)
+        .withSearchPlan(SearchPlanLayers.read(dir));
   }
 
   private static List<ReportData.Ellipse> ellipses(Path file, JsonNode doc, MassClasses classes)

@@ -77,6 +77,12 @@ public final class RunCommand implements DarkflightCommand {
   @Option(names = "--no-report", description = "Do not write report.html (docs/report.md).")
   boolean noReport;
 
+  @Option(names = "--no-search-plan",
+      description = "Do not write the search plan (search_areas.geojson, search_plan.gpx).")
+  boolean noSearchPlan;
+
+  @picocli.CommandLine.Mixin SearchPlanOptions searchPlan;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
@@ -84,6 +90,7 @@ public final class RunCommand implements DarkflightCommand {
     PipelineOptions options = pipelineOptions(beamArgs);
     Instant produced = producedUtc.resolve();
     HeatmapOptions heatmap = heatmapOptions();
+    var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
     RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
         fragments.path(), ensemble);
     PrintWriter w = spec.commandLine().getOut();
@@ -102,6 +109,10 @@ public final class RunCommand implements DarkflightCommand {
     metrics.write(out.dir().resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
+    if (searchPlanOptions != null) {
+      org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
+          org.darkflight.pipeline.searchplan.SearchPlanStep.run(out.dir(), inputs, searchPlanOptions));
+    }
     if (!noReport) {
       w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out.dir(),
           inputs));

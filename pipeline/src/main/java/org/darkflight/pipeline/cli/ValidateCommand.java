@@ -36,7 +36,7 @@ public final class ValidateCommand implements DarkflightCommand {
   /** Per-fragment diff file name. */
   public static final String DIFF = ValidationDiffDocument.FILE;
   /** Geo outputs that publication copies. */
-  static final List<String> GEO_SUFFIXES = List.of(".geojson", ".kml", ".kmz");
+  static final List<String> GEO_SUFFIXES = List.of(".geojson", ".kml", ".kmz", ".gpx");
 
   @Spec CommandSpec spec;
 

@@ -101,7 +101,7 @@ public final class RunReport {
   }
 
   /** The run's inputs from the manifest's {@code run.inputs}, each checked against its hash. */
-  static RunInputs rereadInputs(List<OutputManifestDocument.RoleInput> inputs)
+  public static RunInputs rereadInputs(List<OutputManifestDocument.RoleInput> inputs)
       throws IOException, InputException {
     Map<String, Path> byRole = new HashMap<>();
     for (OutputManifestDocument.RoleInput i : inputs) {
