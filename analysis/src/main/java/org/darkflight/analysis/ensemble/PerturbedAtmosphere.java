@@ -58,6 +58,17 @@ public final class PerturbedAtmosphere implements AtmosphereModel {
         inside(altitudeM) ? lowerIndex(altitudeM, -1) : -1);
   }
 
+  /** The base model's levels (the perturbation changes winds, not levels). */
+  @Override
+  public double[] levelAltitudesM() {
+    return base.levelAltitudesM();
+  }
+
+  @Override
+  public String levelSource() {
+    return base.levelSource();
+  }
+
   /** Whether z is strictly between the lowest and the highest level. */
   private boolean inside(double z) {
     int n = altitudesM.length;

@@ -25,4 +25,18 @@ public interface AtmosphereModel {
   default AtmosphereModel forTrajectory() {
     return this;
   }
+
+  /**
+   * The heights of the levels this model was built from (a sounding, a fused profile's grid),
+   * ascending, m; empty when it has none (USSA76). The legacy workbook methods take their profile
+   * rows ({@code fries_v42}) and slice boundaries ({@code fries_v2}) at these heights.
+   */
+  default double[] levelAltitudesM() {
+    return new double[0];
+  }
+
+  /** Where {@link #levelAltitudesM()} come from, in words (for outputs and the console). */
+  default String levelSource() {
+    return "no profile levels";
+  }
 }

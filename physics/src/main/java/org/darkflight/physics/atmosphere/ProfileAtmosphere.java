@@ -72,6 +72,17 @@ public final class ProfileAtmosphere implements AtmosphereModel {
     }
   }
 
+  /** The heights of the profile's levels, ascending, m. */
+  @Override
+  public double[] levelAltitudesM() {
+    return altitudeM.clone();
+  }
+
+  @Override
+  public String levelSource() {
+    return "the " + altitudeM.length + " levels of the atmospheric profile";
+  }
+
   /** The levels, in altitude order. */
   public List<AtmosLevel> levels() {
     return levels;

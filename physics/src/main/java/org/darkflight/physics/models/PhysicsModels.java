@@ -10,6 +10,7 @@ import org.darkflight.physics.gravity.NormalGravity;
 import org.darkflight.physics.integrate.Integrator;
 import org.darkflight.physics.integrate.IntegratorFactory;
 import org.darkflight.physics.integrate.IntegratorProvider;
+import org.darkflight.physics.legacy.LegacySimulator;
 import org.darkflight.physics.plugin.PluginFailureException;
 import org.darkflight.physics.plugin.PluginKind;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
@@ -149,7 +150,9 @@ public final class PhysicsModels {
   }
 
   /**
-   * A simulator with the models {@code config} selects.
+   * A simulator with the models {@code config} selects; when {@code config.legacy()} is
+   * {@code fries_v42} or {@code fries_v2}, its landings and trajectories from the luminous end
+   * come from that legacy method ({@link LegacySimulator}) on the atmosphere's levels.
    *
    * @throws IllegalArgumentException when a selected plugin is not installed
    */
@@ -159,10 +162,15 @@ public final class PhysicsModels {
 
   /**
    * A simulator with explicitly supplied force models (plugins, tests); {@code config} still
-   * gives the integrator, Earth rotation, ground height and output interval.
+   * gives the integrator, Earth rotation, ground height, output interval and legacy mode.
+   *
+   * @throws IllegalArgumentException when a legacy mode is selected and the atmosphere has no
+   *     profile levels
    */
   public static DarkflightSimulator simulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models) {
-    return new DarkflightSimulator(atmosphere, config, models, integrators(config));
+    LegacySimulator legacy = config.legacy() == PhysicsConfig.LegacyMode.NONE ? null
+        : new LegacySimulator(atmosphere, config);
+    return new DarkflightSimulator(atmosphere, config, models, integrators(config), legacy);
   }
 }

@@ -36,6 +36,7 @@ public final class DarkflightSimulator {
   private final ForceModels models;
   private final IntegratorFactory integrators;
   private final double[] absoluteTolerances;
+  private final LegacyMethod legacy;
 
   /**
    * A simulator with the given models; {@code config} gives the integration tolerances, Earth
@@ -48,6 +49,21 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators) {
+    this(atmosphere, config, models, integrators, null);
+  }
+
+  /**
+   * A simulator whose landings and trajectories from the luminous end come from a legacy method
+   * ({@code legacy} non-null), or from the integration ({@code legacy} null).
+   *
+   * @param atmosphere  the air the fragment falls through
+   * @param config      the physics configuration
+   * @param models      drag, gravity and ablation
+   * @param integrators a new integrator per propagation
+   * @param legacy      the legacy method {@code config.legacy()} selects, or null for none
+   */
+  public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models, IntegratorFactory integrators, LegacyMethod legacy) {
     if (atmosphere == null || config == null || models == null || integrators == null) {
       throw new IllegalArgumentException(
           "atmosphere, config, models and integrators must not be null");
@@ -56,6 +72,12 @@ public final class DarkflightSimulator {
     this.config = config;
     this.models = models;
     this.integrators = integrators;
+    if ((legacy == null) != (config.legacy() == PhysicsConfig.LegacyMode.NONE)) {
+      throw new IllegalArgumentException("the physics config selects legacy mode "
+          + config.legacy() + " but the simulator was given " + (legacy == null ? "no legacy"
+          + " method" : "the legacy method " + legacy.name()));
+    }
+    this.legacy = legacy;
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
@@ -67,6 +89,26 @@ public final class DarkflightSimulator {
 
   public PhysicsConfig config() {
     return config;
+  }
+
+  /** The legacy method in use, or null when the integration computes the landings. */
+  public LegacyMethod legacyMethod() {
+    return legacy;
+  }
+
+  /**
+   * The method that computes landings, in one line: the legacy method and what it used, or the
+   * integration with its drag model and integrator.
+   */
+  public String methodDescription() {
+    if (legacy != null) {
+      return legacy.description();
+    }
+    String drag = config.plugins().dragModel() != null ? config.plugins().dragModel()
+        : config.dragModel().name().toLowerCase(java.util.Locale.ROOT);
+    String integrator = config.plugins().integrator() != null ? config.plugins().integrator()
+        : config.integration().method().name().toLowerCase(java.util.Locale.ROOT);
+    return "modern integration (legacy none): drag " + drag + ", integrator " + integrator;
   }
 
   /** The force models in use. */
@@ -104,6 +146,9 @@ public final class DarkflightSimulator {
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Trajectory simulate(LuminousEnd start, Fragment fragment) {
+    if (legacy != null) {
+      return legacy.simulate(start, fragment);
+    }
     return simulate(initialState(start, fragment), fragment);
   }
 
@@ -113,6 +158,7 @@ public final class DarkflightSimulator {
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Trajectory simulate(FlightState start, Fragment fragment) {
+    requireModern();
     List<TrajectoryPoint> points = new ArrayList<>();
     Run run = new Run(fragment);
     double[] y0 = run.stateArray(start, fragment);
@@ -133,6 +179,9 @@ public final class DarkflightSimulator {
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Landing land(LuminousEnd start, Fragment fragment) {
+    if (legacy != null) {
+      return legacy.land(start, fragment);
+    }
     return land(initialState(start, fragment), fragment);
   }
 
@@ -143,6 +192,7 @@ public final class DarkflightSimulator {
    * @throws SimulationException when the integration breaks an invariant or never lands
    */
   public Landing land(FlightState start, Fragment fragment) {
+    requireModern();
     Run run = new Run(fragment);
     double[] y0 = run.stateArray(start, fragment);
     checkAboveGround(start, y0);
@@ -160,6 +210,7 @@ public final class DarkflightSimulator {
    * @throws SimulationException      on a broken invariant or no crossing within the time limit
    */
   public FlightState propagateToHeight(FlightState state, Fragment fragment, double heightM) {
+    requireModern();
     if (!Double.isFinite(heightM)) {
       throw new IllegalArgumentException("target height must be finite");
     }
@@ -185,6 +236,7 @@ public final class DarkflightSimulator {
    * @throws SimulationException      on a broken invariant
    */
   public FlightState propagateToTime(FlightState state, Fragment fragment, double timeS) {
+    requireModern();
     if (!Double.isFinite(timeS)) {
       throw new IllegalArgumentException("target time must be finite");
     }
@@ -194,6 +246,14 @@ public final class DarkflightSimulator {
     checkDirection(direction);
     run.propagator.run(state.timeS(), y0, direction, Double.NaN, timeS, Double.NaN, null);
     return run.state(state);
+  }
+
+  /** The state-propagation API needs the integration; a legacy method has no state to carry. */
+  private void requireModern() {
+    if (legacy != null) {
+      throw new IllegalStateException("legacy mode " + legacy.name() + " computes landings from"
+          + " the luminous end only; propagating from another state needs \"legacy\": \"none\"");
+    }
   }
 
   private void checkDirection(int direction) {

@@ -11,6 +11,7 @@ import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
+import org.darkflight.physics.geodesy.TransverseMercator;
 import org.darkflight.physics.trajectory.Landing;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,21 @@ class LegacySimulatorTest {
       Landing l = new LegacySimulator(levels(10), config(m)).land(VERTICAL,
           new Fragment("f", 0.1, 3300, 1, Fragment.SPHERE_SHAPE_FACTOR));
       assertThat(m.toString(), l.longitudeDeg(), greaterThan(-87.79));
-      assertThat(m.toString(), l.driftBearingDeg(), closeTo(90, 1e-6));
+      if (m == PhysicsConfig.LegacyMode.FRIES_V2) {
+        // v2 offsets are true east/north
+        assertThat(m.toString(), l.driftBearingDeg(), closeTo(90, 1e-6));
+      } else {
+        // v.42 adds its displacement in UTM (as the workbook's B8 = B6 + E7): grid east, so the
+        // UTM northing does not change; true bearing = 90° + the grid convergence there
+        TransverseMercator utm = TransverseMercator.containing(41.35, -87.79);
+        double[] s = utm.forward(41.35, -87.79);
+        double[] e = utm.forward(l.latitudeDeg(), l.longitudeDeg());
+        assertThat(e[1], closeTo(s[1], 1e-6));
+        assertThat(e[0], greaterThan(s[0]));
+        double convergenceDeg = Math.toDegrees(Math.atan(Math.tan(Math.toRadians(-87.79 + 87))
+            * Math.sin(Math.toRadians(41.35))));
+        assertThat(l.driftBearingDeg(), closeTo(90 + convergenceDeg, 0.01));
+      }
     }
   }
 
@@ -77,7 +92,11 @@ class LegacySimulatorTest {
     FriesV42Result r = new FriesV42().run(new FriesV42Inputs(0, 0, 3.32, 300, 16_000, 1000, 0,
         3000, 58.4, FriesV42Inputs.WORKBOOK_FIRST_ITERATION_CD, 9.81, rows));
     assertThat(l.fallTimeS(), closeTo(r.fallTimeS(), 1e-9));
-    assertThat(l.driftDistanceM(), closeTo(Math.hypot(r.displacementEastM(),
-        r.displacementNorthM()), 1e-6));
+    // the displacement is added in UTM (zone 31N here): the landing's UTM offset is v.42's
+    TransverseMercator utm = TransverseMercator.containing(0, 0);
+    double[] s = utm.forward(0, 0);
+    double[] e = utm.forward(l.latitudeDeg(), l.longitudeDeg());
+    assertThat(e[0] - s[0], closeTo(r.displacementEastM(), 1e-6));
+    assertThat(e[1] - s[1], closeTo(r.displacementNorthM(), 1e-6));
   }
 }
