@@ -59,6 +59,7 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
       throw new InputException(atmosFile, "/levels", e.getMessage());
     }
     PhysicsConfig physics = PhysicsConfigFiles.read(configFile);
+    LegacySlices.factory(physics, atmosFile); // a fries_v2 run's vertical_grid.json must be valid
     EnsembleConfig ensemble = ensembleFile == null ? null : EnsembleConfigReader.read(ensembleFile);
     List<Fragment> fragments;
     if (fragmentsFile != null) {

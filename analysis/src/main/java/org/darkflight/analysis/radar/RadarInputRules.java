@@ -42,12 +42,18 @@ public final class RadarInputRules {
     }
   }
 
-  /** Backward flight to the terminus needs ablation disabled. */
+  /** Backward flight to the terminus needs ablation disabled and the integration (no legacy mode). */
   public static void checkConfig(Path configFile, PhysicsConfig config) throws InputException {
     if (config.ablation().enabled()) {
       throw new InputException(configFile, "/ablation/enabled", "the radar workflow integrates"
           + " backward in time from each return to the terminus, which needs ablation disabled"
           + " (mass loss cannot be reversed)");
+    }
+    if (config.legacy() != PhysicsConfig.LegacyMode.NONE) {
+      throw new InputException(configFile, "/legacy", "the radar workflow propagates each"
+          + " return backward and forward with the integration; legacy mode \""
+          + config.legacy().name().toLowerCase(java.util.Locale.ROOT) + "\" computes landings"
+          + " from the luminous end only: use \"legacy\": \"none\" for radar");
     }
   }
 }

@@ -105,6 +105,8 @@ public record OutputManifestDocument(
    * @param mode           {@code monte_carlo} or {@code mass_grid}
    * @param randomSeed     the ensemble's random seed
    * @param inputs         the input files by role, with their SHA-256
+   * @param physicsMethod  the method every sample landed with, in one line: the integration
+   *                       (drag model, integrator) or the legacy method and what it used
    */
   @JsonPropertyOrder(alphabetic = true)
   public record EnsembleRunSummary(
@@ -115,7 +117,8 @@ public record OutputManifestDocument(
       @JsonProperty("sampling") String sampling,
       @JsonProperty("mode") String mode,
       @JsonProperty("random_seed") Long randomSeed,
-      @JsonProperty("inputs") List<RoleInput> inputs) implements RunSection {
+      @JsonProperty("inputs") List<RoleInput> inputs,
+      @JsonProperty("physics_method") String physicsMethod) implements RunSection {
 
     public EnsembleRunSummary {
       failureReasons = failureReasons == null ? null : new TreeMap<>(failureReasons);

@@ -98,6 +98,7 @@ public final class RunCommand implements DarkflightCommand {
         inputs.event().eventId(), inputs.ensemble().samples(),
         inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
+    w.println("  method: " + EnsembleRun.methodDescription(inputs));
     w.flush();
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out.dir(), options, produced,
         heatmap);

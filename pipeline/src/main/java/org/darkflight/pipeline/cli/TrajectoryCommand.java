@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.darkflight.analysis.ensemble.LegacySlices;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.AtmosProfile;
 import org.darkflight.io.atmos.AtmosProfiles;
@@ -18,7 +19,6 @@ import org.darkflight.io.meta.InputRef;
 import org.darkflight.io.trajectory.TrajectoryFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
-import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
@@ -45,7 +45,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Integrates each fragment's dark flight to the ground and writes",
-        "<out>/trajectories/<fragment_id>.json (time series and landing, WGS84, 6 decimals)."})
+        "<out>/trajectories/<fragment_id>.json (time series and landing, WGS84, 6 decimals).",
+        "physics_config.json \"legacy\" selects the method: none (integration), fries_v42 or",
+        "fries_v2 (slices from vertical_grid.json next to the atmos profile, if present);",
+        "the first line printed names the method used."})
 public final class TrajectoryCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
@@ -76,8 +79,14 @@ public final class TrajectoryCommand implements DarkflightCommand {
         InputRef.of(configFile.path(), configFile.path().getFileName().toString()));
 
     // 2. Simulate everything in memory.
-    DarkflightSimulator simulator =
-        PhysicsModels.simulator(new ProfileAtmosphere(profile.atmosLevels()), config);
+    DarkflightSimulator simulator;
+    try {
+      simulator = PhysicsModels.simulator(
+          LegacySlices.atmosphere(config, atmosFile.path(), profile.atmosLevels()), config);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(atmosFile.path(), "/levels", e.getMessage());
+    }
+    out.println("method: " + simulator.methodDescription());
     List<Trajectory> trajectories = new ArrayList<>();
     for (Fragment f : fragments.fragments()) {
       try {
@@ -85,6 +94,13 @@ public final class TrajectoryCommand implements DarkflightCommand {
       } catch (SimulationException e) {
         spec.commandLine().getErr().println("error: fragment " + f.id() + ": " + e.reason()
             + " at t = " + e.timeS() + " s: " + e.getMessage().replace('\n', ' '));
+        spec.commandLine().getErr().flush();
+        return DarkflightCli.EXIT_FAILURE;
+      } catch (IllegalArgumentException e) {
+        // a legacy method that cannot handle the inputs (e.g. v2's fragment stopped descending)
+        spec.commandLine().getErr().println("error: fragment " + f.id() + ": "
+            + simulator.config().legacy().name().toLowerCase(Locale.ROOT) + ": "
+            + e.getMessage());
         spec.commandLine().getErr().flush();
         return DarkflightCli.EXIT_FAILURE;
       }

@@ -33,9 +33,9 @@ import org.darkflight.io.heatmap.HeatmapOptions;
 import org.darkflight.io.kml.KmlSummary;
 import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.InputException;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
-import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
@@ -48,6 +48,7 @@ import org.darkflight.analysis.ensemble.MassClassBins;
 import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.transforms.integrate.Integrate;
 import org.darkflight.analysis.ensemble.LandingSimulator;
+import org.darkflight.analysis.ensemble.LegacySlices;
 import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
@@ -73,9 +74,39 @@ public final class EnsembleRun {
   private final LandingSimulator simulator;
   private final AtmosphereFactory atmosphereFactory;
 
-  /** A run with the physics core. */
+  /**
+   * A run with the physics core: every sample with the method the physics configuration selects
+   * (the integration, or a legacy method; {@code fries_v2} slices at the levels of a
+   * {@code vertical_grid.json} next to the atmospheric profile when there is one).
+   */
   public static EnsembleRun physics(RunInputs inputs) {
-    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics()), ProfileAtmosphere::new);
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics()),
+        atmosphereFactory(inputs));
+  }
+
+  /** The atmosphere of the run's samples (see {@link LegacySlices}). */
+  static AtmosphereFactory atmosphereFactory(RunInputs inputs) {
+    try {
+      return LegacySlices.factory(inputs.physics(), inputs.files().get("atmos"));
+    } catch (InputException e) {
+      // RunInputs.read has read the same file already
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The method the run's samples land with, in one line (legacy method and what it used, or the
+   * integration).
+   */
+  public static String methodDescription(RunInputs inputs) {
+    try {
+      return org.darkflight.physics.models.PhysicsModels.simulator(
+          atmosphereFactory(inputs).build(inputs.levels()), inputs.physics())
+          .methodDescription();
+    } catch (IllegalArgumentException e) {
+      return inputs.physics().legacy().name().toLowerCase(java.util.Locale.ROOT)
+          + " (cannot run on these inputs: " + e.getMessage() + ")";
+    }
   }
 
   /** A run with other physics (tests, plugins). */
@@ -297,7 +328,7 @@ public final class EnsembleRun {
     OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
-        in.ensemble().randomSeed(), inputs);
+        in.ensemble().randomSeed(), inputs, methodDescription(in));
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
@@ -365,7 +396,7 @@ public final class EnsembleRun {
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
     DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
-        new ProfileAtmosphere(in.levels()), in.physics());
+        atmosphereFactory(in).build(in.levels()), in.physics());
     List<TrajectoryLine> out = new ArrayList<>();
     int n = in.fragments().size();
     int count = Math.min(n, MAX_TRAJECTORIES);
