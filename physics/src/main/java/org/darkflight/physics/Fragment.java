@@ -7,8 +7,8 @@ package org.darkflight.physics;
  * @param massKg       mass at the start of dark flight, kg (&gt; 0)
  * @param densityKgM3  bulk density, kg/m³ (&gt; 0)
  * @param cd           drag coefficient of {@code simple_constant} drag (&gt; 0); the
- *                     {@code mach_regime} and {@code reynolds_curve} models take C_d from their
- *                     curves instead (scale those with {@code PhysicsConfig.cdScale})
+ *                     {@code mach_regime}, {@code reynolds_curve} and {@code henderson}
+ *                     models take C_d from their curves instead (scale those with {@code PhysicsConfig.cdScale})
  * @param shapeFactor  shape factor A = S / V^(2/3) (sphere 1.209): sets the cross-section and
  *                     selects (interpolates between) the Mach-regime curves (&gt; 0)
  */

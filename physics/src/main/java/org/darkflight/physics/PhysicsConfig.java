@@ -29,8 +29,11 @@ public record PhysicsConfig(
     LegacyMode legacy,
     Plugins plugins) {
 
-  /** Drag models of spec §4.6. */
-  public enum DragModelKind { SIMPLE_CONSTANT, MACH_REGIME, REYNOLDS_CURVE }
+  /**
+   * Built-in drag models: spec §4.6's three, and {@code henderson} (Cd(Mach, Re) of Henderson
+   * 1976; {@code reynolds_curve} is Cd(Re) only and ignores Mach).
+   */
+  public enum DragModelKind { SIMPLE_CONSTANT, MACH_REGIME, REYNOLDS_CURVE, HENDERSON }
 
   /** Ablation methods of spec §4.6. */
   public enum AblationMethod { SIMPLE, CLASSICAL }

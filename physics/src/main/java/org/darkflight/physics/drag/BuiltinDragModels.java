@@ -56,4 +56,17 @@ public final class BuiltinDragModels {
       return ReynoldsCurveDrag.INSTANCE;
     }
   }
+
+  /** {@code henderson}: {@link HendersonDrag}. */
+  public static final class Henderson implements DragModelProvider {
+    @Override
+    public PluginManifest manifest() {
+      return BuiltinDragModels.manifest("henderson");
+    }
+
+    @Override
+    public DragModel create(String configJson) {
+      return HendersonDrag.INSTANCE;
+    }
+  }
 }

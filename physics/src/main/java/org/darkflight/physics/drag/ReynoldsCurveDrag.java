@@ -13,7 +13,9 @@ import org.darkflight.physics.Fragment;
  * <p>The correlation is stated for Re ≤ 10⁶; above that Re is held at 10⁶ (C_d ≈ 0.13, the
  * post-crisis value). Below Re = 10⁻³ it is held at 10⁻³ so that C_d stays finite at zero air
  * speed (the drag force, ∝ C_d·v², still tends to zero there). The fragment's {@code cd} and
- * shape factor are not used (scale with {@code cd_scale}).
+ * shape factor are not used (scale with {@code cd_scale}). <b>Mach is ignored</b>: this is a
+ * low-speed (incompressible) correlation, ≈ 0.13 at Mach 10 where a sphere has ≈ 0.9; for
+ * compressible flow use {@link HendersonDrag} ({@code henderson}) or {@link MachRegimeDrag}.
  */
 public final class ReynoldsCurveDrag implements DragModel {
 

@@ -79,7 +79,8 @@ class PhysicsPluginsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PhysicsPlugins.dragModelProvider("quadratic"));
     assertThat(e.getMessage(), containsString("no DragModel plugin named 'quadratic'"));
-    assertThat(e.getMessage(), containsString("mach_regime, reynolds_curve, simple_constant"));
+    assertThat(e.getMessage(),
+        containsString("henderson, mach_regime, reynolds_curve, simple_constant"));
     assertThrows(IllegalArgumentException.class, () -> PhysicsPlugins.ablationModelProvider("x"));
     assertThrows(IllegalArgumentException.class, () -> PhysicsPlugins.integratorProvider("x"));
   }

@@ -215,6 +215,7 @@ class ThirdPartyPluginTest {
     for (String expected : List.of("DragModel/acme-constant-cd", "DragModel/acme-throwing-drag",
         "AtmosphericSource/acme-broken-sonde", "SamplingStrategy/acme-broken-sampling",
         "DragModel/mach_regime", "DragModel/simple_constant", "DragModel/reynolds_curve",
+        "DragModel/henderson",
         "AblationModel/classical", "AblationModel/simple", "Integrator/rk4", "Integrator/rkf45",
         "Integrator/semi_implicit", "SamplingStrategy/monte_carlo",
         "SamplingStrategy/latin_hypercube", "AtmosFusionStrategy/default-atmos-fusion",
