@@ -130,6 +130,12 @@ public record PhysicsConfig(
       integratorConfigJson = integratorConfigJson == null ? "{}" : integratorConfigJson;
     }
 
+    /** A copy without the integrator plugin (the built-in integration method applies). */
+    public Plugins withoutIntegrator() {
+      return new Plugins(dragModel, dragConfigJson, ablationModel, ablationConfigJson, null,
+          null);
+    }
+
     /** Whether any plugin is selected. */
     public boolean any() {
       return dragModel != null || ablationModel != null || integrator != null;

@@ -7,9 +7,11 @@ import java.util.Locale;
 import org.darkflight.io.radar.returns.GeolocatedReturn;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
+import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.geodesy.GeodeticPoint;
 import org.darkflight.physics.geodesy.LocalEnu;
 import org.darkflight.physics.geodesy.Wgs84;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.radar.RadarFix;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.FlightState;
@@ -53,6 +55,16 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  * re-solving from the return shifted by {@value #JACOBIAN_STEP_M} m east, north and up. A height
  * error changes the fitted mass and so the along-track position of the terminus.
  *
+ * <p><b>Shooting integrator.</b> The shooting iterates on a map whose noise must stay below its
+ * {@value #SHOOTING_TOLERANCE_M} m tolerance. An adaptive integrator (rkf45, or a plugin) chooses
+ * a different step sequence for every start offset, which makes the map noisy at the metre level
+ * (with the recommended physics_config_ensemble.json: rtol 1e-8 on ECEF coordinates is 6 cm per
+ * step), so the iteration never converged. The shooting (and the mass search, whose timing feeds
+ * it) therefore uses classical RK4 with the configuration's {@code dt_initial_s} as a fixed step
+ * and the same force models whenever the configured integrator is adaptive;
+ * {@link #shootingMethod()} says which integrator is used. Backward flight and the flight to the
+ * ground keep the configured integrator.
+ *
  * <p>Backward flight needs ablation disabled (mass loss cannot be reversed).
  */
 public final class RadarSolver {
@@ -72,6 +84,8 @@ public final class RadarSolver {
   private static final int MAX_EVALUATIONS = 200;
 
   private final DarkflightSimulator simulator;
+  private final DarkflightSimulator shooting;
+  private final String shootingMethod;
   private final LuminousEnd luminousEnd;
   private final Fragment template;
   private final double massMinKg;
@@ -93,6 +107,21 @@ public final class RadarSolver {
           + massMinKg + ", " + massMaxKg + "] kg");
     }
     this.simulator = simulator;
+    PhysicsConfig c = simulator.config();
+    if (isAdaptive(c)) {
+      PhysicsConfig.Integration i = c.integration();
+      PhysicsConfig fixed = new PhysicsConfig(c.dragModel(), c.cdScale(), c.ablation(),
+          c.gravityModel(), c.earthRotation(), c.groundAltitudeM(),
+          new PhysicsConfig.Integration(PhysicsConfig.IntegratorKind.RK4, i.dtInitialS(),
+              Math.min(i.dtMinS(), i.dtInitialS()), Math.max(i.dtMaxS(), i.dtInitialS()),
+              i.relativeTolerance(), i.absoluteToleranceM()),
+          c.outputIntervalS(), c.legacy(), c.plugins().withoutIntegrator());
+      this.shooting = new DarkflightSimulator(simulator.atmosphere(), fixed, simulator.models(),
+          PhysicsModels.integrators(fixed), simulator.legacyMethod());
+    } else {
+      this.shooting = simulator;
+    }
+    this.shootingMethod = shootingMethod(c);
     this.luminousEnd = luminousEnd;
     this.template = template;
     this.massMinKg = massMinKg;
@@ -100,6 +129,28 @@ public final class RadarSolver {
     this.start = simulator.initialState(luminousEnd);
     this.terminusFrame = LocalEnu.atDegrees(luminousEnd.latitudeDeg(),
         luminousEnd.longitudeDeg(), luminousEnd.altitudeM());
+  }
+
+  /** The integrator of the mass search and the forward shooting, in words. */
+  public String shootingMethod() {
+    return shootingMethod;
+  }
+
+  private static boolean isAdaptive(PhysicsConfig c) {
+    return c.plugins().integrator() != null
+        || c.integration().method() == PhysicsConfig.IntegratorKind.RKF45;
+  }
+
+  /** The integrator the mass search and the shooting use under {@code c}, in words. */
+  public static String shootingMethod(PhysicsConfig c) {
+    if (isAdaptive(c)) {
+      return String.format(Locale.ROOT, "rk4 with a fixed %s s step (dt_initial_s), not the"
+          + " configured adaptive %s, whose step choice makes the shooting map noisy at the"
+          + " metre level", c.integration().dtInitialS(), c.plugins().integrator() != null
+              ? c.plugins().integrator() : "rkf45");
+    }
+    return "the configured "
+        + c.integration().method().name().toLowerCase(Locale.ROOT) + " integrator";
   }
 
   /** Seconds from the luminous end to {@code r}'s time. */
@@ -115,7 +166,7 @@ public final class RadarSolver {
 
   private FlightState stateAtHeight(double massKg, double heightM) {
     Fragment f = template.withMassKg(massKg);
-    return simulator.propagateToHeight(start.withMassKg(massKg), f, heightM);
+    return shooting.propagateToHeight(start.withMassKg(massKg), f, heightM);
   }
 
   /** Finds the mass that reaches the return's height at the return's time. */
@@ -194,7 +245,7 @@ public final class RadarSolver {
     LocalEnu atTarget = new LocalEnu(target);
     Vector3D d = guess;
     for (int i = 0; i < SHOOTING_ITERATIONS; i++) {
-      FlightState s = simulator.propagateToTime(startAt(d, massKg), f, tObs);
+      FlightState s = shooting.propagateToTime(startAt(d, massKg), f, tObs);
       Vector3D miss = atTarget.geodeticToEnu(s.geodetic());
       if (Math.hypot(miss.getX(), miss.getY()) < SHOOTING_TOLERANCE_M) {
         return d;
@@ -256,7 +307,8 @@ public final class RadarSolver {
         offset = new Vector3D(b.getX(), b.getY(), 0.0);
         terminusTime = back.timeS();
       }
-    } catch (SimulationException e) {
+    } catch (SimulationException | IllegalArgumentException e) {
+      // backward flight amplifies errors (see above) and may blow up: the shooting result stands
       gap = Double.NaN;
     }
     GeodeticPoint terminus = startAt(offset, m).geodetic();

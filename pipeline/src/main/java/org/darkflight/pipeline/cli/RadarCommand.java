@@ -125,6 +125,8 @@ public final class RadarCommand implements DarkflightCommand {
     RadarRun.Result result = RadarRun.run(new RadarRun.Inputs(ev.eventId(), ev.luminousEnd(),
         atmosphere, physics, config, template, returns, sites, others, massMinKg, massMaxKg,
         suiteMassesKg), out);
+    spec.commandLine().getOut().println("mass search and forward shooting: "
+        + org.darkflight.analysis.radar.RadarSolver.shootingMethod(physics));
     report(result);
     if (ensembleInputs != null) {
       runEnsemble(ensembleInputs, result.solution().refined());

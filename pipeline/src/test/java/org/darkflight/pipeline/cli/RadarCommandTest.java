@@ -34,6 +34,10 @@ class RadarCommandTest {
   @TempDir Path tmp;
 
   private int run(StringWriter out, StringWriter err, Path returns, Path outDir) {
+    return run(out, err, returns, outDir, EVENT_DIR.resolve("physics_config.json"));
+  }
+
+  private int run(StringWriter out, StringWriter err, Path returns, Path outDir, Path config) {
     CommandLine cl = DarkflightCli.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
@@ -42,7 +46,7 @@ class RadarCommandTest {
         "--returns", returns.toString(),
         "--sites", SITES.toString(),
         "--atmos", EVENT_DIR.resolve("atmos_profile.json").toString(),
-        "--config", EVENT_DIR.resolve("physics_config.json").toString(),
+        "--config", config.toString(),
         "--fragments", EVENT_DIR.resolve("fragments.json").toString(),
         "--out", outDir.toString());
   }
@@ -71,6 +75,49 @@ class RadarCommandTest {
     }
     assertThat(Files.exists(dir.resolve("radar_layers.geojson")), is(true));
     assertThat(out.toString(), containsString("refined terminus:"));
+  }
+
+  /**
+   * Issue 15 §7: with the recommended adaptive configuration (rkf45, dt_max 5 s) every return
+   * failed with "forward shooting did not converge in 20 iterations"; the shooting now uses rk4
+   * at dt_initial_s and says so.
+   */
+  @Test
+  void solvesEveryReturnWithTheRecommendedAdaptiveConfig() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("adaptive");
+    int code = run(out, err, RETURNS, dir, EVENT_DIR.resolve("physics_config_ensemble.json"));
+    assertThat(err.toString(), code, is(0));
+    assertThat(out.toString(), containsString(
+        "mass search and forward shooting: rk4 with a fixed 0.05 s step"));
+    JsonNode sol = JsonSchemas.readValidated(dir.resolve("radar_solution.json"),
+        "radar_solution");
+    assertThat(sol.at("/returns").size(), is(4));
+    for (JsonNode r : sol.at("/returns")) {
+      assertThat(r.get("return_id").asText() + ": " + r, r.get("status").asText(),
+          equalTo("solved"));
+      assertThat(r.get("return_id").asText(), r.get("mass_kg").asDouble(),
+          closeTo(1.5, 0.015));
+    }
+    assertThat(Math.hypot(sol.at("/refined_terminus/east_m").asDouble(),
+        sol.at("/refined_terminus/north_m").asDouble()), lessThan(10.0));
+  }
+
+  @Test
+  void refusesALegacyModeInOneLine() throws Exception {
+    ObjectNode pc = (ObjectNode) Json.mapper().readTree(
+        EVENT_DIR.resolve("physics_config.json").toFile());
+    pc.put("legacy", "fries_v42");
+    Path config = tmp.resolve("physics_config.json");
+    Files.write(config, Json.toCanonicalBytes(pc));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, RETURNS, tmp.resolve("legacy"), config);
+    assertThat(code, is(2));
+    assertThat(err.toString().trim().lines().count(), is(1L));
+    assertThat(err.toString(), containsString("/legacy"));
+    assertThat(Files.exists(tmp.resolve("legacy").resolve("radar_solution.json")), is(false));
   }
 
   @Test
