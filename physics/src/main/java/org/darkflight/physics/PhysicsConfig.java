@@ -80,10 +80,46 @@ public record PhysicsConfig(
    * @param dtMaxS           largest adaptive step, s
    * @param relativeTolerance relative tolerance of adaptive methods
    * @param absoluteToleranceM absolute position tolerance of adaptive methods, m
+   * @param maxSteps         step budget of one trajectory: more integration steps (accepted or
+   *                         rejected) fail it with {@code STEP_BUDGET_EXCEEDED}
+   * @param maxRecordedPoints recorded-point budget of one trajectory: more samples fail it with
+   *                         {@code POINT_BUDGET_EXCEEDED}
    */
   public record Integration(IntegratorKind method, double dtInitialS, double dtMinS,
-      double dtMaxS, double relativeTolerance, double absoluteToleranceM) {
+      double dtMaxS, double relativeTolerance, double absoluteToleranceM, long maxSteps,
+      long maxRecordedPoints) {
+
+    /**
+     * Default step budget per trajectory: 5 million steps (about 10 s of one core with rk4; a
+     * 1 mg grain falling 10 h at 0.05 s needs 0.7 million).
+     */
+    public static final long DEFAULT_MAX_STEPS = 5_000_000L;
+    /**
+     * Default recorded-point budget per trajectory: 200 000 samples (about 25 MB in memory,
+     * 60 MB of trajectory.json; a 10 h fall at 1 s needs 36 000).
+     */
+    public static final long DEFAULT_MAX_RECORDED_POINTS = 200_000L;
+
+    /** Settings with the default budgets. */
+    public Integration(IntegratorKind method, double dtInitialS, double dtMinS, double dtMaxS,
+        double relativeTolerance, double absoluteToleranceM) {
+      this(method, dtInitialS, dtMinS, dtMaxS, relativeTolerance, absoluteToleranceM,
+          DEFAULT_MAX_STEPS, DEFAULT_MAX_RECORDED_POINTS);
+    }
+
+    /** The largest step the method can take, s: dt_initial_s for fixed-step methods. */
+    public double largestStepS() {
+      return method == IntegratorKind.RKF45 ? dtMaxS : Math.max(dtInitialS, dtMaxS);
+    }
+
     public Integration {
+      if (maxSteps < 1) {
+        throw new IllegalArgumentException("integration.max_steps must be >= 1, got " + maxSteps);
+      }
+      if (maxRecordedPoints < 2) {
+        throw new IllegalArgumentException(
+            "integration.max_recorded_points must be >= 2, got " + maxRecordedPoints);
+      }
       if (method == null) {
         throw new IllegalArgumentException("integration.method must be given");
       }

@@ -33,6 +33,8 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
   private final double dtMaxS;
   private final double relativeTolerance;
   private final double absoluteToleranceM;
+  private final long maxSteps;
+  private final long maxRecordedPoints;
   private final double outputIntervalS;
   private final PhysicsConfig.LegacyMode legacy;
   private final PhysicsConfig.Plugins plugins;
@@ -55,6 +57,8 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
     dtMaxS = c.integration().dtMaxS();
     relativeTolerance = c.integration().relativeTolerance();
     absoluteToleranceM = c.integration().absoluteToleranceM();
+    maxSteps = c.integration().maxSteps();
+    maxRecordedPoints = c.integration().maxRecordedPoints();
     outputIntervalS = c.outputIntervalS();
     legacy = c.legacy();
     plugins = c.plugins();
@@ -68,7 +72,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
           new PhysicsConfig.Ablation(ablationEnabled, ablationMethod, kAb, sigma, qStarJPerKg),
           gravityModel, earthRotation, groundAltitudeM,
           new PhysicsConfig.Integration(method, dtInitialS, dtMinS, dtMaxS, relativeTolerance,
-              absoluteToleranceM),
+              absoluteToleranceM, maxSteps, maxRecordedPoints),
           outputIntervalS, legacy, plugins);
     }
     return config;

@@ -76,6 +76,13 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
           "no fragments: give --fragments fragments.json or a 'fragments' split rule in the"
               + " ensemble config");
     }
+    try {
+      // Refuse before any work a configuration whose budgets no nominal fall can keep.
+      org.darkflight.physics.trajectory.DarkflightSimulator.checkBudgets(physics,
+          event.luminousEnd(), false);
+    } catch (org.darkflight.physics.trajectory.SimulationException e) {
+      throw new InputException(configFile, "/integration", e.getMessage());
+    }
     if (ensemble == null) {
       ensemble = new EnsembleConfig(EnsembleMode.MASS_GRID, fragments.size(), DEFAULT_SEED,
           EnsembleConfig.DEFAULT_SAMPLING, Map.of(), 0.0, null,

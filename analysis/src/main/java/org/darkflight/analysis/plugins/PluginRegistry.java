@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import org.darkflight.physics.models.ServiceProviders;
 import org.darkflight.io.atmos.source.AtmosphericSource;
 import org.darkflight.io.config.PluginConfigs;
 import org.darkflight.physics.ablation.AblationModelProvider;
@@ -23,7 +23,7 @@ import org.darkflight.analysis.sampling.SamplingStrategy;
 
 /**
  * Every installed plugin of the six kinds of spec §11.1, built-ins included, found with
- * {@link ServiceLoader} in {@link PhysicsPlugins#loader()} (the context class loader, where the
+ * {@link ServiceProviders} (a soft ServiceLoader) in {@link PhysicsPlugins#loader()} (the context class loader, where the
  * CLI puts the jars of {@code DARKFLIGHT_PLUGIN_PATH}).
  *
  * <p>{@link #discover()} checks what it finds: names are unique within a kind, each manifest
@@ -46,10 +46,10 @@ public final class PluginRegistry {
   public static PluginRegistry discover() {
     ClassLoader loader = PhysicsPlugins.loader();
     List<PluginInfo> out = new ArrayList<>();
-    for (AtmosphericSource s : ServiceLoader.load(AtmosphericSource.class, loader)) {
+    for (AtmosphericSource s : ServiceProviders.load(AtmosphericSource.class, loader)) {
       out.add(info(PluginKind.ATMOSPHERIC_SOURCE, s.manifest(), s));
     }
-    for (AtmosFusionStrategy s : ServiceLoader.load(AtmosFusionStrategy.class, loader)) {
+    for (AtmosFusionStrategy s : ServiceProviders.load(AtmosFusionStrategy.class, loader)) {
       out.add(info(PluginKind.ATMOS_FUSION_STRATEGY, s.manifest(), s));
     }
     for (DragModelProvider p : PhysicsPlugins.dragModelProviders()) {
@@ -61,7 +61,7 @@ public final class PluginRegistry {
     for (IntegratorProvider p : PhysicsPlugins.integratorProviders()) {
       out.add(info(PluginKind.INTEGRATOR, p.manifest(), p));
     }
-    for (SamplingStrategy s : ServiceLoader.load(SamplingStrategy.class, loader)) {
+    for (SamplingStrategy s : ServiceProviders.load(SamplingStrategy.class, loader)) {
       out.add(info(PluginKind.SAMPLING_STRATEGY, s.manifest(), s));
     }
     out.sort(Comparator.comparing((PluginInfo i) -> i.kind().ordinal())
@@ -148,7 +148,7 @@ public final class PluginRegistry {
    */
   public static AtmosFusionStrategy fusionStrategy(String name) {
     List<String> names = new ArrayList<>();
-    for (AtmosFusionStrategy s : ServiceLoader.load(AtmosFusionStrategy.class,
+    for (AtmosFusionStrategy s : ServiceProviders.load(AtmosFusionStrategy.class,
         PhysicsPlugins.loader())) {
       if (s.manifest().name().equals(name)) {
         return s;

@@ -22,6 +22,9 @@ public final class RadarInputRules {
    *
    * @param returnsFile the radar_returns.json the returns came from
    */
+  /** Smallest confidence a return may have (its square must not underflow). */
+  public static final double MIN_CONFIDENCE = 1e-6;
+
   public static void check(Path returnsFile, List<GeolocatedReturn> returns, LuminousEnd event)
       throws InputException {
     for (GeolocatedReturn g : returns) {
@@ -31,6 +34,13 @@ public final class RadarInputRules {
         throw new InputException(returnsFile, pointer + "/time_utc", "return time " + time
             + " is not after the luminous end (" + event.timeUtc() + "): meteorites cannot be"
             + " seen by radar before the fireball ended");
+      }
+      double confidence = g.radarReturn().confidence();
+      if (!(confidence >= MIN_CONFIDENCE)) {
+        throw new InputException(returnsFile, pointer + "/confidence", String.format(Locale.ROOT,
+            "confidence %.3g is below %.0e: it weights the refined terminus, and weights this"
+                + " small underflow to zero when squared (give a confidence in [%.0e, 1], or"
+                + " leave the return out)", confidence, MIN_CONFIDENCE, MIN_CONFIDENCE));
       }
       double h = g.fix().heightM();
       if (h >= event.altitudeM()) {

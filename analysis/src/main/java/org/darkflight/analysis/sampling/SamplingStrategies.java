@@ -2,13 +2,12 @@ package org.darkflight.analysis.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginFailureException;
 import org.darkflight.io.PluginWarnings;
 
 /**
- * Finds {@link SamplingStrategy} implementations with {@link ServiceLoader} (in the context class
+ * Finds {@link SamplingStrategy} implementations with {@link java.util.ServiceLoader} (in the context class
  * loader, where the CLI puts plugin jars). A strategy that is not built in is a plugin: it is
  * probed once and, if it fails, disabled for the run in favour of the baseline
  * {@link MonteCarloSampling} with a warning; otherwise it is guarded per sample
@@ -21,7 +20,7 @@ public final class SamplingStrategies {
   /** Every strategy on the class path, sorted by name. */
   public static List<SamplingStrategy> all() {
     List<SamplingStrategy> list = new ArrayList<>();
-    for (SamplingStrategy s : ServiceLoader.load(SamplingStrategy.class,
+    for (SamplingStrategy s : org.darkflight.physics.models.ServiceProviders.load(SamplingStrategy.class,
         PhysicsPlugins.loader())) {
       list.add(s);
     }

@@ -61,7 +61,16 @@ public record PhysicsConfigDocument(
       @JsonProperty("dt_min_s") double dtMinS,
       @JsonProperty("dt_max_s") double dtMaxS,
       @JsonProperty("rel_tolerance") Double relTolerance,
-      @JsonProperty("abs_tolerance_m") Double absToleranceM) {}
+      @JsonProperty("abs_tolerance_m") Double absToleranceM,
+      @JsonProperty("max_steps") Long maxSteps,
+      @JsonProperty("max_recorded_points") Long maxRecordedPoints) {
+
+    /** The object without budgets (the defaults apply). */
+    public IntegrationJson(String method, double dtInitialS, double dtMinS, double dtMaxS,
+        Double relTolerance, Double absToleranceM) {
+      this(method, dtInitialS, dtMinS, dtMaxS, relTolerance, absToleranceM, null, null);
+    }
+  }
 
   /**
    * The physics value; absent optionals from {@link PhysicsConfig#defaults()}.
@@ -91,7 +100,10 @@ public record PhysicsConfigDocument(
         integration.dtInitialS(), integration.dtMinS(), integration.dtMaxS(),
         integration.relTolerance() == null ? di.relativeTolerance() : integration.relTolerance(),
         integration.absToleranceM() == null ? di.absoluteToleranceM()
-            : integration.absToleranceM());
+            : integration.absToleranceM(),
+        integration.maxSteps() == null ? Integration.DEFAULT_MAX_STEPS : integration.maxSteps(),
+        integration.maxRecordedPoints() == null ? Integration.DEFAULT_MAX_RECORDED_POINTS
+            : integration.maxRecordedPoints());
     return new PhysicsConfig(
         isBuiltin(PhysicsConfig.DragModelKind.class, dragModel)
             ? enumOf(PhysicsConfig.DragModelKind.class, dragModel) : d.dragModel(),
@@ -161,7 +173,10 @@ public record PhysicsConfigDocument(
         name(c.gravityModel()), c.earthRotation(), c.groundAltitudeM(), name(c.legacy()),
         new IntegrationJson(pl.integrator() != null ? pl.integrator() : name(i.method()),
             i.dtInitialS(), i.dtMinS(), i.dtMaxS(),
-            i.relativeTolerance(), i.absoluteToleranceM()),
+            i.relativeTolerance(), i.absoluteToleranceM(),
+            i.maxSteps() == Integration.DEFAULT_MAX_STEPS ? null : i.maxSteps(),
+            i.maxRecordedPoints() == Integration.DEFAULT_MAX_RECORDED_POINTS ? null
+                : i.maxRecordedPoints()),
         c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta);
   }
 

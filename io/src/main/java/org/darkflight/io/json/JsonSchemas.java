@@ -159,9 +159,11 @@ public final class JsonSchemas {
   /**
    * Reads a JSON file strictly, without schema validation.
    *
-   * @throws InputException on a missing or unreadable file, malformed JSON or an empty file
+   * @throws InputException on a missing or unreadable file, a file over
+   *     {@link org.darkflight.io.InputLimits#maxInputBytes()}, malformed JSON or an empty file
    */
   public static JsonNode read(Path file) throws InputException {
+    org.darkflight.io.InputLimits.checkInputSize(file);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -80,9 +80,17 @@ public final class NwpNetcdfReader {
 
   private static NetcdfDataset open(Path path) throws InputException {
     String file = path.toString();
+    // A netCDF-3 file shorter than its header declares is refused at open instead of reading
+    // the missing data as zeros (which surfaced as "expected about Infinity Pa").
+    ucar.nc2.iosp.netcdf3.N3header.disallowFileTruncation = true;
     try {
       return NetcdfDataset.openDataset(path.toString());
     } catch (IOException | RuntimeException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("truncated")) {
+        throw new InputException(file, "", "the file is truncated or corrupt: it is shorter than"
+            + " its header declares (" + m + "); download it again", e);
+      }
       throw new InputException(file, "", "not a readable netCDF file: " + e.getMessage(), e);
     }
   }
@@ -125,6 +133,8 @@ public final class NwpNetcdfReader {
         interpolate(f.z(), where.cell(), when, file, time.times()));
     // convert units, build the profile
     double tScale = temperatureToKelvin(f.t(), file);
+    scale(columns.u(), windToMps(f.u(), file));
+    scale(columns.v(), windToMps(f.v(), file));
     double zToGpm = geopotentialToGpm(f, file);
     List<SourceLevel> out = sourceLevels(f, levels, columns, tScale, zToGpm, file);
     checkIncreasingHeight(out, f, file);
@@ -541,6 +551,41 @@ public final class NwpNetcdfReader {
       default:
         throw new InputException(file, t.getShortName(), "temperature units must be K or degC, "
             + "got " + (u.isEmpty() ? "none" : "'" + u + "'"));
+    }
+  }
+
+  private static void scale(double[] values, double factor) {
+    if (factor != 1.0) {
+      for (int k = 0; k < values.length; k++) {
+        values[k] *= factor;
+      }
+    }
+  }
+
+  /** Metres per second in one knot (1852 m per hour). */
+  static final double MPS_PER_KNOT = 1852.0 / 3600.0;
+
+  /**
+   * Factor from a wind variable's units to m/s: m/s in its usual spellings, knots, cm/s, km/h.
+   * Other units, and none, are refused naming the variable.
+   */
+  static double windToMps(Variable w, String file) throws InputException {
+    String u = w.getUnitsString() == null ? "" : w.getUnitsString().trim();
+    String norm = u.toLowerCase(Locale.ROOT).replace("**", "").replace("^", "")
+        .replace(".", " ").replaceAll("\\s+", " ");
+    switch (norm) {
+      case "m s-1", "m/s", "ms-1", "m s -1", "meter second-1", "metre second-1",
+          "meters per second", "metres per second", "meter/second", "metre/second":
+        return 1.0;
+      case "knot", "knots", "kt", "kts", "kn":
+        return MPS_PER_KNOT;
+      case "cm s-1", "cm/s", "cms-1", "centimeter/second", "centimetre/second":
+        return 0.01;
+      case "km h-1", "km/h", "kmh-1", "km hr-1", "km/hr", "kph":
+        return 1.0 / 3.6;
+      default:
+        throw new InputException(file, w.getShortName(), "wind units must be m s-1, knot, "
+            + "cm s-1 or km h-1, got " + (u.isEmpty() ? "none" : "'" + u + "'"));
     }
   }
 

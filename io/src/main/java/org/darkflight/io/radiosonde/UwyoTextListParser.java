@@ -56,6 +56,7 @@ public final class UwyoTextListParser {
   /** Reads and parses a file. */
   public static UwyoSounding parse(Path file) throws InputException {
     String text;
+    org.darkflight.io.InputLimits.checkInputSize(file);
     try {
       text = Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (NoSuchFileException e) {

@@ -101,6 +101,7 @@ public final class SafeWorkbooks {
       throw new InputException(file, "", "not an .xlsx workbook (no [Content_Types].xml in a "
           + "zip archive)");
     }
+    SheetCellCounter.check(file, limits);
   }
 
   /**

@@ -41,7 +41,13 @@ public final class NwpFixtures {
   /** Faults a generated file can carry, to test error handling. */
   public enum Fault {
     NONE, MISSING_TEMPERATURE, NAN_IN_U, MISMATCHED_GRID, PA_LABELLED_HPA, DUPLICATE_LEVEL,
-    FILL_VALUE_IN_V
+    FILL_VALUE_IN_V,
+    /** u and v in knots (values as written, in knots). */
+    WIND_IN_KNOTS,
+    /** u and v in cm s-1. */
+    WIND_IN_CM_S,
+    /** u and v in an unknown unit. */
+    WIND_IN_FURLONGS
   }
 
   private NwpFixtures() {}
@@ -179,7 +185,13 @@ public final class NwpFixtures {
         w.addVariableAttribute(vRef, new Attribute("standard_name", "forecast_reference_time"));
       }
       List<Dimension> dims4 = List.of(dt, dl, dy, dx);
-      String[] units = {windUnits, windUnits, "K", geopotential ? "m**2 s**-2" : "gpm"};
+      String wind = switch (fault) {
+        case WIND_IN_KNOTS -> "knot";
+        case WIND_IN_CM_S -> "cm s-1";
+        case WIND_IN_FURLONGS -> "furlong fortnight-1";
+        default -> windUnits;
+      };
+      String[] units = {wind, wind, "K", geopotential ? "m**2 s**-2" : "gpm"};
       Variable[] vars = new Variable[4];
       for (int q = 0; q < 4; q++) {
         if (q == 2 && fault == Fault.MISSING_TEMPERATURE) {

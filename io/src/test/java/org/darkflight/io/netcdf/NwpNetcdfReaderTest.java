@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -225,5 +226,47 @@ class NwpNetcdfReaderTest {
     InputException time = assertThrows(InputException.class,
         () -> read(gfs, Instant.parse("2003-03-27T07:00:00Z"), LAT, LON));
     assertThat(time.reason(), containsString("outside the file's times"));
+  }
+
+  // ------------------------------------------------------------- issue 19 §6: units, truncation
+
+  @Test
+  void windInKnotsOrCmPerSecondIsConvertedToMetresPerSecond() throws Exception {
+    AtmosphericRaw mps = read(AtmosTestData.path("atmos/era5_pl_20030327.nc"), EVENT, LAT, LON);
+    for (Fault fault : new Fault[] {Fault.WIND_IN_KNOTS, Fault.WIND_IN_CM_S}) {
+      Path f = tmp.resolve("era5_" + fault + ".nc");
+      NwpFixtures.writeEra5(f, fault);
+      AtmosphericRaw raw = read(f, EVENT, LAT, LON);
+      double factor = fault == Fault.WIND_IN_KNOTS ? 1852.0 / 3600.0 : 0.01;
+      for (int k = 0; k < raw.levels().size(); k++) {
+        assertThat(raw.levels().get(k).windUMps(),
+            closeTo(factor * mps.levels().get(k).windUMps(), 1e-9));
+        assertThat(raw.levels().get(k).windVMps(),
+            closeTo(factor * mps.levels().get(k).windVMps(), 1e-9));
+      }
+    }
+  }
+
+  @Test
+  void unknownWindUnitsAreRefusedNamingTheVariable() throws Exception {
+    InputException e = fault(Fault.WIND_IN_FURLONGS, "gfs");
+    assertThat(e.field(), is("u-component_of_wind_isobaric"));
+    assertThat(e.reason(), containsString("furlong fortnight-1"));
+  }
+
+  @Test
+  void aFileCutInItsDataIsReportedAsTruncated() throws Exception {
+    // the header is intact, the last bytes of the data are missing: before, the missing values
+    // read as zeros and the error blamed the pressure units ("expected about Infinity Pa")
+    for (String name : new String[] {"gfs_0p25_20030327.nc", "era5_pl_20030327.nc"}) {
+      Path f = tmp.resolve("cut_" + name);
+      Files.copy(AtmosTestData.path("atmos/" + name), f);
+      try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(raf.length() - 64);
+      }
+      InputException e = assertThrows(InputException.class, () -> read(f, EVENT, LAT, LON));
+      assertThat(e.getMessage(), containsString("truncated or corrupt"));
+      assertThat(e.getMessage(), not(containsString("Infinity")));
+    }
   }
 }

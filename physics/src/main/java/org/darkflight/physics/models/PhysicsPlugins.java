@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import org.darkflight.physics.Fragment;
@@ -23,7 +22,7 @@ import org.darkflight.physics.plugin.PluginManifest;
 
 /**
  * The one registry of the physics providers (drag, ablation, integrator): the built-ins and the
- * third-party plugins alike are found with {@link ServiceLoader} and looked up by their manifest
+ * third-party plugins alike are found with {@link ServiceProviders} (a soft ServiceLoader) and looked up by their manifest
  * name. {@link PhysicsModels} resolves every model a configuration selects through it; a plugin
  * named in {@link PhysicsConfig#plugins()} comes back guarded.
  *
@@ -62,7 +61,7 @@ public final class PhysicsPlugins {
       Map<Class<?>, Found<?>> perLoader = CACHE.computeIfAbsent(l, k -> new HashMap<>());
       found = perLoader.get(type);
       if (found == null) {
-        found = index(ServiceLoader.load(type, l), manifest);
+        found = index(ServiceProviders.load(type, l), manifest);
         perLoader.put(type, found);
       }
     }

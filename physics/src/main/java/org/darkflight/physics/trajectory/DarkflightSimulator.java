@@ -163,6 +163,7 @@ public final class DarkflightSimulator {
     Run run = new Run(fragment);
     double[] y0 = run.stateArray(start, fragment);
     checkAboveGround(start, y0);
+    checkBudgets(start, true);
     run.propagator.run(start.timeS(), y0, 1, config.groundAltitudeM(), Double.NaN,
         config.outputIntervalS(), (t, y) -> {
           if (points.isEmpty() || t != points.get(points.size() - 1).timeS()) {
@@ -196,6 +197,7 @@ public final class DarkflightSimulator {
     Run run = new Run(fragment);
     double[] y0 = run.stateArray(start, fragment);
     checkAboveGround(start, y0);
+    checkBudgets(start, false);
     run.propagator.run(start.timeS(), y0, 1, config.groundAltitudeM(), Double.NaN, Double.NaN,
         null);
     return run.landing(start);
@@ -256,6 +258,66 @@ public final class DarkflightSimulator {
     }
   }
 
+  /**
+   * Refuses, before any integration, a fall that cannot stay within the budgets: no fall from
+   * {@code start} to the ground is shorter than t_min = Δh / √(v² + 2 g_max Δh) (the speed of a
+   * drag-free fall, g_max = 10 m/s²), so it needs at least t_min / (largest step) steps and, when
+   * {@code recording}, t_min / output_interval_s recorded points.
+   *
+   * @throws SimulationException ({@code STEP_BUDGET_EXCEEDED} or {@code POINT_BUDGET_EXCEEDED},
+   *                             at t = start time) when a budget is certain to be exceeded
+   */
+  public void checkBudgets(FlightState start, boolean recording) {
+    checkBudgets(config, start.heightM(), start.velocityEcefMps().getNorm(), start.timeS(),
+        recording);
+  }
+
+  /**
+   * {@link #checkBudgets(FlightState, boolean)} for a luminous end, without a simulator: lets a
+   * command refuse a configuration before it builds anything.
+   *
+   * @throws SimulationException when a budget is certain to be exceeded
+   */
+  public static void checkBudgets(PhysicsConfig config, LuminousEnd start, boolean recording) {
+    if (config.legacy() != PhysicsConfig.LegacyMode.NONE) {
+      return; // the legacy methods step on their own
+    }
+    checkBudgets(config, start.altitudeM(), start.speedMps(), 0.0, recording);
+  }
+
+  private static void checkBudgets(PhysicsConfig config, double heightM, double v,
+      double timeS, boolean recording) {
+    double dropM = heightM - config.groundAltitudeM();
+    if (!(dropM > 0) || !Double.isFinite(v)) {
+      return;
+    }
+    double minFallS = dropM / Math.sqrt(v * v + 2.0 * 10.0 * dropM);
+    PhysicsConfig.Integration in = config.integration();
+    if (config.plugins().integrator() == null) {
+      double minSteps = Math.floor(minFallS / in.largestStepS());
+      if (minSteps > in.maxSteps()) {
+        throw new SimulationException(SimulationException.Reason.STEP_BUDGET_EXCEEDED,
+            timeS, String.format(java.util.Locale.ROOT,
+                "the fall from %.0f m takes at least %.3g s; with steps of at most %.3g s that"
+                    + " is at least %.3g integration steps, more than the step budget"
+                    + " integration.max_steps = %d (raise it or the step sizes)",
+                dropM, minFallS, in.largestStepS(), minSteps, in.maxSteps()));
+      }
+    }
+    if (recording) {
+      double minPoints = Math.floor(minFallS / config.outputIntervalS()) + 1;
+      if (minPoints > in.maxRecordedPoints()) {
+        throw new SimulationException(SimulationException.Reason.POINT_BUDGET_EXCEEDED,
+            timeS, String.format(java.util.Locale.ROOT,
+                "the fall from %.0f m takes at least %.3g s; at output_interval_s = %.3g s that"
+                    + " is at least %.3g recorded points, more than the recorded-point budget"
+                    + " integration.max_recorded_points = %d (raise it or output_interval_s)",
+                dropM, minFallS, config.outputIntervalS(), minPoints,
+                in.maxRecordedPoints()));
+      }
+    }
+  }
+
   private void checkDirection(int direction) {
     if (direction < 0 && models.ablation().changesMass()) {
       throw new IllegalArgumentException("backward propagation is not possible with ablation"
@@ -281,7 +343,8 @@ public final class DarkflightSimulator {
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
-      propagator = new Propagator(eom, integrator);
+      propagator = new Propagator(eom, integrator, config.integration().maxSteps(),
+          config.integration().maxRecordedPoints());
     }
 
     double[] stateArray(FlightState s, Fragment fragment) {

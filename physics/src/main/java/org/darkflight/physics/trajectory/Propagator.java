@@ -38,10 +38,32 @@ final class Propagator {
   private double[] yNew = new double[EquationsOfMotion.DIMENSION];
   private final double[] yTrial = new double[EquationsOfMotion.DIMENSION];
   private double t;
+  private final long maxSteps;
+  private final long maxRecordedPoints;
+  private long recordedPoints;
 
-  Propagator(EquationsOfMotion eom, Integrator integrator) {
+  /**
+   * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
+   * @param maxRecordedPoints recorded-point budget of one {@link #run}
+   *                          (integration.max_recorded_points)
+   */
+  Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
+      long maxRecordedPoints) {
     this.eom = eom;
     this.integrator = integrator;
+    this.maxSteps = maxSteps;
+    this.maxRecordedPoints = maxRecordedPoints;
+  }
+
+  /** Passes a sample to the recorder, within the recorded-point budget. */
+  private void record(Recorder recorder, double time, double[] state) {
+    if (++recordedPoints > maxRecordedPoints) {
+      throw new SimulationException(SimulationException.Reason.POINT_BUDGET_EXCEEDED, time,
+          "more than " + maxRecordedPoints + " recorded points by t = " + time + " s (the"
+              + " recorded-point budget integration.max_recorded_points; raise it or"
+              + " output_interval_s)");
+    }
+    recorder.record(time, state);
   }
 
   /** Current time, s. */
@@ -65,6 +87,8 @@ final class Propagator {
   boolean run(double t0, double[] y0, int direction, double targetHeightM, double targetTimeS,
       double outputIntervalS, Recorder recorder) {
     t = t0;
+    recordedPoints = 0;
+    long steps = 0;
     System.arraycopy(y0, 0, y, 0, y.length);
     boolean forward = direction > 0;
     boolean stopOnHeight = !Double.isNaN(targetHeightM);
@@ -73,7 +97,7 @@ final class Propagator {
     double heightPrev = height(y);
     double gPrev = heightPrev - targetHeightM;
     if (recording) {
-      recorder.record(t, y);
+      record(recorder, t, y);
     }
     if (stopOnHeight && gPrev == 0.0) {
       return true;
@@ -89,6 +113,12 @@ final class Propagator {
       eom.compute(t, y, yTrial);
     }
     while (true) {
+      if (++steps > maxSteps) {
+        throw new SimulationException(SimulationException.Reason.STEP_BUDGET_EXCEEDED, t,
+            "more than " + maxSteps + " integration steps by t = " + t + " s at height "
+                + heightPrev + " m (the step budget integration.max_steps; raise it or the"
+                + " step sizes)");
+      }
       double h = direction * integrator.nextStepS();
       if (capSteps) {
         // A fixed step longer than the drag time scale diverges (a 10 g stone at 4 km/s and
@@ -124,7 +154,7 @@ final class Propagator {
         if (g == 0.0 || (g > 0) != (gPrev > 0)) {
           locateCrossing(taken, gPrev, g, targetHeightM);
           if (recording) {
-            recorder.record(t, y);
+            record(recorder, t, y);
           }
           return true;
         }
@@ -144,7 +174,7 @@ final class Propagator {
       t = tNew;
       heightPrev = heightNew;
       if (recording && toLimit && limit == nextOutput) {
-        recorder.record(t, y);
+        record(recorder, t, y);
         nextOutput += direction * outputIntervalS;
       }
       if (stopOnTime && t == targetTimeS) {

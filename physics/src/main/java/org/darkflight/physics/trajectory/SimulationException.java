@@ -2,7 +2,8 @@ package org.darkflight.physics.trajectory;
 
 /**
  * A trajectory could not be integrated: a non-finite state, a broken invariant (mass growing,
- * negative mass, climbing after the fall turned vertical) or no impact within the time limit.
+ * negative mass, climbing after the fall turned vertical), no impact within the time limit, or
+ * a step or recorded-point budget exceeded (or certain to be exceeded).
  * Reported, never silently clamped.
  */
 public final class SimulationException extends RuntimeException {
@@ -10,7 +11,11 @@ public final class SimulationException extends RuntimeException {
 
   /** Machine-readable reason. */
   public enum Reason { NON_FINITE_STATE, MASS_INCREASED, NEGATIVE_MASS, ALTITUDE_INCREASED,
-    NO_IMPACT, INTEGRATOR_FAILURE }
+    NO_IMPACT, INTEGRATOR_FAILURE,
+    /** More integration steps than the budget {@code integration.max_steps}. */
+    STEP_BUDGET_EXCEEDED,
+    /** More recorded samples than the budget {@code integration.max_recorded_points}. */
+    POINT_BUDGET_EXCEEDED }
 
   private final Reason reason;
   private final double timeS;

@@ -121,7 +121,10 @@ public final class DarkflightCli implements Callable<Integer> {
       err.flush();
       return EXIT_BAD_INPUT;
     }
-    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    String msg = ex.getMessage() == null || ex.getMessage().isBlank()
+        ? "internal error without a message (" + ex.getClass().getName()
+            + "; set DARKFLIGHT_DEBUG=1 for the stack trace)"
+        : ex.getMessage();
     err.println("error: " + msg.replace('\n', ' '));
     if (System.getenv("DARKFLIGHT_DEBUG") != null) {
       ex.printStackTrace(err);

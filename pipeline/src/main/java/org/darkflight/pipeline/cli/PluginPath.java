@@ -73,6 +73,8 @@ final class PluginPath {
    * loader (threads started later inherit it). Does nothing when there are none.
    */
   static void install() throws IOException {
+    org.darkflight.physics.models.ServiceProviders.warnTo(
+        org.darkflight.io.PluginWarnings::warn);
     List<Path> jars = jars(System.getenv(ENV));
     if (jars.isEmpty()) {
       return;

@@ -100,26 +100,48 @@ public final class RunCommand implements DarkflightCommand {
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
     w.println("  method: " + EnsembleRun.methodDescription(inputs));
     w.flush();
-    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out.dir(), options, produced,
+    // Everything is written into a staging directory next to --out and published with one
+    // rename at the end, so that --out holds one whole run (docs/reliability.md).
+    org.darkflight.pipeline.run.RunStaging staging =
+        org.darkflight.pipeline.run.RunStaging.begin(out.dir());
+    java.io.StringWriter printed = new java.io.StringWriter();
+    try {
+      writeRun(new PrintWriter(printed), inputs, staging.dir(), options, produced, heatmap,
+          searchPlanOptions);
+      staging.publish();
+    } catch (Exception e) {
+      staging.abandon();
+      throw e;
+    }
+    w.print(staging.published(printed.toString()));
+    w.flush();
+    return 0;
+  }
+
+  /** Runs the ensemble and writes every artifact into {@code dir}. */
+  private void writeRun(PrintWriter w, RunInputs inputs, java.nio.file.Path dir,
+      PipelineOptions options, Instant produced, HeatmapOptions heatmap,
+      org.darkflight.analysis.searchplan.SearchPlanner.Options searchPlanOptions)
+      throws Exception {
+    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, dir, options, produced,
         heatmap);
     print(w, s);
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
-      DragRegimes.write(inputs, out.dir().resolve(DragRegimes.FILE));
+      DragRegimes.write(inputs, dir.resolve(DragRegimes.FILE));
     }
     RunMetrics metrics = BatchMetrics.forRun(inputs.event().eventId(), s);
-    metrics.write(out.dir().resolve(RunMetrics.FILE));
+    metrics.write(dir.resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
     if (searchPlanOptions != null) {
       org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
-          org.darkflight.pipeline.searchplan.SearchPlanStep.run(out.dir(), inputs, searchPlanOptions));
+          org.darkflight.pipeline.searchplan.SearchPlanStep.run(dir, inputs, searchPlanOptions));
     }
     if (!noReport) {
-      w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out.dir(),
+      w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(dir,
           inputs));
       w.flush();
     }
-    return 0;
   }
 
   /** The heatmap settings, or null when no heatmap is asked for. */

@@ -49,7 +49,11 @@ public final class SensitivityCommand implements DarkflightCommand {
       description = "Bootstrap resamples of the 95 %% intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
   @Option(names = "--threads", paramLabel = "T",
-      description = "Threads of the landing loop (default: available processors).") Integer threads;
+      description = "Threads of the landing loop, 1 to " + MAX_THREADS
+          + " (default: available processors).") Integer threads;
+
+  /** Most threads of the landing loop (more only add contention). */
+  static final int MAX_THREADS = 256;
   @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
   @Mixin SharedOptions.ProducedUtc producedUtc;
 
@@ -68,8 +72,9 @@ public final class SensitivityCommand implements DarkflightCommand {
           "--bootstrap must be >= 10, got " + bootstrap);
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads must be >= 1");
+    if (t < 1 || t > MAX_THREADS) {
+      throw new ParameterException(spec.commandLine(),
+          "--threads must be in [1, " + MAX_THREADS + "], got " + t);
     }
     Instant produced = producedUtc.resolve();
     RunInputs in = RunInputs.read(event, atmos, config, fragments, ensemble);

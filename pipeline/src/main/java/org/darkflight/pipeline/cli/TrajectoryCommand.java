@@ -95,7 +95,7 @@ public final class TrajectoryCommand implements DarkflightCommand {
         spec.commandLine().getErr().println("error: fragment " + f.id() + ": " + e.reason()
             + " at t = " + e.timeS() + " s: " + e.getMessage().replace('\n', ' '));
         spec.commandLine().getErr().flush();
-        return DarkflightCli.EXIT_FAILURE;
+        return isBudget(e) ? DarkflightCli.EXIT_BAD_INPUT : DarkflightCli.EXIT_FAILURE;
       } catch (IllegalArgumentException e) {
         // a legacy method that cannot handle the inputs (e.g. v2's fragment stopped descending)
         spec.commandLine().getErr().println("error: fragment " + f.id() + ": "
@@ -118,6 +118,12 @@ public final class TrajectoryCommand implements DarkflightCommand {
     return 0;
   }
 
+  /** A step or recorded-point budget of physics_config.json was exceeded: bad input (exit 2). */
+  private static boolean isBudget(SimulationException e) {
+    return e.reason() == SimulationException.Reason.STEP_BUDGET_EXCEEDED
+        || e.reason() == SimulationException.Reason.POINT_BUDGET_EXCEEDED;
+  }
+
   /** Cross-file checks the single-file schemas cannot make. */
   private void checkConsistency(Event event, PhysicsConfig config) throws InputException {
     double startM = event.luminousEnd().altitudeM();
@@ -126,6 +132,11 @@ public final class TrajectoryCommand implements DarkflightCommand {
           String.format(Locale.ROOT,
               "luminous end at %.1f m is not above the ground height %.1f m of %s", startM,
               config.groundAltitudeM(), configFile.path()));
+    }
+    try {
+      DarkflightSimulator.checkBudgets(config, event.luminousEnd(), true);
+    } catch (SimulationException e) {
+      throw new InputException(configFile.path(), "/integration", e.getMessage());
     }
   }
 

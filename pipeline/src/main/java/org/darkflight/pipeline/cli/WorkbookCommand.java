@@ -106,6 +106,23 @@ public final class WorkbookCommand implements DarkflightCommand {
         description = "a point near the event (degrees) to infer the UTM zone from")
     double[] near;
 
+    /** The UTM zone around {@code --near LAT,LON}, range-checked. */
+    static UtmZone zoneNear(double[] near) throws InputException {
+      if (near.length != 2) {
+        throw new InputException("command line", "--near",
+            "give two numbers, LAT,LON in degrees, got " + near.length);
+      }
+      if (!(near[0] >= -90.0 && near[0] <= 90.0)) {
+        throw new InputException("command line", "--near",
+            "latitude must be a number in [-90, 90] degrees, got " + near[0]);
+      }
+      if (!(near[1] >= -180.0 && near[1] <= 360.0)) {
+        throw new InputException("command line", "--near",
+            "longitude must be a number in [-180, 360] degrees, got " + near[1]);
+      }
+      return UtmZone.containing(near[0], near[1]);
+    }
+
     @Option(names = "--mass-g", paramLabel = "G",
         description = "override the workbook's mass, g")
     Double massG;
@@ -122,8 +139,8 @@ public final class WorkbookCommand implements DarkflightCommand {
         } catch (IllegalArgumentException e) {
           throw new InputException("--utm-zone", "", e.getMessage());
         }
-      } else if (near != null && near.length == 2) {
-        zone = UtmZone.containing(near[0], near[1]);
+      } else if (near != null) {
+        zone = zoneNear(near);
       } else {
         throw new InputException("command line", "--utm-zone",
             "the workbook stores UTM metres without a zone: give --utm-zone (e.g. 16N) or "

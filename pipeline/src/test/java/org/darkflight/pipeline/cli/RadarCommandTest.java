@@ -175,4 +175,21 @@ class RadarCommandTest {
     assertThat(code, is(DarkflightCli.EXIT_BAD_INPUT));
     assertThat(err.toString(), containsString("above the terminus altitude"));
   }
+
+  /** Issue 19 §3: a vanishing confidence is refused by name instead of ending in NaN weights. */
+  @Test
+  void aVanishingConfidenceIsRefusedNamingTheField() throws Exception {
+    ObjectNode json = (ObjectNode) JsonSchemas.read(RETURNS);
+    ((ObjectNode) json.get("returns").get(1)).put("confidence", 1e-200);
+    ((ObjectNode) json.get("returns").get(2)).put("confidence", 1e-200);
+    Path bad = tmp.resolve("faint.json");
+    Files.write(bad, Json.toCanonicalBytes(json));
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("out");
+    int code = run(new StringWriter(), err, bad, dir);
+    assertThat(code, is(DarkflightCli.EXIT_BAD_INPUT));
+    assertThat(err.toString(), containsString("/returns/1/confidence"));
+    assertThat(err.toString(), org.hamcrest.Matchers.not(containsString("NaN")));
+    assertThat(Files.exists(dir), is(false));
+  }
 }

@@ -100,4 +100,23 @@ class SensitivityCommandTest {
     assertThat(rc, equalTo(DarkflightCli.EXIT_BAD_INPUT));
     assertThat(Files.exists(dir.resolve("out").resolve(SensitivityReport.FILE)), equalTo(false));
   }
+
+  /** Issue 19 §3: an absurd thread count is a usage error naming the option, not a class name. */
+  @Test
+  void aHundredThousandThreadsAreRefusedByName() throws Exception {
+    Path ensemble = dir.resolve("ensemble.json");
+    Files.writeString(ensemble, """
+        {"mode": "monte_carlo", "samples": 10, "random_seed": 7,
+         "distributions": {"cd": {"dist": "normal", "params": {"sigma": 0.1}}}}
+        """, StandardCharsets.UTF_8);
+    CliOutcome r = CliOutcome.run("sensitivity", "--event", EVENT.resolve("event.json").toString(),
+        "--atmos", EVENT.resolve("atmos_profile.json").toString(),
+        "--config", EVENT.resolve("physics_config.json").toString(),
+        "--fragments", EVENT.resolve("fragments.json").toString(),
+        "--ensemble", ensemble.toString(), "--threads", "100000", "--out", dir.resolve("out").toString());
+    assertThat(r.exit(), equalTo(DarkflightCli.EXIT_BAD_INPUT));
+    assertThat(r.err(), org.hamcrest.Matchers.containsString("--threads must be in [1, 256]"));
+    assertThat(r.err(), org.hamcrest.Matchers.not(
+        org.hamcrest.Matchers.containsString("IllegalArgumentException")));
+  }
 }

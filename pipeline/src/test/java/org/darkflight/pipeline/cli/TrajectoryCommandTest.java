@@ -276,6 +276,53 @@ class TrajectoryCommandTest {
     assertThat(r.err(), containsString("physics_config.json"));
   }
 
+  // ------------------------------------------------------------------ budgets (issue 19 §1)
+
+  @Test
+  void aMicrosecondOutputIntervalIsRefusedBeforeAnyWork() throws Exception {
+    Path out = tmp.resolve("out");
+    Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> withBadInput("physics_config.json",
+            n -> n.put("output_interval_s", 1e-6), out));
+    assertRejected(r, out, "physics_config.json", "/integration");
+    assertThat(r.err(), containsString("integration.max_recorded_points"));
+  }
+
+  @Test
+  void nanosecondStepsAreRefusedBeforeAnyWork() throws Exception {
+    Path out = tmp.resolve("out");
+    Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> withBadInput("physics_config.json", n -> {
+          ObjectNode i = (ObjectNode) n.get("integration");
+          i.put("dt_initial_s", 1e-9).put("dt_min_s", 1e-9).put("dt_max_s", 1e-9);
+        }, out));
+    assertRejected(r, out, "physics_config.json", "/integration");
+    assertThat(r.err(), containsString("integration.max_steps"));
+  }
+
+  @Test
+  void aVanishingMassEndsAtTheStepBudgetWithOneLineAndExitTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(120), () -> withBadInput("fragments.json",
+            n -> ((ObjectNode) n.get("fragments").get(0)).put("mass_kg", 1e-300), out));
+    assertThat(r.exit(), equalTo(DarkflightCli.EXIT_BAD_INPUT));
+    assertThat(r.err().strip().lines().count(), equalTo(1L));
+    assertThat(r.err(), allOf(containsString("STEP_BUDGET_EXCEEDED"),
+        containsString("integration.max_steps")));
+    assertThat(regularFiles(out), equalTo(0L));
+  }
+
+  @Test
+  void theBudgetIsReadFromTheConfiguration() throws Exception {
+    // a budget of 5 points cannot hold a fall of minutes at 1 s spacing
+    Path out = tmp.resolve("out");
+    Run r = withBadInput("physics_config.json",
+        n -> ((ObjectNode) n.get("integration")).put("max_recorded_points", 5), out);
+    assertRejected(r, out, "physics_config.json", "/integration");
+    assertThat(r.err(), containsString("integration.max_recorded_points = 5"));
+  }
+
   @Test
   void missingFileIsReported() throws Exception {
     Path out = tmp.resolve("out");

@@ -125,4 +125,18 @@ class WorkbookCommandTest {
     assertThat(err.toString(), containsString("INDIRECT"));
     assertThat(Files.exists(dir.resolve("g/formula_graph.json")), is(false));
   }
+
+  /** Issue 19 §6: a --near outside the globe is refused, not turned into a zone. */
+  @Test
+  void nearIsRangeChecked(@TempDir Path dir) {
+    for (String near : new String[] {"95,500", "41.3,NaN", "41.3", "-91,0", "41.3,361"}) {
+      Path json = dir.resolve("landing.json");
+      CliOutcome r = CliOutcome.run("workbook", "run", BOOK.toString(), "--near=" + near,
+          "--json", json.toString());
+      assertThat(near, r.exit(), equalTo(DarkflightCli.EXIT_BAD_INPUT));
+      assertThat(near, r.err().strip().lines().count(), equalTo(1L));
+      assertThat(near, r.err(), org.hamcrest.Matchers.containsString("--near"));
+      assertThat(near, java.nio.file.Files.exists(json), equalTo(false));
+    }
+  }
 }

@@ -127,11 +127,21 @@ public final class Integrate
         out.get(FAILED).output(failure(s, e.reason, e.getMessage(), e.timeS));
       } catch (SimulationException e) {
         out.get(FAILED).output(failure(s, e.reason().name(), e.getMessage(), e.timeS()));
+      } catch (org.darkflight.physics.plugin.PluginFailureException e) {
+        out.get(FAILED).output(failure(s, "PLUGIN_FAILURE", describe(e), Double.NaN));
+      } catch (IllegalArgumentException e) {
+        // a drawn value the models refuse (a radius, a state they cannot start from)
+        out.get(FAILED).output(failure(s, "INVALID_DRAW", describe(e), 0.0));
       } catch (RuntimeException e) {
-        out.get(FAILED).output(failure(s, e.getClass().getSimpleName(), e.getMessage(),
-            Double.NaN));
+        out.get(FAILED).output(failure(s, "INTEGRATION_ERROR", describe(e), Double.NaN));
       }
       samplesDone.inc();
+    }
+
+    /** The message of an unexpected exception, its kind named only beside the reason. */
+    private static String describe(RuntimeException e) {
+      String m = e.getMessage();
+      return (m == null || m.isBlank() ? "no message" : m) + " (" + e.getClass().getName() + ")";
     }
 
     private SampleFailure failure(EnsembleSample s, String reason, String message, double t) {

@@ -13,8 +13,9 @@ import org.darkflight.transforms.sink.ElementCoder;
 /**
  * A sample that could not be integrated: its index and substream seed (enough to replay it), the
  * reason (a {@code SimulationException.Reason}, {@code INVALID_DRAW} for a draw outside the
- * physical range, {@code INVALID_RESULT} for a non-finite or inconsistent landing, or the
- * exception class) and a message.
+ * physical range, {@code INVALID_RESULT} for a non-finite or inconsistent landing,
+ * {@code PLUGIN_FAILURE} or {@code INTEGRATION_ERROR}; never an exception class name) and a
+ * message.
  */
 @DefaultCoder(SampleFailure.SampleFailureCoder.class)
 @AutoValue

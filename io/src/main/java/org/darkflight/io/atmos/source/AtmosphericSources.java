@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
-/** Finds {@link AtmosphericSource} plugins with {@link ServiceLoader}. */
+/** Finds {@link AtmosphericSource} plugins with {@link java.util.ServiceLoader} (softly). */
 public final class AtmosphericSources {
 
   private AtmosphericSources() {}
@@ -15,7 +14,8 @@ public final class AtmosphericSources {
   /** Every source on the class path, sorted by plugin name (a stable order). */
   public static List<AtmosphericSource> all() {
     List<AtmosphericSource> out = new ArrayList<>();
-    for (AtmosphericSource s : ServiceLoader.load(AtmosphericSource.class)) {
+    for (AtmosphericSource s : org.darkflight.physics.models.ServiceProviders.load(
+        AtmosphericSource.class, org.darkflight.physics.models.PhysicsPlugins.loader())) {
       out.add(s);
     }
     out.sort(Comparator.comparing(s -> s.manifest().name()));
