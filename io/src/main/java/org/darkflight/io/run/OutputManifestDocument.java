@@ -105,8 +105,11 @@ public record OutputManifestDocument(
    * @param mode           {@code monte_carlo} or {@code mass_grid}
    * @param randomSeed     the ensemble's random seed
    * @param inputs         the input files by role, with their SHA-256
+   * @param inputWarnings  warnings of the checks before the run (docs/inputs.md), or null
+   * @param fragmentsDerived how the fragments were derived without a fragments file, or null
    */
   @JsonPropertyOrder(alphabetic = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EnsembleRunSummary(
       @JsonProperty("samples") Long samples,
       @JsonProperty("landed") Long landed,
@@ -115,11 +118,23 @@ public record OutputManifestDocument(
       @JsonProperty("sampling") String sampling,
       @JsonProperty("mode") String mode,
       @JsonProperty("random_seed") Long randomSeed,
-      @JsonProperty("inputs") List<RoleInput> inputs) implements RunSection {
+      @JsonProperty("inputs") List<RoleInput> inputs,
+      @JsonProperty("input_warnings") List<String> inputWarnings,
+      @JsonProperty("fragments_derived") String fragmentsDerived) implements RunSection {
 
     public EnsembleRunSummary {
       failureReasons = failureReasons == null ? null : new TreeMap<>(failureReasons);
       inputs = inputs == null ? null : List.copyOf(inputs);
+      inputWarnings = inputWarnings == null || inputWarnings.isEmpty() ? null
+          : List.copyOf(inputWarnings);
+    }
+
+    /** A summary without input warnings and derived fragments. */
+    public EnsembleRunSummary(Long samples, Long landed, Long failed,
+        SortedMap<String, Long> failureReasons, String sampling, String mode, Long randomSeed,
+        List<RoleInput> inputs) {
+      this(samples, landed, failed, failureReasons, sampling, mode, randomSeed, inputs, null,
+          null);
     }
 
     /** Failure counts by reason, as written (null when absent). */

@@ -297,7 +297,7 @@ public final class EnsembleRun {
     OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
-        in.ensemble().randomSeed(), inputs);
+        in.ensemble().randomSeed(), inputs, in.warnings(), in.fragmentsDerivation());
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
