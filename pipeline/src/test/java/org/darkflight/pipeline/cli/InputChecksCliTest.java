@@ -177,6 +177,18 @@ class InputChecksCliTest {
   }
 
   @Test
+  void windPerturbationWithoutSigmaWarnsAndTheSplitRuleIsRecorded() throws Exception {
+    // The Park Forest profile (the workbook's sounding) gives no wind sigma.
+    RunInputs in = RunInputs.read(AtmosCommandTest.data(PF + "event.json"),
+        AtmosCommandTest.data(PF + "atmos_profile.json"),
+        AtmosCommandTest.data(PF + "physics_config.json"), null,
+        AtmosCommandTest.data("ensembles/decadal-split-mass-grid.json"));
+    assertThat(String.join("\n", in.warnings()),
+        containsString("/wind_perturbation has no effect"));
+    assertThat(in.fragmentsDerivation(), containsString("split rule"));
+  }
+
+  @Test
   void withoutFragmentsTheDefaultSuiteIsDerivedAndRecorded() throws Exception {
     RunInputs in = RunInputs.read(AtmosCommandTest.data(PF + "event.json"),
         AtmosCommandTest.data(PF + "atmos_profile.json"),
