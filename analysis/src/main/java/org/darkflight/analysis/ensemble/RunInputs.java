@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfile;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
+import org.darkflight.io.fragments.FragmentsFile;
 import org.darkflight.io.fragments.FragmentsFiles;
 import org.darkflight.io.meta.CanonicalMeta;
 import org.darkflight.io.meta.InputRef;
@@ -34,10 +36,32 @@ import org.darkflight.analysis.ensemble.EnsembleMode;
  * @param ensemble   the ensemble configuration (a single pass over the fragments when none given)
  * @param files      role → input file (event, atmos, config, fragments?, ensemble?) in that order
  * @param sha256     role → SHA-256 of the file
+ * @param warnings   warnings of the input checks ({@link InputChecks}), for console and manifest
+ * @param fragmentsDerivation how the fragments were derived when no fragments file was given,
+ *                   or null
  */
 public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
     List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
-    Map<String, String> sha256) {
+    Map<String, String> sha256, List<String> warnings, String fragmentsDerivation) {
+
+  public RunInputs {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** Inputs without check warnings or derived fragments. */
+  public RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
+      List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
+      Map<String, String> sha256) {
+    this(event, levels, physics, fragments, ensemble, files, sha256, List.of(), null);
+  }
+
+  /**
+   * The default decadal suite used when neither a fragments file nor a split rule is given
+   * (docs/inputs.md): one fragment per decade from 1 g to 10 kg, ordinary chondrite
+   * (3300 kg/m3), cd 1.0, sphere (shape factor 1.21).
+   */
+  public static final SplitRule DEFAULT_SUITE = new SplitRule(SplitRule.Kind.DECADAL, 0.001, 10.0,
+      Double.NaN, 0, 0.0, 3300.0, 1.0, 1.21);
 
   /** Seed of the default (no ensemble file) run; it draws nothing. */
   public static final long DEFAULT_SEED = 0;
@@ -51,8 +75,21 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
    */
   public static RunInputs read(Path eventFile, Path atmosFile, Path configFile, Path fragmentsFile,
       Path ensembleFile) throws InputException {
+    return read(eventFile, atmosFile, configFile, fragmentsFile, ensembleFile,
+        CheckLimits.DEFAULTS);
+  }
+
+  /**
+   * Reads and checks the inputs, the checks across files and against physics with the given
+   * limits ({@link InputChecks}).
+   *
+   * @throws InputException naming file, field and reason of every problem found
+   */
+  public static RunInputs read(Path eventFile, Path atmosFile, Path configFile, Path fragmentsFile,
+      Path ensembleFile, CheckLimits limits) throws InputException {
     Event event = EventFiles.read(eventFile);
-    List<AtmosLevel> levels = AtmosProfiles.read(atmosFile).atmosLevels();
+    AtmosProfile profile = AtmosProfiles.read(atmosFile);
+    List<AtmosLevel> levels = profile.atmosLevels();
     try {
       new ProfileAtmosphere(levels);
     } catch (IllegalArgumentException e) {
@@ -61,20 +98,34 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
     PhysicsConfig physics = PhysicsConfigFiles.read(configFile);
     LegacySlices.factory(physics, atmosFile); // a fries_v2 run's vertical_grid.json must be valid
     EnsembleConfig ensemble = ensembleFile == null ? null : EnsembleConfigReader.read(ensembleFile);
+    List<String> warnings = new ArrayList<>(InputChecks.run(eventFile.toString(),
+        event.luminousEnd(), atmosFile.toString(), profile, configFile.toString(), physics,
+        ensemble == null ? 0.0 : ensemble.windPerturbationSigmaScale(),
+        ensembleFile == null ? "(no ensemble config)" : ensembleFile.toString(), limits));
+    if (event.meta() == null) {
+      warnings.add(eventFile + ": no meta block: the event's provenance is missing (add "
+          + "meta.provenance.source to say where the values come from)");
+    }
     List<Fragment> fragments;
+    String derivation = null;
     if (fragmentsFile != null) {
       if (ensemble != null && ensemble.splitRule() != null) {
         throw new InputException(ensembleFile, "/fragments",
             "a split rule and --fragments were both given; use one of them");
       }
-      fragments = FragmentPrep.canonical(fragmentsFile.toString(),
-          FragmentsFiles.read(fragmentsFile).fragments());
+      FragmentsFile ff = FragmentsFiles.read(fragmentsFile);
+      if (ff.meta() == null) {
+        warnings.add(fragmentsFile + ": no meta block: the fragments' provenance is missing");
+      }
+      fragments = FragmentPrep.canonical(fragmentsFile.toString(), ff.fragments());
     } else if (ensemble != null && ensemble.splitRule() != null) {
       fragments = FragmentPrep.split(ensembleFile.toString(), ensemble.splitRule());
+      derivation = "no fragments file: fragments derived from the split rule in " + ensembleFile
+          + " (" + describe(fragments) + ")";
     } else {
-      throw new InputException("--fragments", "",
-          "no fragments: give --fragments fragments.json or a 'fragments' split rule in the"
-              + " ensemble config");
+      fragments = FragmentPrep.split("(default fragment suite)", DEFAULT_SUITE);
+      derivation = "no fragments file and no split rule: the default decadal suite of "
+          + "docs/inputs.md (" + describe(fragments) + ", 3300 kg/m3, cd 1.0, sphere)";
     }
     try {
       // Refuse before any work a configuration whose budgets no nominal fall can keep.
@@ -108,7 +159,15 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
       }
     }
     return new RunInputs(event, List.copyOf(levels), physics, List.copyOf(fragments), ensemble,
-        files, sha);
+        files, sha, warnings, derivation);
+  }
+
+  private static String describe(List<Fragment> fragments) {
+    StringBuilder sb = new StringBuilder().append(fragments.size()).append(" fragments: ");
+    for (int i = 0; i < fragments.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(fragments.get(i).massKg()).append(" kg");
+    }
+    return sb.toString();
   }
 
   /** The input files as (path as given, sha256), in role order. */

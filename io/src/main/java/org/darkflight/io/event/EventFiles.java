@@ -34,9 +34,12 @@ public final class EventFiles {
   public static Event fromTree(JsonNode node, String file) throws InputException {
     JsonSchemas.validate(node, SCHEMA, file);
     EventDocument doc = Binding.bind(node, EventDocument.class, file);
+    EventDocument.LuminousEndJson le = doc.luminousEnd();
+    String anglePointer = le.zenithAngleDeg() != null && le.elevationDeg() == null
+        ? "/luminous_end/zenith_angle_deg" : "/luminous_end/elevation_deg";
+    Binding.build(file, anglePointer, le::entryAngleDeg);
     return new Event(doc.eventId(),
-        Binding.build(file, "/luminous_end", () -> doc.luminousEnd().toLuminousEnd()),
-        doc.meta());
+        Binding.build(file, "/luminous_end", le::toLuminousEnd), doc.meta());
   }
 
   /** The document form of an event, with the {@code $schema} URI. */

@@ -10,10 +10,11 @@ import org.darkflight.physics.Fragment;
  * The JSON shape of {@code fragments.json} (schema {@code schemas/fragments.schema.json}, spec
  * §4.2).
  *
- * @param schema    the {@code $schema} URI
+ * @param schema    the {@code $schema} URI (null when the file gives none)
  * @param fragments the fragment hypotheses (at least one)
- * @param meta      units and provenance
+ * @param meta      units and provenance (null when the file gives none)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FragmentsDocument(
     @JsonProperty("$schema") String schema,
     @JsonProperty("fragments") List<FragmentJson> fragments,

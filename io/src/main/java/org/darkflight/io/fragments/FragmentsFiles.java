@@ -27,7 +27,8 @@ public final class FragmentsFiles {
   private FragmentsFiles() {}
 
   /**
-   * Reads and validates a fragments file.
+   * Reads and validates a fragments file: a bare array of fragments or an object with a
+   * {@code fragments} array (and optional {@code $schema} and {@code meta}).
    *
    * @throws InputException on any problem with the file
    */
@@ -38,16 +39,21 @@ public final class FragmentsFiles {
   /** Validates and converts an already parsed tree; {@code file} names it in messages. */
   public static FragmentsFile fromTree(JsonNode node, String file) throws InputException {
     JsonSchemas.validate(node, SCHEMA, file);
-    FragmentsDocument doc = Binding.bind(node, FragmentsDocument.class, file);
+    boolean bare = node.isArray();
+    FragmentsDocument doc = bare
+        ? new FragmentsDocument(null, List.of(Binding.bind(node,
+            FragmentsDocument.FragmentJson[].class, file)), null)
+        : Binding.bind(node, FragmentsDocument.class, file);
+    String prefix = bare ? "/" : "/fragments/";
     List<Fragment> out = new ArrayList<>(doc.fragments().size());
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < doc.fragments().size(); i++) {
       FragmentsDocument.FragmentJson f = doc.fragments().get(i);
-      String pointer = "/fragments/" + i;
+      String pointer = prefix + i;
       Integer first = seen.putIfAbsent(f.id().toLowerCase(Locale.ROOT), i);
       if (first != null) {
         throw new InputException(file, pointer + "/id", "duplicate fragment id '" + f.id()
-            + "' (already at /fragments/" + first + "/id; ids name output files, case ignored)");
+            + "' (already at " + prefix + first + "/id; ids name output files, case ignored)");
       }
       out.add(Binding.build(file, pointer, f::toFragment));
     }

@@ -59,6 +59,7 @@ public final class JsonSchemas {
       .build();
 
   private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, JsonNode> SCHEMA_TREES = new ConcurrentHashMap<>();
 
   /** One schema violation: where and why. */
   public record Violation(String pointer, String reason) {}
@@ -113,19 +114,22 @@ public final class JsonSchemas {
   }
 
   /**
-   * Validates {@code node} against schema {@code name}; throws on the first violation (the
-   * reason also counts how many more there are).
+   * Validates {@code node} against schema {@code name}; throws one {@link InputException} that
+   * lists every violation (each its own problem: pointer, reason and, where it can be told, the
+   * fix; at most {@link InputException#MAX_LISTED} are printed).
    *
    * @param file the file the node came from, for the message
-   * @throws InputException naming file, JSON pointer and reason
+   * @throws InputException naming file, JSON pointer and reason of each violation
    */
   public static void validate(JsonNode node, String name, String file) throws InputException {
     checkDeclaredSchema(node, name, file);
     List<Violation> found = violations(node, name);
     if (!found.isEmpty()) {
-      Violation first = found.get(0);
-      String more = found.size() > 1 ? " (and " + (found.size() - 1) + " more schema errors)" : "";
-      throw new InputException(file, first.pointer(), first.reason() + more);
+      List<InputException> problems = new ArrayList<>();
+      for (Violation v : found) {
+        problems.add(new InputException(file, v.pointer(), v.reason()));
+      }
+      throw InputException.of(problems);
     }
   }
 
@@ -228,7 +232,87 @@ public final class JsonSchemas {
     if (reason == null || reason.isEmpty()) {
       reason = m.getMessage();
     }
+    if ("format".equals(type)) {
+      reason = formatReason(m);
+    } else if ("required".equals(type) && property != null) {
+      reason = "required field `" + property + "` is missing";
+    } else if (("additionalProperties".equals(type) || "unevaluatedProperties".equals(type))
+        && property != null) {
+      reason = unknownFieldReason(property, knownNames(m));
+    }
     return new Violation(pointer, reason.replace('\n', ' '));
+  }
+
+  /** A failed {@code format}: say what the value must look like, once. */
+  private static String formatReason(ValidationMessage m) {
+    Object[] args = m.getArguments();
+    String format = args != null && args.length > 0 ? String.valueOf(args[0]) : "";
+    return switch (format) {
+      case "date-time" -> "not a valid date-time; write an RFC 3339 UTC time such as "
+          + "2024-05-01T12:34:56Z";
+      case "date" -> "not a valid date; write it as YYYY-MM-DD, e.g. 2024-05-01";
+      case "uri", "uri-reference", "iri" -> "not a valid URI";
+      case "email" -> "not a valid e-mail address";
+      default -> format.isEmpty() ? "not in the expected format"
+          : "not a valid " + format;
+    };
+  }
+
+  /**
+   * "unknown field `x`", with the nearest known name when one is close enough to be a typo
+   * ("did you mean `elevation_deg`?"), else the list of known names.
+   */
+  static String unknownFieldReason(String property, List<String> known) {
+    String nearest = Suggestions.nearest(property, known);
+    if (nearest != null) {
+      return "unknown field `" + property + "`; did you mean `" + nearest + "`?";
+    }
+    if (known.isEmpty()) {
+      return "unknown field `" + property + "`";
+    }
+    return "unknown field `" + property + "`; known fields here: "
+        + String.join(", ", known);
+  }
+
+  /**
+   * The property names the schema object holding the failed {@code additionalProperties} allows
+   * (its {@code properties}), read from the schema file the message's location points into.
+   */
+  private static List<String> knownNames(ValidationMessage m) {
+    if (m.getSchemaLocation() == null) {
+      return List.of();
+    }
+    String loc = m.getSchemaLocation().toString();
+    int hash = loc.indexOf('#');
+    String base = hash < 0 ? loc : loc.substring(0, hash);
+    String fragment = hash < 0 ? "" : loc.substring(hash + 1);
+    String resource;
+    if (base.startsWith(ID_PREFIX)) {
+      resource = "schemas/" + base.substring(ID_PREFIX.length());
+    } else if (base.startsWith("classpath:")) {
+      resource = base.substring("classpath:".length());
+    } else {
+      return List.of();
+    }
+    JsonNode schemaTree = SCHEMA_TREES.computeIfAbsent(resource, JsonSchemas::loadTree);
+    if (schemaTree == null || schemaTree.isMissingNode()) {
+      return List.of();
+    }
+    int slash = fragment.lastIndexOf('/');
+    String parent = slash <= 0 ? "" : fragment.substring(0, slash);
+    JsonNode holder = parent.isEmpty() ? schemaTree : schemaTree.at(parent);
+    List<String> names = new ArrayList<>();
+    holder.path("properties").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode loadTree(String resource) {
+    try (InputStream in = JsonSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+          : Json.mapper().readTree(in);
+    } catch (IOException e) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
   }
 
   private static String escape(String token) {

@@ -107,8 +107,11 @@ public record OutputManifestDocument(
    * @param inputs         the input files by role, with their SHA-256
    * @param physicsMethod  the method every sample landed with, in one line: the integration
    *                       (drag model, integrator) or the legacy method and what it used
+   * @param inputWarnings  warnings of the checks before the run (docs/inputs.md), or null
+   * @param fragmentsDerived how the fragments were derived without a fragments file, or null
    */
   @JsonPropertyOrder(alphabetic = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EnsembleRunSummary(
       @JsonProperty("samples") Long samples,
       @JsonProperty("landed") Long landed,
@@ -118,11 +121,23 @@ public record OutputManifestDocument(
       @JsonProperty("mode") String mode,
       @JsonProperty("random_seed") Long randomSeed,
       @JsonProperty("inputs") List<RoleInput> inputs,
-      @JsonProperty("physics_method") String physicsMethod) implements RunSection {
+      @JsonProperty("physics_method") String physicsMethod,
+      @JsonProperty("input_warnings") List<String> inputWarnings,
+      @JsonProperty("fragments_derived") String fragmentsDerived) implements RunSection {
 
     public EnsembleRunSummary {
       failureReasons = failureReasons == null ? null : new TreeMap<>(failureReasons);
       inputs = inputs == null ? null : List.copyOf(inputs);
+      inputWarnings = inputWarnings == null || inputWarnings.isEmpty() ? null
+          : List.copyOf(inputWarnings);
+    }
+
+    /** A summary without input warnings and derived fragments. */
+    public EnsembleRunSummary(Long samples, Long landed, Long failed,
+        SortedMap<String, Long> failureReasons, String sampling, String mode, Long randomSeed,
+        List<RoleInput> inputs) {
+      this(samples, landed, failed, failureReasons, sampling, mode, randomSeed, inputs, null,
+          null, null);
     }
 
     /** Failure counts by reason, as written (null when absent). */

@@ -113,12 +113,93 @@ class EventFilesTest {
   }
 
   @Test
-  void metaNeedsUnitsAndProvenance() {
-    assertThat(bad(r -> ((ObjectNode) r.get("meta")).remove("provenance")).field(),
-        equalTo("/meta/provenance"));
-    assertThat(bad(r -> ((ObjectNode) r.get("meta")).remove("units")).field(),
-        equalTo("/meta/units"));
-    assertThat(bad(r -> r.remove("$schema")).field(), equalTo("/$schema"));
+  void schemaAndMetaAreOptional() throws Exception {
+    // Issue 16 §1 (spec §4.1: meta.units / meta.provenance optional): these were refused before.
+    Event noMeta = EventFiles.read(mutated(dir, PF, r -> r.remove("meta")));
+    assertThat(noMeta.meta(), equalTo(null));
+    EventFiles.read(mutated(dir, PF, r -> r.remove("$schema")));
+    EventFiles.read(mutated(dir, PF, r -> ((ObjectNode) r.get("meta")).remove("provenance")));
+    EventFiles.read(mutated(dir, PF, r -> ((ObjectNode) r.get("meta")).remove("schema_version")));
+    EventFiles.read(mutated(dir, PF, r -> ((ObjectNode) r.get("meta")).putObject("units")));
+  }
+
+  @Test
+  void minimalSpecEventIsRead() throws Exception {
+    Path f = writeText(dir, "event.json", "{\"event_id\": \"e1\", \"luminous_end\": {"
+        + "\"time_utc\": \"2024-05-01T12:00:00Z\", \"lat\": 41.5, \"lon\": -87.7,"
+        + " \"altitude_m\": 20000, \"speed_mps\": 3000, \"azimuth_deg\": 90,"
+        + " \"elevation_deg\": 45}}");
+    assertThat(EventFiles.read(f).luminousEnd().elevationDeg(), equalTo(45.0));
+  }
+
+  @Test
+  void schemaWhenGivenMustNameTheEventSchema() {
+    InputException e = bad(r -> r.put("$schema", "https://example.org/other.json"));
+    assertThat(e.field(), equalTo("/$schema"));
+    InputException wrongKind = bad(r -> r.put("$schema",
+        "https://darkflight.org/schemas/fragments.schema.json"));
+    assertThat(wrongKind.reason(), containsString("wrong file given?"));
+  }
+
+  @Test
+  void unitKeysMustBeFieldNames() {
+    InputException e = bad(r -> ((ObjectNode) r.at("/meta/units")).put("luminous_end.lat", "rad"));
+    assertThat(e.field(), equalTo("/meta/units/luminous_end.lat"));
+    assertThat(e.reason(), containsString("unknown field `luminous_end.lat`"));
+  }
+
+  @Test
+  void zenithAngleIsTheAlternativeToElevation() throws Exception {
+    Event e = EventFiles.read(mutated(dir, PF, r -> {
+      end(r).remove("elevation_deg");
+      end(r).put("zenith_angle_deg", 31.6);
+    }));
+    assertThat(e.luminousEnd().elevationDeg(), closeTo(58.4, 1e-12));
+    InputException both = bad(r -> end(r).put("zenith_angle_deg", 31.6));
+    assertThat(both.getMessage(), containsString("both elevation_deg and zenith_angle_deg"));
+    InputException none = bad(r -> end(r).remove("elevation_deg"));
+    assertThat(none.field(), equalTo("/luminous_end/elevation_deg"));
+    assertThat(none.reason(), containsString("zenith_angle_deg"));
+  }
+
+  @Test
+  void unknownFieldGetsTheNearestKnownName() {
+    InputException e = bad(r -> {
+      end(r).remove("elevation_deg");
+      end(r).put("elevaton_deg", 58.4);
+    });
+    assertThat(e.getMessage(), containsString(
+        "/luminous_end/elevaton_deg: unknown field `elevaton_deg`; did you mean `elevation_deg`?"));
+  }
+
+  @Test
+  void everyProblemIsListedEachOnItsOwnLine() {
+    InputException e = bad(r -> {
+      end(r).put("time_utc", "27/03/2003 05:50");
+      end(r).put("lat", 91.0);
+      end(r).remove("lon");
+      end(r).put("altitud_m", 1.0);
+    });
+    assertThat(e.problems().size(), org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+    String all = e.getMessage();
+    assertThat(all, containsString("/luminous_end/lat:"));
+    assertThat(all, containsString("/luminous_end/lon: required field `lon` is missing"));
+    assertThat(all, containsString("did you mean `altitude_m`?"));
+    for (String line : e.messageLines()) {
+      assertThat(line, containsString("event.json: /luminous_end/"));
+    }
+  }
+
+  @Test
+  void badTimeGivesOneReadableReason() {
+    InputException e = bad(r -> end(r).put("time_utc", "2003-03-27 05:50"));
+    for (InputException p : e.problems()) {
+      if (p.field().equals("/luminous_end/time_utc")) {
+        assertThat(p.reason(), org.hamcrest.Matchers.not(containsString("pattern must")));
+      }
+    }
+    assertThat(e.getMessage(), containsString("/luminous_end/time_utc: not a valid date-time; "
+        + "write an RFC 3339 UTC time such as 2024-05-01T12:34:56Z"));
   }
 
   @Test

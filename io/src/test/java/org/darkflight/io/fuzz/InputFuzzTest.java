@@ -72,8 +72,13 @@ class InputFuzzTest {
       try {
         kind.reader.read(f);
       } catch (InputException e) {
-        assertThat(e.getMessage(), containsString(f.toString()));
-        assertThat(e.getMessage().contains("\n"), equalTo(false));
+        // Every problem found is listed, each on its own line naming the file.
+        for (InputException p : e.problems()) {
+          assertThat(p.getMessage(), containsString(f.toString()));
+          assertThat(p.getMessage().contains("\n"), equalTo(false));
+        }
+        assertThat(e.messageLines().size(), equalTo(Math.min(e.problems().size(),
+            InputException.MAX_LISTED) + (e.problems().size() > InputException.MAX_LISTED ? 1 : 0)));
       } catch (RuntimeException | Error e) {
         throw new AssertionError(kind + ": " + e + " for content:\n"
             + new String(content, StandardCharsets.UTF_8), e);

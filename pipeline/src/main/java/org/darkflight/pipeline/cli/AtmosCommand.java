@@ -60,6 +60,10 @@ public final class AtmosCommand implements DarkflightCommand {
 
   @Mixin SharedOptions.RequiredOut out;
 
+  @Mixin InputCheckOptions checks;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--top-m", defaultValue = "40000", paramLabel = "M",
       description = "fill the profile up to this altitude with USSA76 (default: ${DEFAULT-VALUE})")
   double topM;
@@ -101,6 +105,7 @@ public final class AtmosCommand implements DarkflightCommand {
           + "source plugin failed (see the warnings); refusing to fuse a profile from the "
           + "standard atmosphere alone");
     }
+    checkSources(raws, le, checks.limits(spec.commandLine()));
     if (radarMetadata != null) {
       RadarMetadata meta = RadarMetadataReader.read(radarMetadata);
       for (AtmosphericRaw r : raws) {
@@ -129,6 +134,33 @@ public final class AtmosCommand implements DarkflightCommand {
       System.out.println("wrote " + p);
     }
     return 0;
+  }
+
+  /**
+   * Refuses (exit 2) every source further from the event in place or time than the limits
+   * allow, all in one message, before anything is fused or written (issue 16 §3).
+   */
+  private static void checkSources(List<AtmosphericRaw> raws, LuminousEnd le,
+      org.darkflight.analysis.ensemble.CheckLimits limits) throws InputException {
+    List<InputException> problems = new ArrayList<>();
+    for (AtmosphericRaw r : raws) {
+      double km = org.darkflight.analysis.ensemble.InputChecks.distanceKm(le.latitudeDeg(),
+          le.longitudeDeg(), r.latDeg(), r.lonDeg());
+      if (km > limits.profileMaxKm()) {
+        problems.add(new InputException(r.file(), "", org.darkflight.analysis.ensemble
+            .InputChecks.distanceMessage("this source", km, limits.profileMaxKm())));
+      }
+      double hours = Math.abs(org.darkflight.analysis.ensemble.InputChecks.hours(r.validTime(),
+          le.timeUtc()));
+      if (hours > limits.profileMaxHours()) {
+        problems.add(new InputException(r.file(), "", org.darkflight.analysis.ensemble
+            .InputChecks.gapMessage("this source", r.validTime(), le.timeUtc(),
+                limits.profileMaxHours())));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw InputException.of(problems);
+    }
   }
 
   /**

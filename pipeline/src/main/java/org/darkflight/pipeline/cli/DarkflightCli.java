@@ -116,8 +116,10 @@ public final class DarkflightCli implements Callable<Integer> {
 
   private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    if (ex instanceof org.darkflight.io.InputException) {
-      err.println("error: " + ex.getMessage());
+    if (ex instanceof org.darkflight.io.InputException ie) {
+      for (String line : ie.messageLines()) {
+        err.println("error: " + line);
+      }
       err.flush();
       return EXIT_BAD_INPUT;
     }

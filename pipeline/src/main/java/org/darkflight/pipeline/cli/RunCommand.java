@@ -83,6 +83,8 @@ public final class RunCommand implements DarkflightCommand {
 
   @picocli.CommandLine.Mixin SearchPlanOptions searchPlan;
 
+  @Mixin InputCheckOptions checks;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
@@ -92,7 +94,15 @@ public final class RunCommand implements DarkflightCommand {
     HeatmapOptions heatmap = heatmapOptions();
     var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
     RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
-        fragments.path(), ensemble);
+        fragments.path(), ensemble, checks.limits(spec.commandLine()));
+    PrintWriter err = spec.commandLine().getErr();
+    for (String warning : inputs.warnings()) {
+      err.println("warning: " + warning);
+    }
+    if (inputs.fragmentsDerivation() != null) {
+      err.println("note: " + inputs.fragmentsDerivation());
+    }
+    err.flush();
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
         inputs.event().eventId(), inputs.ensemble().samples(),

@@ -23,7 +23,9 @@ final class SharedOptions {
   /** {@code --event event.json} (required). */
   static final class Event {
     @Option(names = "--event", required = true, paramLabel = "event.json",
-        description = "The event: its luminous-end state (docs/inputs.md).")
+        description = "The event: its luminous-end state (docs/inputs.md). The slope is "
+            + "elevation_deg (angle below the horizontal, 90 = straight down) or "
+            + "zenith_angle_deg (angle from the vertical, as fireball networks publish it).")
     Path path;
 
     /** The file. */

@@ -328,7 +328,8 @@ public final class EnsembleRun {
     OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
-        in.ensemble().randomSeed(), inputs, methodDescription(in));
+        in.ensemble().randomSeed(), inputs, methodDescription(in), in.warnings(),
+        in.fragmentsDerivation());
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,

@@ -152,13 +152,17 @@ class RunCommandTest {
   }
 
   @Test
-  void missingFragmentsAreReported() {
+  void missingFragmentsAreDerivedAndRecorded() throws Exception {
+    // Issue 16 §2 reverses the old refusal: without fragments the default decadal suite runs.
     CliOutcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),
-        "--out", tmp.resolve("nofrag").toString());
-    assertThat(r.exit(), is(DarkflightCli.EXIT_BAD_INPUT));
-    assertThat(r.err(), containsString("--fragments"));
+        "--out", tmp.resolve("nofrag").toString(), "--no-report", "--no-search-plan");
+    assertThat(r.err(), r.exit(), is(0));
+    assertThat(r.err(), containsString("note: no fragments file and no split rule: the default "
+        + "decadal suite"));
+    assertThat(Files.readString(tmp.resolve("nofrag/output_manifest.json")),
+        containsString("\"fragments_derived\""));
   }
 
   @Test
