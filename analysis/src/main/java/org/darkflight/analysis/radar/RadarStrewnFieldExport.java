@@ -101,7 +101,8 @@ public final class RadarStrewnFieldExport {
         refined.orientationDeg()));
     RunInfo run = new RunInfo(eventId == null ? "radar" : eventId, "radar", null,
         meta.createdUtc(), le.latitudeDeg(), le.longitudeDeg(), le.altitudeM(), le.timeUtc(),
-        RadarRun.PRODUCER, artifacts, "not_run", summary);
+        RadarRun.PRODUCER, artifacts,
+        "skipped: radar solutions have no golden to validate against", summary);
 
     return new StrewnFieldExport(GeoOutputOptions.defaults()).write(dir, run, classes, points,
         List.of(), List.of(), List.of(returnsFolder(solution), terminiFolder(solver,

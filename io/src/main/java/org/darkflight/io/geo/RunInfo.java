@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param producer                producing program and version, e.g. {@code "darkflight 0.1.0"}
  * @param artifacts               inputs and other artifacts with their SHA-256 (order kept)
  * @param validationStatus        validation outcome, e.g. {@code "passed"}, {@code "failed"},
- *                                {@code "not_run"}
+ *                                {@code "skipped: <reason>"}
  * @param summary                 free run summary for README.txt and the overview balloon
  *                                (key → text); stored sorted by key
  */

@@ -1,5 +1,6 @@
 package org.darkflight.io.validate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,14 +14,14 @@ import org.darkflight.io.json.JsonSchemas;
 /**
  * {@code validation_diff.json} of {@code darkflight validate} (ParityGuard; schema
  * {@code schemas/validation_diff.schema.json}, docs/legacy.md): the verdict, the unusable
- * goldens, every metric against its tolerance and every recomputed golden fragment. Layout:
+ * goldens, every metric against its tolerance and every golden fragment against the run. Layout:
  * {@link DeclaredOrderJson}, no final newline; the metric and fragment entries keep the
  * camel-case keys they have always had ({@code eventId}, {@code goldenEastingM}, …).
  *
  * @param passed    true when no metric is breached and no golden is unusable
  * @param problems  why goldens could not be used, one line each
  * @param metrics   each metric of each golden event
- * @param fragments each recomputed golden fragment
+ * @param fragments each golden fragment against the run
  */
 public record ValidationDiffDocument(
     @JsonProperty("passed") boolean passed,
@@ -43,11 +44,13 @@ public record ValidationDiffDocument(
    * One metric of one golden event.
    *
    * @param eventId   the golden event
-   * @param name      centroid_delta, max_point_delta, runtime or mass_rmse
+   * @param name      centroid_delta, max_point_delta, fall_time_delta,
+   *                  impact_speed_delta, runtime or mass_rmse
    * @param value     measured value, in {@code unit}
    * @param tolerance the spec's tolerance, in {@code unit}
-   * @param unit      m, s or kg
+   * @param unit      m, s, m/s or kg
    * @param breached  whether value exceeds the tolerance
+   * @param note      why the value could not be measured, else absent
    */
   public record Metric(
       @JsonProperty("eventId") String eventId,
@@ -55,22 +58,26 @@ public record ValidationDiffDocument(
       @JsonProperty("value") double value,
       @JsonProperty("tolerance") double tolerance,
       @JsonProperty("unit") String unit,
-      @JsonProperty("breached") boolean breached) {}
+      @JsonProperty("breached") boolean breached,
+      @JsonProperty("note") @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
   /**
-   * One golden fragment recomputed.
+   * One golden fragment against the validated run's landings of the same fragment id.
    *
    * @param eventId         the golden event
    * @param fragmentId      the fragment
    * @param goldenEastingM  golden UTM easting, m
    * @param goldenNorthingM golden UTM northing, m
-   * @param eastingM        recomputed UTM easting, m
-   * @param northingM       recomputed UTM northing, m
+   * @param eastingM        the run's UTM easting, m
+   * @param northingM       the run's UTM northing, m
    * @param deltaM          distance between them, m
    * @param goldenFallTimeS golden fall time, s
-   * @param fallTimeS       recomputed fall time, s
-   * @param goldenMassKg    golden mass, kg
-   * @param massKg          recomputed mass, kg
+   * @param fallTimeS       the run's fall time (luminous end to ground), s
+   * @param goldenMassKg    golden final mass, kg
+   * @param massKg          the run's final mass, kg
+   * @param samples         landed samples of the fragment in the run (their mean is compared)
+   * @param goldenImpactSpeedMps golden impact speed, m/s, absent when the golden has none
+   * @param impactSpeedMps  the run's impact speed, m/s
    */
   public record FragmentDiff(
       @JsonProperty("eventId") String eventId,
@@ -83,7 +90,11 @@ public record ValidationDiffDocument(
       @JsonProperty("goldenFallTimeS") double goldenFallTimeS,
       @JsonProperty("fallTimeS") double fallTimeS,
       @JsonProperty("goldenMassKg") double goldenMassKg,
-      @JsonProperty("massKg") double massKg) {}
+      @JsonProperty("massKg") double massKg,
+      @JsonProperty("samples") long samples,
+      @JsonProperty("goldenImpactSpeedMps") @JsonInclude(JsonInclude.Include.NON_NULL)
+          Double goldenImpactSpeedMps,
+      @JsonProperty("impactSpeedMps") double impactSpeedMps) {}
 
   /** The document's bytes. */
   public byte[] toBytes() throws IOException {

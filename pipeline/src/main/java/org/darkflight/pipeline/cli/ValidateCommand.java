@@ -13,6 +13,7 @@ import org.darkflight.io.AtomicFiles;
 import org.darkflight.analysis.validate.ParityGuard;
 import org.darkflight.io.InputException;
 import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.validate.RunResults;
 import org.darkflight.io.validate.ValidationDiffDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code darkflight validate}: ParityGuard. Writes {@code validation_report.md} and
- * {@code validation_diff.json}; on a breach exits 1, marks the run manifest failed and leaves the
- * geo outputs unpublished (they stay in the run directory for inspection).
+ * {@code darkflight validate}: ParityGuard on the run directory it is given: the run's own
+ * landings (strewn_field_points.geojson, metrics.json) against the goldens of the spec. Writes
+ * {@code validation_report.md} and {@code validation_diff.json}; on a breach exits 1, marks the
+ * run manifest failed and leaves the geo outputs unpublished (they stay in the run directory for
+ * inspection).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Compare results with golden events under a validation_spec.json; a breach "
-        + "exits 1 and blocks publication of the geo outputs.",
+    description = {"Compare a run's landings (position, fall time, impact speed, final mass per "
+        + "fragment) with golden events under a validation_spec.json; a breach exits 1 and "
+        + "blocks publication of the geo outputs.",
         "The report and the diff go to --out."})
 public final class ValidateCommand implements DarkflightCommand {
 
@@ -46,31 +50,34 @@ public final class ValidateCommand implements DarkflightCommand {
 
   @Mixin SharedOptions.RequiredOut outOption;
 
-  @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "a run directory: its output_manifest.json gets the verdict, and its geo "
-          + "outputs are copied to DIR/published/ only when validation passes")
+  @Option(names = "--run-dir", required = true, paramLabel = "DIR",
+      description = "the run directory to validate (darkflight run --out DIR): its landings are "
+          + "compared, its output_manifest.json gets the verdict, and its geo outputs are "
+          + "copied to DIR/published/ only when validation passes")
   Path runDir;
 
   @Override
   public Integer call() throws Exception {
     Path out = outOption.dir();
-    ParityGuard.Outcome o = new ParityGuard().validate(specFile);
+    RunResults run = RunResults.readRunDir(runDir);
+    ParityGuard.Outcome o = new ParityGuard().validate(specFile, run);
     AtomicFiles.write(out.resolve(REPORT),
-        ParityGuard.report(specFile, o).getBytes(StandardCharsets.UTF_8));
+        ParityGuard.report(specFile, run, o).getBytes(StandardCharsets.UTF_8));
     ParityGuard.diffDocument(o).write(out.resolve(DIFF));
-    if (runDir != null) {
-      gate(runDir, o.passed(), out.resolve(REPORT));
-    }
+    gate(runDir, o.passed(), out.resolve(REPORT));
     PrintWriter pw = spec.commandLine().getOut();
     long breaches = o.metrics().stream().filter(ParityGuard.Metric::breached).count();
-    pw.printf(Locale.ROOT, "validation %s: %d metrics, %d breached, %d unusable goldens; "
+    pw.printf(Locale.ROOT, "validation %s: %d metrics, %d breached, %d problems; "
         + "report %s%n", o.passed() ? "passed" : "FAILED", o.metrics().size(), breaches,
         o.problems().size(), out.resolve(REPORT));
     pw.flush();
     return o.passed() ? 0 : DarkflightCli.EXIT_FAILURE;
   }
 
-  /** Records the verdict in the run manifest and publishes geo outputs only on a pass. */
+  /**
+   * Records the verdict in the run manifest and publishes geo outputs only on a pass; on a
+   * failure, removes what an earlier pass published.
+   */
   static void gate(Path runDir, boolean passed, Path report) throws IOException {
     Path manifest = runDir.resolve(OutputManifestDocument.FILE);
     OutputManifestDocument doc = Files.exists(manifest) ? readManifest(manifest)
@@ -78,10 +85,12 @@ public final class ValidateCommand implements DarkflightCommand {
     doc.withValidation(new OutputManifestDocument.Validation(passed ? "passed" : "failed",
         report.toAbsolutePath().toString(), passed ? "published" : "blocked"))
         .writeValidated(manifest);
+    Path pub = runDir.resolve("published");
     if (!passed) {
+      // copies an earlier pass published are not this run's verdict any more
+      org.darkflight.io.FileTrees.delete(pub);
       return;
     }
-    Path pub = runDir.resolve("published");
     Files.createDirectories(pub);
     try (Stream<Path> files = Files.list(runDir)) {
       for (Path p : (Iterable<Path>) files::iterator) {

@@ -78,6 +78,11 @@ final class ArtifactHashes {
     sha256.put(a, sha);
   }
 
+  /** Forgets an artifact (one not published after all). */
+  void remove(ArtifactId a) {
+    sha256.remove(a);
+  }
+
   /** Records a finished stage: the hashes of its outputs, and the declared ones it left out. */
   void noteStage(Stage s, Map<ArtifactId, String> outputs) {
     sha256.putAll(outputs);

@@ -29,11 +29,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
@@ -99,8 +103,9 @@ public final class Coordinator {
           List.of(RUN_MANIFEST.required(), ENSEMBLE_MANIFEST.required(),
               UNCERTAINTY_ELLIPSES.required(), STREWN_FIELD_POINTS.required(),
               STREWN_FIELD_KML.required(), STREWN_FIELD_KMZ.required()), List.of()),
-      new Stage("S8", "validation", "validation/1",
-          List.of(RAW_VALIDATION.optional(), RUN_MANIFEST.required()),
+      new Stage("S8", "validation", "validation/2",
+          List.of(RAW_VALIDATION.optional(), RUN_MANIFEST.required(),
+              STREWN_FIELD_POINTS.required()),
           List.of(VALIDATION_STATUS.required(), VALIDATION_REPORT.optional()), List.of()),
       new Stage("S10", StageGraph.PROVENANCE, "provenance/1", List.of(),
           List.of(PROVENANCE_GRAPH.required(), PROVENANCE_DOT.required(),
@@ -113,11 +118,25 @@ public final class Coordinator {
 
   private static final StageGraph GRAPH = new StageGraph(STAGES);
 
+  /** The stage whose verdict gates the publication of the geo artifacts. */
+  static final String VALIDATION = "validation";
+
+  /**
+   * The geo artifacts, published into the layout only after S8 ends without failing (passed, or
+   * skipped for want of a validation_spec.json); until then later stages read them from the
+   * cache entry that holds them.
+   */
+  static final Set<ArtifactId> HELD_UNTIL_VALIDATION = EnumSet.of(STREWN_FIELD_POINTS,
+      STREWN_FIELD_KML, STREWN_FIELD_KMZ, UNCERTAINTY_ELLIPSES);
+
   private final ProjectLayout layout;
   private final LayeredConfig config;
   private final Instant createdUtc;
   private final StageCache cache;
   private final ProvenanceWriter provenance;
+
+  /** Geo artifacts of this run not yet published, with their cached files. */
+  private final Map<ArtifactId, Path> held = new EnumMap<>(ArtifactId.class);
 
   /** Wall time of each stage executed by the last {@link #run()}, s, by stage name. */
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
@@ -177,12 +196,19 @@ public final class Coordinator {
     cache.sweepUnfinished(GRAPH.stages());
   }
 
-  /** Runs (or serves from the cache) every stage and publishes the artifacts. */
+  /**
+   * Runs (or serves from the cache) every stage and publishes the artifacts; the geo artifacts
+   * ({@link #HELD_UNTIL_VALIDATION}) only once S8 has not failed. A failed S8 is cached and its
+   * report and status are published like any output (the verdict is deterministic), then the
+   * run fails; geo artifacts an earlier run published are removed, so no map outlives a failed
+   * validation.
+   */
   public Result run() throws IOException, InputException {
     ArtifactHashes known = ArtifactHashes.ofRawInputs(layout);
     List<StageResult> results = new ArrayList<>();
     boolean failed = false;
     stageSeconds.clear();
+    held.clear();
     for (Stage s : GRAPH.order()) {
       if (failed) {
         results.add(new StageResult(s, Outcome.NOT_RUN, null, "not run: an earlier stage failed"));
@@ -207,16 +233,55 @@ public final class Coordinator {
       }
       Map<ArtifactId, String> outputs = outputs(rec.get());
       for (ArtifactId a : outputs.keySet()) {
-        cache.publish(s, key, a);
+        if (HELD_UNTIL_VALIDATION.contains(a)) {
+          held.put(a, cache.entry(s, key).resolve(a.fileName(layout)));
+        } else {
+          cache.publish(s, key, a);
+        }
       }
       known.noteStage(s, outputs);
-      results.add(new StageResult(s, outcome, key, rec.get().status()));
+      String status = rec.get().status();
+      if (status.startsWith("failed")) {
+        results.add(new StageResult(s, Outcome.FAILED, key, status));
+        failed = true;
+        continue;
+      }
+      results.add(new StageResult(s, outcome, key, status));
+      if (s.name().equals(VALIDATION)) {
+        publishHeld();
+      }
+    }
+    if (!held.isEmpty()) {
+      // the validation failed or never ran: the geo artifacts stay in the cache only
+      for (ArtifactId a : held.keySet()) {
+        known.remove(a);
+        Files.deleteIfExists(a.path(layout));
+      }
+      held.clear();
     }
     Path manifest = OUTPUT_MANIFEST.path(layout);
     if (failed) {
       provenance.writeAfterFailure(known, results, manifest);
     }
     return new Result(layout.eventId(), results, !failed, manifest);
+  }
+
+  /** Publishes the held geo artifacts into the layout. */
+  private void publishHeld() throws IOException {
+    for (Map.Entry<ArtifactId, Path> e : held.entrySet()) {
+      Path target = e.getKey().path(layout);
+      byte[] bytes = Files.readAllBytes(e.getValue());
+      if (!(Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes))) {
+        AtomicFiles.write(target, bytes);
+      }
+    }
+    held.clear();
+  }
+
+  /** Where a stage reads an artifact: its cache entry while held, else its place in the layout. */
+  private Path locate(ArtifactId a) {
+    Path h = held.get(a);
+    return h != null ? h : a.path(layout);
   }
 
   /** The cache key of a stage, or null after an upstream miss. */
@@ -240,7 +305,7 @@ public final class Coordinator {
       Map<ArtifactId, String> inputSha = new LinkedHashMap<>();
       for (Stage.Port in : GRAPH.inputsOf(s)) {
         if (known.has(in.id())) {
-          inputs.put(in.id(), in.id().path(layout));
+          inputs.put(in.id(), locate(in.id()));
           inputSha.put(in.id(), known.get(in.id()));
         }
       }
@@ -253,7 +318,7 @@ public final class Coordinator {
       } else {
         status = BODIES.get(s.name()).run(c);
       }
-      if (status.startsWith("failed")) {
+      if (status.startsWith("failed") && !s.name().equals(VALIDATION)) {
         throw new IOException(status.substring("failed: ".length()));
       }
       Map<String, String> outs = new LinkedHashMap<>();

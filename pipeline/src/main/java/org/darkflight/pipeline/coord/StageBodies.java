@@ -30,6 +30,7 @@ import org.darkflight.io.process.ModelManifest;
 import org.darkflight.io.process.ProcessFiles;
 import org.darkflight.io.process.StageMeta;
 import org.darkflight.io.process.ValidationStatus;
+import org.darkflight.io.validate.RunResults;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleManifestWriter;
@@ -201,7 +202,12 @@ final class StageBodies {
     return "ok";
   };
 
-  /** S8: ParityGuard on validation_spec.json when the event has one, else skipped. */
+  /**
+   * S8: ParityGuard on validation_spec.json when the event has one, else skipped. It compares
+   * the landings of this event's ensemble (strewn_field_points, S5) with the goldens; a breach
+   * is the status {@code failed: …}, which the {@link Coordinator} turns into a failed run that
+   * publishes no geo artifact.
+   */
   static final Body S8_VALIDATION = c -> {
     Path spec = c.inputs().get(ArtifactId.RAW_VALIDATION);
     String status;
@@ -211,11 +217,16 @@ final class StageBodies {
       doc = ValidationStatus.skipped(c.layout().eventId(),
           "no validation_spec.json in the event's raw inputs", c.meta("1.0"));
     } else {
-      ParityGuard.Outcome o = new ParityGuard().validate(spec);
-      status = o.passed() ? "ok" : "failed: validation thresholds breached";
+      RunResults run = RunResults.read(c.inputs().get(ArtifactId.STREWN_FIELD_POINTS), null,
+          "darkflight process keeps no wall time of the ensemble stage (a cache hit has none)");
+      ParityGuard.Outcome o = new ParityGuard().validate(spec, run);
+      long breaches = o.metrics().stream().filter(ParityGuard.Metric::breached).count();
+      status = o.passed() ? "passed" : String.format(Locale.ROOT, "failed: validation against "
+          + "the goldens of validation_spec.json: %d metrics breached, %d problems; see %s",
+          breaches, o.problems().size(), c.rel(ArtifactId.VALIDATION_REPORT.path(c.layout())));
       doc = ValidationStatus.ran(c.layout().eventId(), o.passed(), c.meta("1.0"));
       Files.write(c.out(ArtifactId.VALIDATION_REPORT),
-          ParityGuard.report(spec, o).getBytes(StandardCharsets.UTF_8));
+          ParityGuard.report(spec, run, o).getBytes(StandardCharsets.UTF_8));
     }
     ProcessFiles.write(c.out(ArtifactId.VALIDATION_STATUS), doc);
     return status;

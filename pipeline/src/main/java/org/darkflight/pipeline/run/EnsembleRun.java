@@ -250,6 +250,14 @@ public final class EnsembleRun {
       List<StrewnFieldExport.WrittenFile> heatFiles, String provenance) {}
 
   /**
+   * The validation status the run's geo outputs carry: written before any validation, so
+   * skipped, with where the verdict goes (issue 15: never a bare "not_run").
+   */
+  public static final String VALIDATION_SKIPPED = "skipped: written before validation; "
+      + "darkflight validate --run-dir records the verdict in output_manifest.json and "
+      + "publishes to published/ only on a pass (process: stage S8, validation_status)";
+
+  /**
    * Step 4: the strewn field (points and ellipses GeoJSON, KML, KMZ) streamed from the landed
    * shards, and the heatmaps when asked for.
    */
@@ -263,7 +271,7 @@ public final class EnsembleRun {
     in.fileHashes().forEach(e -> inputRefs.add(new ArtifactRef(e.getKey(), e.getValue())));
     RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16), null,
         producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
-        start.timeUtc(), PRODUCER, inputRefs, "not_run", runSummary(in, shards));
+        start.timeUtc(), PRODUCER, inputRefs, VALIDATION_SKIPPED, runSummary(in, shards));
     GeoOutputOptions geo = GeoOutputOptions.defaults()
         .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
     Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
