@@ -228,6 +228,29 @@ class SimulationServiceTest {
   }
 
   @Test
+  void aRunBeyondTheFailureShareGets422WithShareAndCauses() throws Exception {
+    ObjectNode req = (ObjectNode) Json.mapper().readTree(validBody);
+    req.set("ensemble", Json.mapper().readTree("""
+        {"mode": "monte_carlo", "samples": 8, "random_seed": 3,
+         "distributions": {"density_kgm3": {"dist": "uniform",
+           "params": {"min": -2000, "max": -1000}}}}"""));
+    HttpResponse<String> r = null;
+    for (int attempt = 0; attempt < 200; attempt++) {
+      r = post(Json.mapper().writeValueAsString(req));
+      if (r.statusCode() != 429) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(r.body(), r.statusCode(), is(422));
+    JsonNode err = Json.mapper().readTree(r.body());
+    assertThat(err.get("error").asText(), is("too_many_failures"));
+    assertThat(err.get("message").asText(), org.hamcrest.Matchers.containsString(
+        "8 of 8 samples failed (share 1.0000, more than the service's maximum failure share "
+            + "0.01): INVALID_DRAW 8"));
+  }
+
+  @Test
   void otherEndpoints() throws Exception {
     HttpResponse<String> api = get("/openapi.json");
     assertThat(api.statusCode(), is(200));
