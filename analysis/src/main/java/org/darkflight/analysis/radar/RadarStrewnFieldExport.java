@@ -76,6 +76,7 @@ public final class RadarStrewnFieldExport {
     MassClasses classes = new MassClasses(labels);
     List<LandingPoint> points = new ArrayList<>();
     double cd = template.cd() * cdScale;
+    double radius = uncertaintyRadiusM(refined);
     for (int i = 0; i < landings.size(); i++) {
       Landing l = landings.get(i);
       double m0 = initialMasses.get(i);
@@ -83,7 +84,7 @@ public final class RadarStrewnFieldExport {
       Fragment f = template.withMassKg(l.massFinalKg());
       points.add(new LandingPoint(ids.get(i), LandingPoint.DETERMINISTIC, classes.label(k), k,
           l.latitudeDeg(), l.longitudeDeg(), l.massFinalKg(), m0, l.impactSpeedMps(),
-          l.timeUtc(), l.fallTimeS(), Double.NaN, l.impactEnergyJ(),
+          l.timeUtc(), l.fallTimeS(), radius, l.impactEnergyJ(),
           l.massFinalKg() / (cd * f.crossSectionM2()), cd, template.densityKgM3()));
     }
 
@@ -99,7 +100,8 @@ public final class RadarStrewnFieldExport {
     summary.put("Refined terminus 1-sigma", String.format(Locale.ROOT, "%.0f m x %.0f m,"
         + " major axis %.0f deg", refined.semiMajorM(), refined.semiMinorM(),
         refined.orientationDeg()));
-    RunInfo run = new RunInfo(eventId == null ? "radar" : eventId, "radar", null,
+    RunInfo run = new RunInfo(eventId == null ? "radar" : eventId, "radar",
+        org.darkflight.io.meta.Producer.gitCommit(),
         meta.createdUtc(), le.latitudeDeg(), le.longitudeDeg(), le.altitudeM(), le.timeUtc(),
         RadarRun.PRODUCER, artifacts,
         "skipped: radar solutions have no golden to validate against", summary);
@@ -107,6 +109,18 @@ public final class RadarStrewnFieldExport {
     return new StrewnFieldExport(GeoOutputOptions.defaults()).write(dir, run, classes, points,
         List.of(), List.of(), List.of(returnsFolder(solution), terminiFolder(solver,
             solution)));
+  }
+
+  /**
+   * {@code uncertainty_radius_m} of the radar's landing points (docs/outputs.md): the radius of
+   * the circle with the area of the refined terminus's 90 % ellipse, √(a·b)·√(−2 ln 0.1) from its
+   * 1-σ axes; a shift of the terminus moves the landing by about as much. NaN (unknown) when the
+   * terminus has no finite spread (fewer than two returns solved).
+   */
+  static double uncertaintyRadiusM(RefinedTerminus refined) {
+    double r = Math.sqrt(refined.semiMajorM() * refined.semiMinorM())
+        * Math.sqrt(-2 * Math.log(0.1));
+    return Double.isFinite(r) && r > 0 ? r : Double.NaN;
   }
 
   private static KmlPointFolder returnsFolder(RadarSolution solution) {

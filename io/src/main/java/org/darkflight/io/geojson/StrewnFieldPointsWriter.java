@@ -100,6 +100,11 @@ public final class StrewnFieldPointsWriter {
       g.writeNullField("uncertainty_radius_m");
     }
     GeoJsonFormat.quantity(g, "energy_J", p.energyJ());
+    GeoJsonFormat.quantity(g, "mass_initial_kg", p.massInitialKg());
+    GeoJsonFormat.quantity(g, "time_aloft_s", p.timeAloftS());
+    GeoJsonFormat.quantity(g, "ballistic_coefficient_kg_m2", p.ballisticCoefficientKgM2());
+    GeoJsonFormat.quantity(g, "drag_coefficient", p.dragCoefficient());
+    GeoJsonFormat.quantity(g, "density_kg_m3", p.densityKgM3());
     g.writeEndObject();
     g.writeEndObject();
   }

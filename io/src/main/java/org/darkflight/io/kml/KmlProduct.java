@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.geo.ArtifactRef;
 import org.darkflight.io.geo.GeoNumbers;
 import org.darkflight.io.geo.MassClasses;
@@ -81,8 +84,23 @@ public final class KmlProduct {
     AtomicFiles.write(target, kmzBytes(extraMedia));
   }
 
+  /**
+   * Writes {@code strewn_field.kmz} atomically, its README listing {@code siblings} (files
+   * written beside it, e.g. the GeoJSON files, with their SHA-256) among the artifacts.
+   */
+  public void writeKmz(Path target, Map<String, byte[]> extraMedia, List<ArtifactRef> siblings)
+      throws IOException {
+    AtomicFiles.write(target, kmzBytes(extraMedia, siblings));
+  }
+
   /** The KMZ bytes. */
   public byte[] kmzBytes(Map<String, byte[]> extraMedia) throws IOException {
+    return kmzBytes(extraMedia, List.of());
+  }
+
+  /** The KMZ bytes, the README listing {@code siblings} among the artifacts. */
+  public byte[] kmzBytes(Map<String, byte[]> extraMedia, List<ArtifactRef> siblings)
+      throws IOException {
     Map<String, byte[]> extra = new TreeMap<>(Objects.requireNonNull(extraMedia, "extraMedia"));
     for (String path : extra.keySet()) {
       if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\")
@@ -97,14 +115,22 @@ public final class KmlProduct {
       stamp = dosEpoch;
     }
     stamp = stamp.withNano(0);
+    byte[] legend = LegendImage.png(classes, ellipseLegendLabel);
+    List<ArtifactRef> artifacts = new ArrayList<>(siblings);
+    artifacts.add(new ArtifactRef(StrewnFieldKml.LEGEND_PATH + " (in this KMZ)",
+        Hashing.sha256Hex(legend)));
+    for (Map.Entry<String, byte[]> e : extra.entrySet()) {
+      artifacts.add(new ArtifactRef(e.getKey() + " (in this KMZ)",
+          Hashing.sha256Hex(e.getValue())));
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       entry(zip, KMZ_DOC, kmzDoc, stamp);
-      entry(zip, StrewnFieldKml.LEGEND_PATH, LegendImage.png(classes, ellipseLegendLabel), stamp);
+      entry(zip, StrewnFieldKml.LEGEND_PATH, legend, stamp);
       for (Map.Entry<String, byte[]> e : extra.entrySet()) {
         entry(zip, e.getKey(), e.getValue(), stamp);
       }
-      entry(zip, KMZ_README, readme().getBytes(StandardCharsets.UTF_8), stamp);
+      entry(zip, KMZ_README, readme(artifacts).getBytes(StandardCharsets.UTF_8), stamp);
     }
     return bytes.toByteArray();
   }
@@ -120,6 +146,14 @@ public final class KmlProduct {
 
   /** The text of {@code README.txt}: run summary and validation status (UTF-8, LF line ends). */
   public String readme() {
+    return readme(List.of());
+  }
+
+  /**
+   * The text of {@code README.txt} listing {@code artifacts} (path, SHA-256) as the run's
+   * artifacts, after its inputs.
+   */
+  private String readme(List<ArtifactRef> artifacts) {
     StringBuilder s = new StringBuilder();
     line(s, "Darkflight strewn field");
     line(s, "=======================");
@@ -157,10 +191,18 @@ public final class KmlProduct {
       }
     }
     line(s, "");
-    line(s, "Artifacts (SHA-256):");
+    line(s, "Inputs (SHA-256):");
     for (ArtifactRef a : run.artifacts()) {
       line(s, "  " + a.sha256() + "  " + XmlText.oneLine(a.path()));
     }
+    line(s, "");
+    line(s, "Artifacts (SHA-256):");
+    for (ArtifactRef a : artifacts) {
+      line(s, "  " + a.sha256() + "  " + XmlText.oneLine(a.path()));
+    }
+    line(s, "  Not listed: strewn_field.kmz (this archive cannot contain its own SHA-256),");
+    line(s, "  doc.kml and strewn_field.kml (the search plan may add its folder to them");
+    line(s, "  after this file is written). Their SHA-256 are in output_manifest.json.");
     line(s, "");
     line(s, "Contents: doc.kml (open in Google Earth), media/legend.png (colour legend), "
         + "README.txt (this file).");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.darkflight.io.Hashing;
+import org.darkflight.io.geo.ArtifactRef;
 import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.GeoOutputOptions;
 import org.darkflight.io.geo.GeoSchemas;
@@ -85,9 +86,13 @@ public final class StrewnFieldExport {
     Path kmlFile = dir.resolve(GeoSchemas.KML_FILE);
     kml.writeKml(kmlFile);
     Path kmzFile = dir.resolve(GeoSchemas.KMZ_FILE);
-    kml.writeKmz(kmzFile, media);
-    return new Result(List.of(describe(pointsFile, "geojson"), describe(ellipsesFile, "geojson"),
-        describe(kmlFile, "kml"), describe(kmzFile, "kmz")), n, kml.summary());
+    WrittenFile pointsWritten = describe(pointsFile, "geojson");
+    WrittenFile ellipsesWritten = describe(ellipsesFile, "geojson");
+    kml.writeKmz(kmzFile, media, List.of(
+        new ArtifactRef(GeoSchemas.POINTS_FILE, pointsWritten.sha256()),
+        new ArtifactRef(GeoSchemas.ELLIPSES_FILE, ellipsesWritten.sha256())));
+    return new Result(List.of(pointsWritten, ellipsesWritten, describe(kmlFile, "kml"),
+        describe(kmzFile, "kmz")), n, kml.summary());
   }
 
   /** Size and SHA-256 of a file. */

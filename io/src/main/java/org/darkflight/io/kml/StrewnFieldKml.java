@@ -377,6 +377,7 @@ public final class StrewnFieldKml {
       data("fragment_id", p.fragmentId());
       data("sample_index", Long.toString(p.sampleIndex()));
       data("mass_class", p.massClass());
+      data("mass_class_index", Integer.toString(p.massClassIndex()));
       data("mass_final_kg", GeoNumbers.quantity(p.massFinalKg()));
       data("mass_initial_kg", GeoNumbers.quantity(p.massInitialKg()));
       data("impact_speed_mps", GeoNumbers.quantity(p.impactSpeedMps()));
@@ -386,6 +387,7 @@ public final class StrewnFieldKml {
       data("uncertainty_radius_m", p.hasUncertaintyRadius()
           ? GeoNumbers.quantity(p.uncertaintyRadiusM()) : "unknown");
       String beta = GeoNumbers.quantity(p.ballisticCoefficientKgM2());
+      data("ballistic_coefficient_kg_m2", beta);
       data("ballistic_coefficient", beta);
       data("beta", beta);
       data("drag_coefficient", GeoNumbers.quantity(p.dragCoefficient()));

@@ -40,6 +40,7 @@ import org.darkflight.io.json.DeclaredOrderJson;
  */
 public record EnsembleManifestDocument(
     @JsonProperty("$schema") String schema,
+    @JsonProperty("meta") org.darkflight.io.meta.CanonicalMeta meta,
     @JsonProperty("event_id") String eventId,
     @JsonProperty("mode") String mode,
     @JsonProperty("samples") long samples,

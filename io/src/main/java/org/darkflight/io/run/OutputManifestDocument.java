@@ -34,6 +34,8 @@ import org.darkflight.io.json.JsonSchemas;
  * @param provenanceHash SHA-256 of the stage version and every input's role and SHA-256
  * @param run            what was run: an ensemble run or a {@code process} stage list
  * @param validation     the verdict of {@code darkflight validate}, or null before it
+ * @param meta           the canonical meta block (spec §6): schema version, product, time,
+ *                       producer, event, inputs with their SHA-256
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
@@ -45,7 +47,11 @@ public record OutputManifestDocument(
     @JsonProperty("kml_summary") KmlSummary kmlSummary,
     @JsonProperty("provenance_hash") String provenanceHash,
     @JsonProperty("run") RunSection run,
-    @JsonProperty("validation") Validation validation) {
+    @JsonProperty("validation") Validation validation,
+    @JsonProperty("meta") org.darkflight.io.meta.CanonicalMeta meta) {
+
+  /** Version of the schema, written as {@code meta.schema_version}. */
+  public static final String SCHEMA_VERSION = "1.1.0";
 
   /** File name in a run's output directory. */
   public static final String FILE = "output_manifest.json";
@@ -109,6 +115,10 @@ public record OutputManifestDocument(
    *                       (drag model, integrator) or the legacy method and what it used
    * @param inputWarnings  warnings of the checks before the run (docs/inputs.md), or null
    * @param fragmentsDerived how the fragments were derived without a fragments file, or null
+   * @param status         {@code complete}, or {@code failed} when the failure share exceeded
+   *                       the limit (the artifacts are written but must not be used)
+   * @param failureShare    failed / samples (1), 0 for an empty run
+   * @param maxFailureShare the limit the run was held to ({@code --max-failure-share}) (1)
    */
   @JsonPropertyOrder(alphabetic = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -123,7 +133,15 @@ public record OutputManifestDocument(
       @JsonProperty("inputs") List<RoleInput> inputs,
       @JsonProperty("physics_method") String physicsMethod,
       @JsonProperty("input_warnings") List<String> inputWarnings,
-      @JsonProperty("fragments_derived") String fragmentsDerived) implements RunSection {
+      @JsonProperty("fragments_derived") String fragmentsDerived,
+      @JsonProperty("status") String status,
+      @JsonProperty("failure_share") Double failureShare,
+      @JsonProperty("max_failure_share") Double maxFailureShare) implements RunSection {
+
+    /** Status of a run whose failure share is within its limit. */
+    public static final String COMPLETE = "complete";
+    /** Status of a run whose failure share exceeded its limit. */
+    public static final String FAILED = "failed";
 
     public EnsembleRunSummary {
       failureReasons = failureReasons == null ? null : new TreeMap<>(failureReasons);
@@ -137,7 +155,7 @@ public record OutputManifestDocument(
         SortedMap<String, Long> failureReasons, String sampling, String mode, Long randomSeed,
         List<RoleInput> inputs) {
       this(samples, landed, failed, failureReasons, sampling, mode, randomSeed, inputs, null,
-          null, null);
+          null, null, null, null, null);
     }
 
     /** Failure counts by reason, as written (null when absent). */
@@ -208,13 +226,13 @@ public record OutputManifestDocument(
   /** The same manifest with {@code artifacts} replaced. */
   public OutputManifestDocument withArtifacts(List<Artifact> replaced) {
     return new OutputManifestDocument(schema, eventId, producedUtc, replaced, kmlSummary,
-        provenanceHash, run, validation);
+        provenanceHash, run, validation, meta);
   }
 
   /** The same manifest with the verdict of a validation. */
   public OutputManifestDocument withValidation(Validation v) {
     return new OutputManifestDocument(schema, eventId, producedUtc, artifacts, kmlSummary,
-        provenanceHash, run, v);
+        provenanceHash, run, v, meta);
   }
 
   /** Writes the manifest canonically (sorted keys, two-space indent, final newline). */

@@ -17,6 +17,8 @@ import org.darkflight.io.json.JsonSchemas;
  * {@link DeclaredOrderJson}, no final newline. The class entries keep the camel-case keys they
  * have always had ({@code massClassIndex}, {@code eastM}, …).
  *
+ * @param meta            the canonical meta block (spec §6): schema version, product, time,
+ *                        producer, event, inputs (both runs' files) with their SHA-256
  * @param product         {@link #PRODUCT}
  * @param createdUtc      when it was written, ISO-8601 UTC
  * @param eventId         the event
@@ -28,6 +30,7 @@ import org.darkflight.io.json.JsonSchemas;
  * @param classes         one entry per mass class of A with paired landings, by class index
  */
 public record PairedComparisonDocument(
+    @JsonProperty("meta") org.darkflight.io.meta.CanonicalMeta meta,
     @JsonProperty("product") String product,
     @JsonProperty("created_utc") String createdUtc,
     @JsonProperty("event_id") String eventId,
@@ -44,6 +47,8 @@ public record PairedComparisonDocument(
   public static final String SCHEMA = "paired_comparison";
   /** Value of {@code product}. */
   public static final String PRODUCT = "paired_comparison";
+  /** Version of the schema, written as {@code meta.schema_version}. */
+  public static final String SCHEMA_VERSION = "1.1.0";
 
   public PairedComparisonDocument {
     classes = List.copyOf(classes);

@@ -76,6 +76,14 @@ class StrewnFieldPointsWriterTest {
         1e-9));
     assertThat("point 5 has no radius", features.get(5).at("/properties/uncertainty_radius_m")
         .isNull(), is(true));
+    // the attributes the KML placemarks carry too (docs/outputs.md)
+    assertThat(props.get("mass_initial_kg").asDouble(), closeTo(p.massInitialKg(),
+        1e-8 * p.massInitialKg()));
+    assertThat(props.get("time_aloft_s").asDouble(), closeTo(p.timeAloftS(), 1e-6));
+    assertThat(props.get("ballistic_coefficient_kg_m2").asDouble(),
+        closeTo(p.ballisticCoefficientKgM2(), 1e-8 * p.ballisticCoefficientKgM2()));
+    assertThat(props.get("drag_coefficient").asDouble(), closeTo(p.dragCoefficient(), 1e-9));
+    assertThat(props.get("density_kg_m3").asDouble(), closeTo(p.densityKgM3(), 1e-6));
     JsonNode hostile = features.get(points.size() - 1).get("properties");
     assertThat(hostile.get("fragment_id").asText(), equalTo(GeoFixtures.HOSTILE));
     assertThat(hostile.get("sample_index").asLong(), equalTo(-1L));

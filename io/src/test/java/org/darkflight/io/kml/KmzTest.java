@@ -89,6 +89,21 @@ class KmzTest {
   }
 
   @Test
+  void readmeListsTheArtifactsNotTheInputsUnderArtifacts() throws IOException {
+    byte[] kmz = Files.readAllBytes(kmz("a.kmz"));
+    Map<String, byte[]> entries = entries(kmz);
+    String readme = new String(entries.get("README.txt"), StandardCharsets.UTF_8);
+    String artifacts = readme.substring(readme.indexOf("Artifacts (SHA-256):"));
+    assertThat(readme.indexOf("Inputs (SHA-256):"), org.hamcrest.Matchers.greaterThan(0));
+    assertThat(artifacts, org.hamcrest.Matchers.not(containsString("inputs/event.json")));
+    // the legend's hash, computed here from the entry's bytes
+    assertThat(artifacts, containsString(org.darkflight.io.Hashing.sha256Hex(
+        entries.get("media/legend.png")) + "  media/legend.png (in this KMZ)"));
+    assertThat(artifacts, containsString("strewn_field.kmz (this archive cannot contain its "
+        + "own SHA-256)"));
+  }
+
+  @Test
   void kmzBytesAreDeterministicWithFixedEntryTimes() throws IOException {
     byte[] a = Files.readAllBytes(kmz("a.kmz"));
     byte[] b = Files.readAllBytes(kmz("b.kmz"));

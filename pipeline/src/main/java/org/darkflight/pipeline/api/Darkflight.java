@@ -70,8 +70,17 @@ public final class Darkflight {
   /** Runs already-read inputs; {@code producedUtc} is written into the outputs. */
   public static Result simulate(RunInputs in, Path outDir, Instant producedUtc)
       throws IOException {
-    EnsembleRun.Summary s = EnsembleRun.physics(in).run(in, outDir, directOptions(),
-        producedUtc);
+    return simulate(in, outDir, producedUtc, EnsembleRun.DEFAULT_MAX_FAILURE_SHARE);
+  }
+
+  /**
+   * Runs already-read inputs held to a failure limit ({@link Result#summary()} tells whether the
+   * run exceeded it: {@code failedRun()}).
+   */
+  public static Result simulate(RunInputs in, Path outDir, Instant producedUtc,
+      double maxFailureShare) throws IOException {
+    EnsembleRun.Summary s = EnsembleRun.physics(in).withMaxFailureShare(maxFailureShare)
+        .run(in, outDir, directOptions(), producedUtc);
     return new Result(s,
         Files.readString(outDir.resolve(POINTS_FILE), StandardCharsets.UTF_8),
         Files.readString(outDir.resolve(ELLIPSES_FILE), StandardCharsets.UTF_8), outDir);
@@ -90,6 +99,14 @@ public final class Darkflight {
    */
   public static Result simulate(JsonNode event, JsonNode fragments, JsonNode atmos,
       JsonNode physicsConfig, JsonNode ensembleConfig) throws InputException, IOException {
+    return simulate(event, fragments, atmos, physicsConfig, ensembleConfig,
+        EnsembleRun.DEFAULT_MAX_FAILURE_SHARE);
+  }
+
+  /** As {@link #simulate(JsonNode, JsonNode, JsonNode, JsonNode, JsonNode)}, with a limit. */
+  public static Result simulate(JsonNode event, JsonNode fragments, JsonNode atmos,
+      JsonNode physicsConfig, JsonNode ensembleConfig, double maxFailureShare)
+      throws InputException, IOException {
     Path dir = Files.createTempDirectory("darkflight-api-");
     try {
       Path e = write(dir, "event.json", event);
@@ -104,7 +121,8 @@ public final class Darkflight {
         String prefix = dir.toString() + dir.getFileSystem().getSeparator();
         throw new InputException(ex.file().replace(prefix, ""), ex.field(), ex.reason(), ex);
       }
-      return simulate(in, dir.resolve("out"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+      return simulate(in, dir.resolve("out"), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          maxFailureShare);
     } finally {
       FileTrees.delete(dir);
     }

@@ -80,7 +80,15 @@ public final class CompareCommand implements DarkflightCommand {
     LatLon origin = new LatLon(a.event().luminousEnd().latitudeDeg(),
         a.event().luminousEnd().longitudeDeg());
     List<PairedComparison.ClassDiff> diffs = PairedComparison.compare(la, lb, origin, confidence);
+    java.util.Map<String, org.darkflight.io.meta.InputRef> inputs = new java.util.TreeMap<>();
+    for (RunInputs r : List.of(a, b)) {
+      r.fileHashes().forEach(e -> inputs.putIfAbsent(e.getKey(),
+          new org.darkflight.io.meta.InputRef(e.getKey(), e.getValue())));
+    }
     PairedComparisonDocument doc = new PairedComparisonDocument(
+        org.darkflight.io.meta.CanonicalMeta.of(PairedComparisonDocument.PRODUCT,
+            PairedComparisonDocument.SCHEMA_VERSION, produced, a.event().eventId(),
+            List.copyOf(inputs.values())),
         PairedComparisonDocument.PRODUCT, produced.toString(), a.event().eventId(),
         new PairedComparisonDocument.ConfigFile(configA.toString(), a.sha256().get("config")),
         new PairedComparisonDocument.ConfigFile(configB.toString(), b.sha256().get("config")),

@@ -51,13 +51,23 @@ public final class ProcessCommand implements DarkflightCommand {
 
   @Mixin SharedOptions.ProducedUtc producedUtc;
 
+  @Option(names = "--max-failure-share", paramLabel = "FRACTION",
+      description = "Largest share of failed samples (0-1) the ensemble stage accepts; beyond "
+          + "it the stage fails (exit 1) and nothing of it is cached or published. Same as "
+          + "--set run.max_failure_share=FRACTION (default: the config's, 0.01).")
+  Double maxFailureShare;
+
   @Override
   public Integer call() throws Exception {
     Path root = projectRoot != null ? projectRoot : EventProcessor.projectRootOf(eventDir);
     PrintWriter w = spec.commandLine().getOut();
+    List<String> allSets = new ArrayList<>(sets);
+    if (maxFailureShare != null) {
+      allSets.add("run.max_failure_share=" + maxFailureShare);
+    }
     try {
       Coordinator.Result r = EventProcessor.process(eventDir, new EventProcessor.Options(root,
-          profile, sets, producedUtc.resolve(), dryRun, System.getenv()), w);
+          profile, allSets, producedUtc.resolve(), dryRun, System.getenv()), w);
       return r.succeeded() ? 0 : 1;
     } catch (EventProcessor.BusyException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

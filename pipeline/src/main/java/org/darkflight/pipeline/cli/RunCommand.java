@@ -53,6 +53,7 @@ public final class RunCommand implements DarkflightCommand {
 
   @Mixin SharedOptions.Out out = new SharedOptions.Out("darkflight-out");
   @Mixin SharedOptions.ProducedUtc producedUtc;
+  @Mixin FailureShareOption failureShare;
 
   @Option(names = "--heatmap-cell-m", paramLabel = "METRES",
       description = "Also write ground-probability heatmaps with this cell size: a GeoTIFF per "
@@ -92,6 +93,7 @@ public final class RunCommand implements DarkflightCommand {
     PipelineOptions options = pipelineOptions(beamArgs);
     Instant produced = producedUtc.resolve();
     HeatmapOptions heatmap = heatmapOptions();
+    double maxFailureShare = failureShare.share();
     var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
     RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
         fragments.path(), ensemble, checks.limits(spec.commandLine()));
@@ -115,9 +117,10 @@ public final class RunCommand implements DarkflightCommand {
     org.darkflight.pipeline.run.RunStaging staging =
         org.darkflight.pipeline.run.RunStaging.begin(out.dir());
     java.io.StringWriter printed = new java.io.StringWriter();
+    EnsembleRun.Summary s;
     try {
-      writeRun(new PrintWriter(printed), inputs, staging.dir(), options, produced, heatmap,
-          searchPlanOptions);
+      s = writeRun(new PrintWriter(printed), inputs, staging.dir(), options, produced, heatmap,
+          searchPlanOptions, maxFailureShare);
       staging.publish();
     } catch (Exception e) {
       staging.abandon();
@@ -125,16 +128,24 @@ public final class RunCommand implements DarkflightCommand {
     }
     w.print(staging.published(printed.toString()));
     w.flush();
+    if (s.failedRun()) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "error: %d of %d samples failed (%.1f %%, "
+          + "more than --max-failure-share %s): the artifacts in %s are marked failed and must "
+          + "not be used for a search%n", s.failed(), s.samples(), 100 * s.failureShare(),
+          fraction(s.maxFailureShare()), out.dir());
+      spec.commandLine().getErr().flush();
+      return FailureShareOption.EXIT_TOO_MANY_FAILURES;
+    }
     return 0;
   }
 
   /** Runs the ensemble and writes every artifact into {@code dir}. */
-  private void writeRun(PrintWriter w, RunInputs inputs, java.nio.file.Path dir,
+  private EnsembleRun.Summary writeRun(PrintWriter w, RunInputs inputs, java.nio.file.Path dir,
       PipelineOptions options, Instant produced, HeatmapOptions heatmap,
-      org.darkflight.analysis.searchplan.SearchPlanner.Options searchPlanOptions)
-      throws Exception {
-    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, dir, options, produced,
-        heatmap);
+      org.darkflight.analysis.searchplan.SearchPlanner.Options searchPlanOptions,
+      double maxFailureShare) throws Exception {
+    EnsembleRun.Summary s = EnsembleRun.physics(inputs).withMaxFailureShare(maxFailureShare)
+        .run(inputs, dir, options, produced, heatmap);
     print(w, s);
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
       DragRegimes.write(inputs, dir.resolve(DragRegimes.FILE));
@@ -143,7 +154,10 @@ public final class RunCommand implements DarkflightCommand {
     metrics.write(dir.resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
-    if (searchPlanOptions != null) {
+    if (searchPlanOptions != null && s.failedRun()) {
+      w.println("  search plan: not written (the run failed; a plan from its survivors would "
+          + "send searchers to the wrong place)");
+    } else if (searchPlanOptions != null) {
       org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
           org.darkflight.pipeline.searchplan.SearchPlanStep.run(dir, inputs, searchPlanOptions));
     }
@@ -152,6 +166,12 @@ public final class RunCommand implements DarkflightCommand {
           inputs));
       w.flush();
     }
+    return s;
+  }
+
+  /** A fraction as short text (0.01, 0.25). */
+  private static String fraction(double f) {
+    return java.math.BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
   }
 
   /** The heatmap settings, or null when no heatmap is asked for. */
@@ -221,6 +241,8 @@ public final class RunCommand implements DarkflightCommand {
     }
     w.printf(Locale.ROOT, "  samples %d: landed %d, failed %d%s%n", s.samples(), s.landed(),
         s.failed(), reasons);
+    w.printf(Locale.ROOT, "  failure share %.4f (limit %s): run %s%n", s.failureShare(),
+        fraction(s.maxFailureShare()), s.status());
     if (s.ellipses90().isEmpty()) {
       w.println("  90 % ellipses: none (a mass class needs at least 3 landings with spread)");
     } else {

@@ -42,11 +42,15 @@ public final class ServeCommand implements DarkflightCommand {
       description = "Largest ensemble per request; more gets 422 (default: ${DEFAULT-VALUE}).")
   long maxSamples;
 
+  @picocli.CommandLine.Mixin FailureShareOption failureShare;
+
   @Override
   public Integer call() throws Exception {
+    double maxFailureShare = failureShare.share();
     ServiceLimits limits = new ServiceLimits(maxBodyBytes, maxConcurrent,
         Duration.ofSeconds(timeoutS), maxSamples, ServiceLimits.DEFAULTS.maxJsonDepth());
-    SimulationService service = new SimulationService(new InetSocketAddress(host, port), limits);
+    SimulationService service = new SimulationService(new InetSocketAddress(host, port), limits,
+        maxFailureShare);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

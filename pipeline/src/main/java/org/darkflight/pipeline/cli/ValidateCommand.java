@@ -81,7 +81,7 @@ public final class ValidateCommand implements DarkflightCommand {
   static void gate(Path runDir, boolean passed, Path report) throws IOException {
     Path manifest = runDir.resolve(OutputManifestDocument.FILE);
     OutputManifestDocument doc = Files.exists(manifest) ? readManifest(manifest)
-        : new OutputManifestDocument(null, null, null, null, null, null, null, null);
+        : new OutputManifestDocument(null, null, null, null, null, null, null, null, null);
     doc.withValidation(new OutputManifestDocument.Validation(passed ? "passed" : "failed",
         report.toAbsolutePath().toString(), passed ? "published" : "blocked"))
         .writeValidated(manifest);

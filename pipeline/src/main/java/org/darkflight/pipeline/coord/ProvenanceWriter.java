@@ -133,9 +133,11 @@ final class ProvenanceWriter {
       List<Coordinator.StageResult> stages, String provenanceHash, String status)
       throws IOException {
     List<OutputManifest.Artifact> artifacts = new ArrayList<>();
+    List<InputRef> rawInputs = new ArrayList<>();
     for (Map.Entry<ArtifactId, String> e : known.present().entrySet()) {
       ArtifactId a = e.getKey();
       if (a.raw()) {
+        rawInputs.add(new InputRef(relative(a.path(layout)), e.getValue()));
         continue;
       }
       Path p = a.path(layout);
@@ -164,7 +166,7 @@ final class ProvenanceWriter {
     }
     ProcessRunInfo info = new ProcessRunInfo(status, ProcessRunInfo.PROJECT_ROOT, st);
     OutputManifest.write(target, layout.eventId(), createdUtc, artifacts, features, ellipses,
-        provenanceHash, Json.mapper().convertValue(info, RUN_BLOCK));
+        provenanceHash, Json.mapper().convertValue(info, RUN_BLOCK), rawInputs);
   }
 
   private String relative(Path p) {

@@ -192,7 +192,23 @@ final class StageBodies {
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
-    EnsembleRun.physics(inputs).run(inputs, runDir, options, c.createdUtc());
+    double maxShare = c.config().section("run").path("max_failure_share")
+        .asDouble(EnsembleRun.DEFAULT_MAX_FAILURE_SHARE);
+    EnsembleRun run;
+    try {
+      run = EnsembleRun.physics(inputs).withMaxFailureShare(maxShare)
+          .withPathsRelativeTo(c.layout().root());
+    } catch (IllegalArgumentException e) {
+      throw new InputException("configuration", "run.max_failure_share", e.getMessage());
+    }
+    EnsembleRun.Summary s = run.run(inputs, runDir, options, c.createdUtc());
+    if (s.failedRun()) {
+      // Nothing of a failed ensemble is cached or published; the manifest names the causes.
+      return String.format(java.util.Locale.ROOT, "failed: %d of %d samples failed (share %.4f "
+          + "> max_failure_share %s; %s)", s.failed(), s.samples(), s.failureShare(),
+          java.math.BigDecimal.valueOf(maxShare).stripTrailingZeros().toPlainString(),
+          causes(s.failureReasons()));
+    }
     move(runDir.resolve(OutputManifest.FILE), c.out(ArtifactId.RUN_MANIFEST));
     move(runDir.resolve(EnsembleManifestWriter.FILE), c.out(ArtifactId.ENSEMBLE_MANIFEST));
     move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out(ArtifactId.UNCERTAINTY_ELLIPSES));
@@ -231,6 +247,14 @@ final class StageBodies {
     ProcessFiles.write(c.out(ArtifactId.VALIDATION_STATUS), doc);
     return status;
   };
+
+  /** Failure counts by reason as text: {@code INVALID_DRAW 10, NO_IMPACT 2}. */
+  private static String causes(Map<String, Long> reasons) {
+    StringBuilder b = new StringBuilder();
+    reasons.forEach((r, n) -> b.append(b.length() == 0 ? "" : ", ").append(r).append(' ')
+        .append(n));
+    return b.toString();
+  }
 
   private static void move(Path from, Path to) throws IOException {
     if (!Files.isRegularFile(from)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.darkflight.io.meta.CanonicalMeta;
 import org.darkflight.io.run.EnsembleManifestDocument;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.UncertainParameter;
@@ -31,15 +32,19 @@ public final class EnsembleManifestWriter {
   public static final String FILE = EnsembleManifestDocument.FILE;
   /** Schema {@code $id}. */
   public static final String SCHEMA_ID = EnsembleManifestDocument.SCHEMA_ID;
+  /** Version of the schema, written as {@code meta.schema_version}. */
+  public static final String SCHEMA_VERSION = "1.1.0";
+  /** {@code meta.product}. */
+  public static final String PRODUCT = "ensemble_manifest";
 
   private EnsembleManifestWriter() {}
 
   /**
    * @param failures failed samples, sorted by index
    */
-  public static void write(Path target, String eventId, SampleFactory factory,
+  public static void write(Path target, CanonicalMeta meta, SampleFactory factory,
       List<SampleFailure> failures) throws IOException {
-    document(eventId, factory, failures).write(target);
+    document(meta, factory, failures).write(target);
   }
 
   /**
@@ -47,15 +52,16 @@ public final class EnsembleManifestWriter {
    *
    * @param failures failed samples, sorted by index
    */
-  public static EnsembleManifestDocument document(String eventId, SampleFactory factory,
+  public static EnsembleManifestDocument document(CanonicalMeta meta, SampleFactory factory,
       List<SampleFailure> failures) {
+    String eventId = meta.eventId();
     EnsembleConfig c = factory.config();
     List<UncertainParameter> params = List.copyOf(c.distributions().keySet());
     List<String> fragments = new ArrayList<>();
     for (int f = 0; f < factory.nominal().fragmentCount(); f++) {
       fragments.add(factory.nominal().fragmentId(f));
     }
-    return new EnsembleManifestDocument(SCHEMA_ID, eventId,
+    return new EnsembleManifestDocument(SCHEMA_ID, meta, eventId,
         c.mode().name().toLowerCase(Locale.ROOT), c.samples(), c.randomSeed(), c.sampling(),
         new EnsembleManifestDocument.Rng("Apache Commons RNG 1.6", "XO_RO_SHI_RO_128_PP",
             "state = SplitMix64 rounds of (random_seed, sample index); see docs/ensemble.md"),

@@ -71,8 +71,13 @@ public final class EnsembleRun {
   /** Producer written into the outputs. */
   public static final String PRODUCER = org.darkflight.io.meta.Producer.NAME;
 
+  /** Default of {@code --max-failure-share}: at most 1 % of the samples may fail. */
+  public static final double DEFAULT_MAX_FAILURE_SHARE = 0.01;
+
   private final LandingSimulator simulator;
   private final AtmosphereFactory atmosphereFactory;
+  private final double maxFailureShare;
+  private final Path pathsRelativeTo;
 
   /**
    * A run with the physics core: every sample with the method the physics configuration selects
@@ -111,8 +116,56 @@ public final class EnsembleRun {
 
   /** A run with other physics (tests, plugins). */
   public EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory) {
+    this(simulator, atmosphereFactory, DEFAULT_MAX_FAILURE_SHARE, null);
+  }
+
+  private EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory,
+      double maxFailureShare, Path pathsRelativeTo) {
     this.simulator = simulator;
     this.atmosphereFactory = atmosphereFactory;
+    this.maxFailureShare = checkShare(maxFailureShare);
+    this.pathsRelativeTo = pathsRelativeTo == null ? null
+        : pathsRelativeTo.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The same run writing its input paths (GeoJSON/KML {@code meta.inputs}, output manifest
+   * {@code run.inputs}) relative to {@code root}, as {@code darkflight process} promises for the
+   * project root; an input outside {@code root} keeps its absolute path.
+   */
+  public EnsembleRun withPathsRelativeTo(Path root) {
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, root);
+  }
+
+  /** An input's path as written into the artifacts. */
+  private String shown(Path p) {
+    if (pathsRelativeTo == null) {
+      return p.toString();
+    }
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(pathsRelativeTo) ? pathsRelativeTo.relativize(abs).toString()
+        : abs.toString();
+  }
+
+  /**
+   * The same run held to another failure limit: when more than {@code share} of the samples
+   * fail, the artifacts are still written but marked {@code failed} (output manifest
+   * {@code run.status}) and {@link Summary#failedRun()} is true.
+   *
+   * @param share a fraction in [0, 1]
+   * @throws IllegalArgumentException outside [0, 1]
+   */
+  public EnsembleRun withMaxFailureShare(double share) {
+    return new EnsembleRun(simulator, atmosphereFactory, share, pathsRelativeTo);
+  }
+
+  /** Checks a failure share limit: a number in [0, 1]. */
+  public static double checkShare(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("the maximum failure share must be a fraction between "
+          + "0 and 1 (e.g. 0.01 for 1 %), got " + share);
+    }
+    return share;
   }
 
   /** One mass class's 90 % ellipse, for the summary. */
@@ -130,10 +183,33 @@ public final class EnsembleRun {
    * @param ellipses90      the 90 % ellipse of each drawable mass class
    * @param pipelineTime    time spent in the Beam pipeline
    * @param totalTime       time of the whole run
+   * @param maxFailureShare the failure share the run accepts
    */
   public record Summary(List<Path> artifacts, long samples, long landed, long failed,
       Map<String, Long> failureReasons, List<EllipseSize> ellipses90, Duration pipelineTime,
-      Duration totalTime) {}
+      Duration totalTime, double maxFailureShare) {
+
+    /** Failed samples / samples run (0 when none ran). */
+    public double failureShare() {
+      return share(failed, samples);
+    }
+
+    /** True when more than {@link #maxFailureShare()} of the samples failed. */
+    public boolean failedRun() {
+      return failureShare() > maxFailureShare;
+    }
+
+    /** {@code complete} or {@code failed}, as written into the output manifest. */
+    public String status() {
+      return failedRun() ? OutputManifestDocument.EnsembleRunSummary.FAILED
+          : OutputManifestDocument.EnsembleRunSummary.COMPLETE;
+    }
+  }
+
+  /** failed / samples, 0 when no sample ran. */
+  static double share(long failed, long samples) {
+    return samples == 0 ? 0 : (double) failed / samples;
+  }
 
   /**
    * Runs the ensemble and writes the artifacts into {@code outDir}.
@@ -166,14 +242,16 @@ public final class EnsembleRun {
       GeoOutputs geo = writeGeoOutputs(in, setup, shards, work, coders, outDir, producedUtc,
           heatmap);
       Path ensembleManifest = outDir.resolve(EnsembleManifestWriter.FILE);
-      EnsembleManifestWriter.write(ensembleManifest, in.event().eventId(), setup.factory(),
+      EnsembleManifestWriter.write(ensembleManifest, canonicalMeta(in,
+          EnsembleManifestWriter.PRODUCT, EnsembleManifestWriter.SCHEMA_VERSION, producedUtc),
+          setup.factory(),
           shards.failures());
       List<Path> paths = writeOutputManifest(in, shards, geo, ensembleManifest, outDir,
           producedUtc);
       long t2 = System.nanoTime();
       return new Summary(paths, in.ensemble().samples(), shards.landed(),
           shards.failures().size(), shards.reasons(), ellipses90(shards.ellipses()),
-          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0));
+          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0), maxFailureShare);
     } finally {
       org.darkflight.io.FileTrees.delete(work);
     }
@@ -268,13 +346,17 @@ public final class EnsembleRun {
     MassClassBins bins = setup.bins();
     String provenance = OutputManifest.provenanceHash(in.sha256());
     List<ArtifactRef> inputRefs = new ArrayList<>();
-    in.fileHashes().forEach(e -> inputRefs.add(new ArtifactRef(e.getKey(), e.getValue())));
-    RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16), null,
+    in.files().forEach((role, path) -> inputRefs.add(new ArtifactRef(shown(path),
+        in.sha256().get(role))));
+    RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16),
+        org.darkflight.io.meta.Producer.gitCommit(),
         producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
         start.timeUtc(), PRODUCER, inputRefs, VALIDATION_SKIPPED, runSummary(in, shards));
     GeoOutputOptions geo = GeoOutputOptions.defaults()
         .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
-    Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
+    Map<Integer, Double> radii = uncertaintyRadii(in, shards.ellipses());
+    Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc(),
+        radii);
     GroundHeatmap.Result maps = heatmap == null || shards.landed() == 0 ? null
         : GroundHeatmap.build(points, bins.toMassClasses(),
             new LatLon(start.latitudeDeg(), start.longitudeDeg()), heatmap);
@@ -296,7 +378,7 @@ public final class EnsembleRun {
   }
 
   /** The run summary of the GeoJSON/KML provenance ({@link RunInfo}): figures as text. */
-  private static Map<String, String> runSummary(RunInputs in, Shards shards) {
+  private Map<String, String> runSummary(RunInputs in, Shards shards) {
     Map<String, String> summary = new LinkedHashMap<>();
     summary.put("samples", Long.toString(in.ensemble().samples()));
     summary.put("landed", Long.toString(shards.landed()));
@@ -304,6 +386,9 @@ public final class EnsembleRun {
     summary.put("mode", mode(in));
     summary.put("sampling", in.ensemble().sampling());
     summary.put("random_seed", Long.toString(in.ensemble().randomSeed()));
+    summary.put("status", status(in, shards));
+    summary.put("failure_share", Double.toString(shareOf(in, shards)));
+    summary.put("max_failure_share", Double.toString(maxFailureShare));
     return summary;
   }
 
@@ -315,7 +400,7 @@ public final class EnsembleRun {
    * Step 5: {@code output_manifest.json} listing the strewn field, the heatmaps and the ensemble
    * manifest; returns every artifact's path in manifest order, the output manifest last.
    */
-  private static List<Path> writeOutputManifest(RunInputs in, Shards shards, GeoOutputs geo,
+  private List<Path> writeOutputManifest(RunInputs in, Shards shards, GeoOutputs geo,
       Path ensembleManifest, Path outDir, Instant producedUtc) throws IOException {
     List<OutputManifest.Artifact> artifacts = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
@@ -332,18 +417,46 @@ public final class EnsembleRun {
     paths.add(ensembleManifest);
     List<OutputManifestDocument.RoleInput> inputs = new ArrayList<>();
     in.sha256().forEach((role, sha) -> inputs.add(new OutputManifestDocument.RoleInput(role,
-        in.files().get(role).toString(), sha)));
+        shown(in.files().get(role)), sha)));
     OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
         in.ensemble().randomSeed(), inputs, methodDescription(in), in.warnings(),
-        in.fragmentsDerivation());
+        in.fragmentsDerivation(), status(in, shards), shareOf(in, shards), maxFailureShare);
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
-        kml.fragmentPlacemarks() + kml.ellipses(), kml.ellipses(), geo.provenance(), run);
+        kml.fragmentPlacemarks() + kml.ellipses(), kml.ellipses(), geo.provenance(), run,
+        inputRefs(in));
     paths.add(outputManifest);
     return paths;
+  }
+
+  /** The failure share of a run. */
+  private static double shareOf(RunInputs in, Shards shards) {
+    return share(shards.failures().size(), in.ensemble().samples());
+  }
+
+  /** {@code complete}, or {@code failed} beyond the failure limit. */
+  private String status(RunInputs in, Shards shards) {
+    return shareOf(in, shards) > maxFailureShare
+        ? OutputManifestDocument.EnsembleRunSummary.FAILED
+        : OutputManifestDocument.EnsembleRunSummary.COMPLETE;
+  }
+
+  /** The inputs as written into the artifacts' {@code meta.inputs} (paths as shown). */
+  private List<org.darkflight.io.meta.InputRef> inputRefs(RunInputs in) {
+    List<org.darkflight.io.meta.InputRef> refs = new ArrayList<>();
+    in.files().forEach((role, path) -> refs.add(new org.darkflight.io.meta.InputRef(shown(path),
+        in.sha256().get(role))));
+    return refs;
+  }
+
+  /** The canonical meta block of a JSON artifact of this run. */
+  private org.darkflight.io.meta.CanonicalMeta canonicalMeta(RunInputs in, String product,
+      String schemaVersion, Instant createdUtc) {
+    return org.darkflight.io.meta.CanonicalMeta.of(product, schemaVersion, createdUtc,
+        in.event().eventId(), inputRefs(in));
   }
 
   /** Step 6: the 90 % ellipse of each class, for the summary. */
@@ -358,9 +471,32 @@ public final class EnsembleRun {
     return sizes;
   }
 
+  /**
+   * The {@code uncertainty_radius_m} of each mass class (docs/outputs.md): the radius of the
+   * circle with the area of the class's 90 % confidence ellipse, √(a₉₀·b₉₀). Empty when the run
+   * drew nothing (no distributions, no wind perturbation): its spread is that of different
+   * fragments, not an uncertainty. A class without an ellipse (fewer than 3 landings) has none.
+   */
+  static Map<Integer, Double> uncertaintyRadii(RunInputs in, List<EllipseFeature> ellipses) {
+    Map<Integer, Double> radii = new TreeMap<>();
+    if (in.ensemble().distributions().isEmpty()
+        && in.ensemble().windPerturbationSigmaScale() == 0) {
+      return radii;
+    }
+    for (EllipseFeature e : ellipses) {
+      if (e.confidenceLevel() == UNCERTAINTY_RADIUS_LEVEL) {
+        radii.put(e.massClassIndex(), Math.sqrt(e.semiMajorAxisM() * e.semiMinorAxisM()));
+      }
+    }
+    return radii;
+  }
+
+  /** Confidence level of the ellipse {@code uncertainty_radius_m} is derived from. */
+  public static final double UNCERTAINTY_RADIUS_LEVEL = 0.9;
+
   /** The landed samples as the geospatial writers' points, streamed in index order. */
   private static Iterator<LandingPoint> landingPoints(Path work, EnsembleGraph.Coders coders,
-      MassClassBins bins, Instant startTime) {
+      MassClassBins bins, Instant startTime, Map<Integer, Double> radii) {
     ShardReader<SampleLanding> reader;
     try {
       reader = ShardReader.open(work, EnsembleGraph.LANDED, coders.landed(),
@@ -384,17 +520,25 @@ public final class EnsembleRun {
 
       @Override
       public LandingPoint next() {
-        return toPoint(reader.next(), bins, startTime);
+        SampleLanding l = reader.next();
+        return toPoint(l, bins, startTime,
+            radii.getOrDefault(l.getMassClassIndex(), Double.NaN));
       }
     };
   }
 
-  /** One landed sample as a landing point of the strewn field. */
-  static LandingPoint toPoint(SampleLanding l, MassClassBins bins, Instant startTime) {
+  /**
+   * One landed sample as a landing point of the strewn field.
+   *
+   * @param uncertaintyRadiusM its class's {@code uncertainty_radius_m}, or NaN when unknown
+   */
+  static LandingPoint toPoint(SampleLanding l, MassClassBins bins, Instant startTime,
+      double uncertaintyRadiusM) {
     return new LandingPoint(l.getFragmentId(), l.getIndex(), bins.label(l.getMassClassIndex()),
         l.getMassClassIndex(), l.getLatitudeDeg(), l.getLongitudeDeg(), l.getMassFinalKg(),
         l.getMassInitialKg(), l.getImpactSpeedMps(),
-        startTime.plusNanos(Math.round(l.getFallTimeS() * 1e9)), l.getFallTimeS(), Double.NaN,
+        startTime.plusNanos(Math.round(l.getFallTimeS() * 1e9)), l.getFallTimeS(),
+        uncertaintyRadiusM,
         l.getImpactEnergyJ(), l.ballisticCoefficientKgM2(), l.getCd(), l.getDensityKgM3());
   }
 

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.meta.CanonicalMeta;
+import org.darkflight.io.meta.InputRef;
 import org.darkflight.io.run.OutputManifestDocument;
 
 /**
@@ -51,19 +53,20 @@ public final class OutputManifest {
   /** The manifest document. */
   public static OutputManifestDocument document(String eventId, Instant producedUtc,
       List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
-      OutputManifestDocument.RunSection run) {
+      OutputManifestDocument.RunSection run, List<InputRef> inputs) {
     return new OutputManifestDocument(SCHEMA_ID, eventId, producedUtc.toString(),
         artifacts.stream().map(Artifact::toDocument).toList(),
         new OutputManifestDocument.KmlSummary(kmlFeatures, kmlEllipses), provenanceHash, run,
-        null);
+        null, CanonicalMeta.of(OutputManifestDocument.SCHEMA, OutputManifestDocument.SCHEMA_VERSION,
+            producedUtc, eventId, inputs));
   }
 
   /** Writes the manifest (canonical JSON: sorted keys, fixed layout). */
   public static void write(Path target, String eventId, Instant producedUtc,
       List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
-      OutputManifestDocument.RunSection run) throws IOException {
-    document(eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash, run)
-        .write(target);
+      OutputManifestDocument.RunSection run, List<InputRef> inputs) throws IOException {
+    document(eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash, run,
+        inputs).write(target);
   }
 
   /**
@@ -72,8 +75,8 @@ public final class OutputManifest {
    */
   public static void write(Path target, String eventId, Instant producedUtc,
       List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
-      Map<String, Object> run) throws IOException {
+      Map<String, Object> run, List<InputRef> inputs) throws IOException {
     write(target, eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash,
-        Json.mapper().convertValue(run, OutputManifestDocument.RunSection.class));
+        Json.mapper().convertValue(run, OutputManifestDocument.RunSection.class), inputs);
   }
 }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * stop the service: bodies are read up to {@link ServiceLimits#maxBodyBytes()} (more: 413),
  * JSON is parsed with bounded nesting (deeper or malformed: 400), every part is validated
  * against its schema (400 naming part, pointer and reason), ensembles larger than
- * {@link ServiceLimits#maxSamples()} get 422, a request finding all
+ * {@link ServiceLimits#maxSamples()} get 422, so does a run whose share of failed samples
+ * exceeds the maximum failure share ({@code too_many_failures}), a request finding all
  * {@link ServiceLimits#maxConcurrent()} run slots busy gets 429 at once, and a run longer than
  * {@link ServiceLimits#timeout()} is cancelled with 504.
  */
@@ -53,6 +54,7 @@ public final class SimulationService implements AutoCloseable {
   private static final List<String> REQUIRED = List.of("event", "atmos", "physics_config");
 
   private final ServiceLimits limits;
+  private final double maxFailureShare;
   private final HttpServer server;
   private final ExecutorService httpThreads;
   private final ExecutorService runThreads;
@@ -63,6 +65,16 @@ public final class SimulationService implements AutoCloseable {
 
   /** A service bound to {@code address} (port 0: any free port); call {@link #start()}. */
   public SimulationService(InetSocketAddress address, ServiceLimits limits) throws IOException {
+    this(address, limits, EnsembleRun.DEFAULT_MAX_FAILURE_SHARE);
+  }
+
+  /**
+   * A service whose runs accept at most {@code maxFailureShare} failed samples; a run beyond it
+   * is answered 422 {@code too_many_failures} with the share and causes.
+   */
+  public SimulationService(InetSocketAddress address, ServiceLimits limits,
+      double maxFailureShare) throws IOException {
+    this.maxFailureShare = EnsembleRun.checkShare(maxFailureShare);
     this.limits = limits;
     this.slots = new Semaphore(limits.maxConcurrent());
     this.mapper = Json.mapper().copy();
@@ -207,10 +219,21 @@ public final class SimulationService implements AutoCloseable {
     Future<Darkflight.Result> run = null;
     try {
       run = runThreads.submit(() -> Darkflight.simulate(req.get("event"), req.get("fragments"),
-          req.get("atmos"), req.get("physics_config"), req.get("ensemble")));
+          req.get("atmos"), req.get("physics_config"), req.get("ensemble"), maxFailureShare));
       Darkflight.Result result = run.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
       double seconds = (System.nanoTime() - t0) / 1e9;
       metrics.simulation(result.summary().samples(), result.summary().landed(), seconds);
+      EnsembleRun.Summary s = result.summary();
+      if (s.failedRun()) {
+        StringBuilder causes = new StringBuilder();
+        s.failureReasons().forEach((r, n) -> causes.append(causes.length() == 0 ? "" : ", ")
+            .append(r).append(' ').append(n));
+        return reply(ex, 422, error("too_many_failures", String.format(java.util.Locale.ROOT,
+            "%d of %d samples failed (share %.4f, more than the service's maximum failure "
+                + "share %s): %s", s.failed(), s.samples(), s.failureShare(),
+            java.math.BigDecimal.valueOf(maxFailureShare).stripTrailingZeros().toPlainString(),
+            causes)));
+      }
       return reply(ex, 200, answer(result, seconds));
     } catch (TimeoutException e) {
       run.cancel(true);

@@ -103,8 +103,13 @@ class RunCommandTest {
     assertThat(runEnsemble(a, EVENT.resolve("fragments.json")).exit(), is(0));
     assertThat(runEnsemble(b, shuffledFragments, "--targetParallelism=3").exit(), is(0));
     // The input file differs (so do its hash and the provenance); samples and landings do not.
-    assertThat(Files.mismatch(a.resolve("ensemble_manifest.json"),
-        b.resolve("ensemble_manifest.json")), is(-1L));
+    // ensemble_manifest.json: identical but for meta.inputs (the fragments file's path and hash)
+    JsonNode ma = Json.mapper().readTree(a.resolve("ensemble_manifest.json").toFile());
+    JsonNode mb = Json.mapper().readTree(b.resolve("ensemble_manifest.json").toFile());
+    assertThat(ma.get("meta").equals(mb.get("meta")), is(false));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) ma).remove("meta");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) mb).remove("meta");
+    assertThat(ma.equals(mb), is(true));
     JsonNode pa = Json.mapper().readTree(a.resolve("strewn_field_points.geojson").toFile());
     JsonNode pb = Json.mapper().readTree(b.resolve("strewn_field_points.geojson").toFile());
     assertThat(pa.get("features").size(), is(48));
@@ -189,5 +194,133 @@ class RunCommandTest {
         "--noSuchBeamOption=3");
     assertThat(r.exit(), is(2));
     assertThat(r.err(), containsString("noSuchBeamOption"));
+  }
+
+  /** An ensemble whose bulk density is drawn uniformly in [min, max] kg/m³ (negative: fails). */
+  private static Path densityEnsemble(String name, int min, int max) throws Exception {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, """
+        {"mode": "monte_carlo", "samples": 40, "random_seed": 7, "sampling": "latin_hypercube",
+         "distributions": {"density_kgm3": {"dist": "uniform",
+           "params": {"min": %d, "max": %d}}}}""".formatted(min, max));
+    return f;
+  }
+
+  private static CliOutcome runWith(Path out, Path ens, String... extra) {
+    List<String> a = new ArrayList<>(List.of("run",
+        "--event", EVENT.resolve("event.json").toString(),
+        "--atmos", EVENT.resolve("atmos_profile.json").toString(),
+        "--config", EVENT.resolve("physics_config.json").toString(),
+        "--fragments", EVENT.resolve("fragments.json").toString(),
+        "--ensemble", ens.toString(), "--out", out.toString(), PRODUCED, "--no-report"));
+    a.addAll(List.of(extra));
+    return run(a.toArray(new String[0]));
+  }
+
+  @Test
+  void aRunWhoseSamplesAllFailIsMarkedFailedAndExitsFour() throws Exception {
+    Path dir = tmp.resolve("all-failed");
+    CliOutcome r = runWith(dir, densityEnsemble("all-failing.json", -2000, -1000));
+    assertThat(r.err(), r.exit(), is(4));
+    assertThat(r.err(), containsString("40 of 40 samples failed"));
+    assertThat(r.out(), containsString("failure share 1.0000 (limit 0.01): run failed"));
+    assertThat(r.out(), containsString("search plan: not written"));
+    JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
+        "output_manifest");
+    assertThat(om.at("/run/status").asText(), is("failed"));
+    assertThat(om.at("/run/failure_share").asDouble(), is(1.0));
+    assertThat(om.at("/run/max_failure_share").asDouble(), is(0.01));
+    assertThat(om.at("/run/failure_reasons/INVALID_DRAW").asLong(), is(40L));
+    JsonNode points = JsonSchemas.readValidated(dir.resolve("strewn_field_points.geojson"),
+        "strewn_field_points");
+    assertThat(points.get("features").size(), is(0));
+    assertThat(points.at("/meta/summary/status").asText(), is("failed"));
+    assertThat(Files.exists(dir.resolve("search_plan.gpx")), is(false));
+  }
+
+  @Test
+  void jsonManifestsCarryTheCanonicalMetaWithTheInputsHashes() throws Exception {
+    Path dir = tmp.resolve("meta");
+    assertThat(runWith(dir, ensemble).exit(), is(0));
+    for (String[] f : new String[][] {{"output_manifest.json", "output_manifest"},
+        {"ensemble_manifest.json", "ensemble_manifest"}}) {
+      JsonNode meta = JsonSchemas.readValidated(dir.resolve(f[0]), f[1]).get("meta");
+      assertThat(meta.get("product").asText(), is(f[1]));
+      assertThat(meta.get("producer").asText(), is(org.darkflight.io.meta.Producer.NAME));
+      assertThat(meta.get("created_utc").asText(), is("2024-01-01T00:00:00Z"));
+      assertThat(meta.get("event_id").asText(), is("synthetic-calm"));
+      assertThat(meta.get("inputs").size(), is(5));
+      for (JsonNode i : meta.get("inputs")) {
+        assertThat(i.get("sha256").asText(), is(RunInputs.sha256(Path.of(i.get("path")
+            .asText()))));
+      }
+    }
+    JsonNode points = JsonSchemas.readValidated(dir.resolve("strewn_field_points.geojson"),
+        "strewn_field_points");
+    assertThat(points.at("/meta/git_commit").asText(),
+        is(org.darkflight.io.meta.Producer.gitCommit()));
+  }
+
+  @Test
+  void uncertaintyRadiusIsTheAreaEquivalentRadiusOfTheClassNinetyPercentEllipse()
+      throws Exception {
+    Path dir = tmp.resolve("radius");
+    assertThat(runWith(dir, ensemble).exit(), is(0));
+    java.util.Map<Integer, Double> expected = new java.util.HashMap<>();
+    for (JsonNode e : JsonSchemas.read(dir.resolve("uncertainty_ellipses.geojson"))
+        .get("features")) {
+      JsonNode p = e.get("properties");
+      if (p.get("confidence_level").asDouble() == 0.9) {
+        expected.put(p.get("mass_class_index").asInt(), Math.sqrt(
+            p.get("semi_major_axis_m").asDouble() * p.get("semi_minor_axis_m").asDouble()));
+      }
+    }
+    assertThat(expected.isEmpty(), is(false));
+    int filled = 0;
+    for (JsonNode f : JsonSchemas.read(dir.resolve("strewn_field_points.geojson"))
+        .get("features")) {
+      JsonNode p = f.get("properties");
+      Double r = expected.get(p.get("mass_class_index").asInt());
+      if (r == null) {
+        assertThat(p.get("uncertainty_radius_m").isNull(), is(true));
+      } else {
+        assertThat(p.get("uncertainty_radius_m").asDouble(),
+            org.hamcrest.Matchers.closeTo(r, 1e-6 * r + 1e-6));
+        filled++;
+      }
+    }
+    assertThat(filled, greaterThan(0));
+  }
+
+  @Test
+  void theFailureShareLimitDecidesTheExitCode() throws Exception {
+    // A quarter of the densities drawn in [-1000, 3000] kg/m³ are negative (latin hypercube).
+    Path ens = densityEnsemble("quarter-failing.json", -1000, 3000);
+    CliOutcome strict = runWith(tmp.resolve("quarter-strict"), ens);
+    assertThat(strict.err(), strict.exit(), is(4));
+    JsonNode om = JsonSchemas.readValidated(tmp.resolve("quarter-strict/output_manifest.json"),
+        "output_manifest");
+    assertThat(om.at("/run/status").asText(), is("failed"));
+    assertThat(om.at("/run/failure_share").asDouble(),
+        is(om.at("/run/failed").asDouble() / 40));
+    assertThat(om.at("/run/failure_reasons/INVALID_DRAW").asLong(), is(10L));
+
+    CliOutcome lenient = runWith(tmp.resolve("quarter-lenient"), ens,
+        "--max-failure-share", "0.5");
+    assertThat(lenient.err(), lenient.exit(), is(0));
+    JsonNode ok = JsonSchemas.readValidated(tmp.resolve("quarter-lenient/output_manifest.json"),
+        "output_manifest");
+    assertThat(ok.at("/run/status").asText(), is("complete"));
+    assertThat(ok.at("/run/max_failure_share").asDouble(), is(0.5));
+  }
+
+  @Test
+  void aFailureShareOutsideZeroToOneIsAUsageError() {
+    CliOutcome r = run("run", "--event", EVENT.resolve("event.json").toString(),
+        "--atmos", EVENT.resolve("atmos_profile.json").toString(),
+        "--config", EVENT.resolve("physics_config.json").toString(),
+        "--max-failure-share", "1.5");
+    assertThat(r.exit(), is(2));
+    assertThat(r.err(), containsString("--max-failure-share"));
   }
 }

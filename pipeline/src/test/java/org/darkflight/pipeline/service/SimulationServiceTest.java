@@ -228,6 +228,33 @@ class SimulationServiceTest {
   }
 
   @Test
+  void aRunBeyondTheFailureShareGets422WithShareAndCauses() throws Exception {
+    ObjectNode req = (ObjectNode) Json.mapper().readTree(validBody);
+    req.set("ensemble", Json.mapper().readTree("""
+        {"mode": "monte_carlo", "samples": 8, "random_seed": 3,
+         "distributions": {"density_kgm3": {"dist": "uniform",
+           "params": {"min": -2000, "max": -1000}}}}"""));
+    // Its own service, so that the shared one's response counts stay those of the other tests.
+    HttpResponse<String> r;
+    try (SimulationService own = new SimulationService(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        new ServiceLimits(BODY_LIMIT, 1, Duration.ofMinutes(5), 1000, 64), 0.01)) {
+      own.start();
+      r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + own.port()
+          + "/simulate")).timeout(Duration.ofMinutes(2))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(req),
+              StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+    assertThat(r.body(), r.statusCode(), is(422));
+    JsonNode err = Json.mapper().readTree(r.body());
+    assertThat(err.get("error").asText(), is("too_many_failures"));
+    assertThat(err.get("message").asText(), org.hamcrest.Matchers.containsString(
+        "8 of 8 samples failed (share 1.0000, more than the service's maximum failure share "
+            + "0.01): INVALID_DRAW 8"));
+  }
+
+  @Test
   void otherEndpoints() throws Exception {
     HttpResponse<String> api = get("/openapi.json");
     assertThat(api.statusCode(), is(200));
