@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -40,9 +41,13 @@ public final class KmlProduct {
   private final RunInfo run;
   private final MassClasses classes;
   private final String ellipseLegendLabel;
+  private final long[] classTotals;
+  private final List<Double> levels;
 
   KmlProduct(byte[] kml, byte[] kmzDoc, KmlSummary summary, RunInfo run, MassClasses classes,
-      String ellipseLegendLabel) {
+      String ellipseLegendLabel, long[] classTotals, List<Double> levels) {
+    this.classTotals = classTotals.clone();
+    this.levels = List.copyOf(levels);
     this.kml = kml;
     this.kmzDoc = kmzDoc;
     this.summary = summary;
@@ -100,7 +105,8 @@ public final class KmlProduct {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       entry(zip, KMZ_DOC, kmzDoc, stamp);
-      entry(zip, StrewnFieldKml.LEGEND_PATH, LegendImage.png(classes, ellipseLegendLabel), stamp);
+      entry(zip, StrewnFieldKml.LEGEND_PATH, LegendImage.png(classes, classTotals, levels,
+          ellipseLegendLabel), stamp);
       for (Map.Entry<String, byte[]> e : extra.entrySet()) {
         entry(zip, e.getKey(), e.getValue(), stamp);
       }
@@ -145,9 +151,13 @@ public final class KmlProduct {
     line(s, "");
     line(s, "Placemark subset: " + XmlText.oneLine(summary.subsetDescription()));
     line(s, "");
-    line(s, "Mass classes (yellow = smallest ... red = largest):");
+    line(s, "Mass classes with landings (colour as in the legend, lightest first):");
+    java.awt.Color[] palette = org.darkflight.io.geo.MassClassColours.palette(classTotals);
     for (int i = 0; i < classes.size(); i++) {
-      line(s, "  " + i + "  " + XmlText.oneLine(classes.label(i)));
+      if (classTotals[i] > 0) {
+        line(s, "  " + i + "  " + org.darkflight.io.geo.MassClassColours.css(palette[i]) + "  "
+            + XmlText.oneLine(classes.label(i)));
+      }
     }
     if (!run.summary().isEmpty()) {
       line(s, "");
