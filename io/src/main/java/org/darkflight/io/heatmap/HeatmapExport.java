@@ -12,8 +12,8 @@ import org.darkflight.io.kml.KmlGroundOverlay;
 import org.darkflight.io.kml.StrewnFieldKml;
 
 /**
- * Turns heatmaps into files: one GeoTIFF per non-empty mass class
- * ({@code heatmap_class_<i>.tif}), the PNG overlays and legend under {@code media/} (both beside
+ * Turns heatmaps into files: one GeoTIFF per non-empty mass class, named by its mass range
+ * ({@code heatmap_1kg-10kg.tif}; {@link #tiffName(String)}), the PNG overlays and legend under {@code media/} (both beside
  * the KML, so {@code strewn_field.kml} finds them, and as KMZ media), and the KML ground overlays.
  */
 public final class HeatmapExport {
@@ -28,9 +28,32 @@ public final class HeatmapExport {
 
   private HeatmapExport() {}
 
-  /** GeoTIFF name of class {@code index}. */
-  public static String tiffName(int index) {
-    return "heatmap_class_" + index + ".tif";
+  /**
+   * GeoTIFF name of the class labelled {@code label}: {@code heatmap_<range>.tif}, the label
+   * without spaces, en dashes as {@code -}, {@code <} as {@code lt}, {@code >} as {@code gt} and
+   * any other character outside {@code [A-Za-z0-9.-]} as {@code _} ("1 kg–10 kg" →
+   * {@code heatmap_1kg-10kg.tif}, "&lt;1 g" → {@code heatmap_lt1g.tif}).
+   */
+  public static String tiffName(String label) {
+    StringBuilder b = new StringBuilder("heatmap_");
+    for (char c : label.toCharArray()) {
+      if (c == ' ') {
+        continue;
+      }
+      if (c == '\u2013' || c == '\u2014' || c == '-') {
+        b.append('-');
+      } else if (c == '<') {
+        b.append("lt");
+      } else if (c == '>') {
+        b.append("gt");
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.') {
+        b.append(c);
+      } else {
+        b.append('_');
+      }
+    }
+    return b.append(".tif").toString();
   }
 
   /** PNG media path of class {@code index}. */
@@ -65,7 +88,11 @@ public final class HeatmapExport {
       if (m.landings() == 0) {
         continue;
       }
-      Path f = dir.resolve(tiffName(m.massClassIndex()));
+      Path f = dir.resolve(tiffName(m.massClass()));
+      if (out.contains(f)) {
+        throw new IllegalArgumentException("two mass classes map to the heatmap file "
+            + f.getFileName() + "; give the classes distinct labels");
+      }
       GeoTiffWriter.write(f, r.grid(), m);
       out.add(f);
     }

@@ -43,9 +43,13 @@ public final class KmlProduct {
   private final RunInfo run;
   private final MassClasses classes;
   private final String ellipseLegendLabel;
+  private final long[] classTotals;
+  private final List<Double> levels;
 
   KmlProduct(byte[] kml, byte[] kmzDoc, KmlSummary summary, RunInfo run, MassClasses classes,
-      String ellipseLegendLabel) {
+      String ellipseLegendLabel, long[] classTotals, List<Double> levels) {
+    this.classTotals = classTotals.clone();
+    this.levels = List.copyOf(levels);
     this.kml = kml;
     this.kmzDoc = kmzDoc;
     this.summary = summary;
@@ -115,7 +119,7 @@ public final class KmlProduct {
       stamp = dosEpoch;
     }
     stamp = stamp.withNano(0);
-    byte[] legend = LegendImage.png(classes, ellipseLegendLabel);
+    byte[] legend = LegendImage.png(classes, classTotals, levels, ellipseLegendLabel);
     List<ArtifactRef> artifacts = new ArrayList<>(siblings);
     artifacts.add(new ArtifactRef(StrewnFieldKml.LEGEND_PATH + " (in this KMZ)",
         Hashing.sha256Hex(legend)));
@@ -179,9 +183,13 @@ public final class KmlProduct {
     line(s, "");
     line(s, "Placemark subset: " + XmlText.oneLine(summary.subsetDescription()));
     line(s, "");
-    line(s, "Mass classes (yellow = smallest ... red = largest):");
+    line(s, "Mass classes with landings (colour as in the legend, lightest first):");
+    java.awt.Color[] palette = org.darkflight.io.geo.MassClassColours.palette(classTotals);
     for (int i = 0; i < classes.size(); i++) {
-      line(s, "  " + i + "  " + XmlText.oneLine(classes.label(i)));
+      if (classTotals[i] > 0) {
+        line(s, "  " + i + "  " + org.darkflight.io.geo.MassClassColours.css(palette[i]) + "  "
+            + XmlText.oneLine(classes.label(i)));
+      }
     }
     if (!run.summary().isEmpty()) {
       line(s, "");

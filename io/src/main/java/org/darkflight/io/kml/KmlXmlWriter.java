@@ -77,6 +77,17 @@ final class KmlXmlWriter implements AutoCloseable {
     lastWasStart = false;
   }
 
+  /** An element with one attribute holding only text, on one line. */
+  void leaf(String name, String attribute, String value, String text)
+      throws XMLStreamException {
+    newline();
+    xml.writeStartElement(KML_NS, name);
+    xml.writeAttribute(attribute, XmlText.clean(value));
+    xml.writeCharacters(XmlText.clean(text));
+    xml.writeEndElement();
+    lastWasStart = false;
+  }
+
   /** An empty element with attributes given as name/value pairs. */
   void empty(String name, String... attributes) throws XMLStreamException {
     newline();

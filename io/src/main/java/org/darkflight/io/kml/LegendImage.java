@@ -8,17 +8,19 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.darkflight.io.geo.MassClassColours;
 import org.darkflight.io.geo.MassClasses;
 
 /**
  * Draws {@code media/legend.png} of the KMZ with Java2D (no display needed): a title row, one row
- * per mass class (colour swatch + label, smallest first), one row for the uncertainty-ellipse
- * style and one for the trajectory style.
+ * per mass class with landings (colour swatch + label, smallest first; the palette of
+ * {@link MassClassColours}), one row for the uncertainty-ellipse styles (line widths per
+ * confidence level) and one for the trajectory style.
  *
  * <p>Layout: {@value #WIDTH_PX} px wide, {@code 2·}{@value #PADDING_PX}{@code  + }{@value
- * #ROW_PX}{@code ·(classes + 3)} px high; opaque RGB. Labels use the logical {@code SansSerif}
+ * #ROW_PX}{@code ·(populated classes + 3)} px high; opaque RGB. Labels use the logical {@code SansSerif}
  * font (DejaVu Sans on Debian), so the pixels, though deterministic on one machine, depend on
  * the installed fonts.
  */
@@ -38,10 +40,22 @@ public final class LegendImage {
     return 2 * PADDING_PX + ROW_PX * (classCount + 3);
   }
 
-  /** The legend as PNG bytes. */
-  public static byte[] png(MassClasses classes, String ellipseLabel) throws IOException {
+  /**
+   * The legend as PNG bytes.
+   *
+   * @param totals landings per class (classes without landings are left out)
+   * @param levels confidence levels of the ellipses, ascending
+   */
+  public static byte[] png(MassClasses classes, long[] totals, List<Double> levels,
+      String ellipseLabel) throws IOException {
     int n = classes.size();
-    BufferedImage img = new BufferedImage(WIDTH_PX, heightPx(n), BufferedImage.TYPE_INT_RGB);
+    Color[] palette = MassClassColours.palette(totals);
+    int populated = 0;
+    for (long t : totals) {
+      populated += t > 0 ? 1 : 0;
+    }
+    BufferedImage img = new BufferedImage(WIDTH_PX, heightPx(populated),
+        BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -57,8 +71,11 @@ public final class LegendImage {
       text(g, "Mass class (final mass)", PADDING_PX, y);
       g.setFont(plain);
       for (int i = 0; i < n; i++) {
+        if (totals[i] == 0) {
+          continue;
+        }
         y += ROW_PX;
-        Color c = MassClassColours.colour(i, n);
+        Color c = palette[i];
         g.setColor(c);
         g.fillOval(PADDING_PX + 2, y + 4, 16, 16);
         g.setColor(Color.DARK_GRAY);
@@ -66,12 +83,14 @@ public final class LegendImage {
         text(g, classes.label(i), PADDING_PX + 28, y);
       }
       y += ROW_PX;
-      g.setColor(new Color(255, 0, 0, 64));
-      g.fillRect(PADDING_PX, y + 5, 20, 14);
-      g.setColor(Color.RED);
-      g.setStroke(new BasicStroke(2f));
-      g.drawRect(PADDING_PX, y + 5, 20, 14);
-      text(g, ellipseLabel, PADDING_PX + 28, y);
+      // one nested outline per level, boldest innermost, in the text colour (class colours vary)
+      for (int k = Math.min(levels.size(), 3) - 1; k >= 0; k--) {
+        int inset = 2 * k;
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke((float) StrewnFieldKml.ELLIPSE_WIDTH[k]));
+        g.drawOval(PADDING_PX + 4 - inset, y + 6 - inset, 12 + 2 * inset, 12 + 2 * inset);
+      }
+      text(g, ellipseLabel + (levels.size() > 1 ? ", bold = inner" : ""), PADDING_PX + 28, y);
       y += ROW_PX;
       g.setColor(new Color(0x88, 0x88, 0xFF));
       g.setStroke(new BasicStroke(2f));

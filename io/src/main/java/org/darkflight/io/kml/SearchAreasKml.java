@@ -62,11 +62,12 @@ public final class SearchAreasKml {
    * own), indented as a child of {@code Document}, wrapped in the {@link #BEGIN}/{@link #END}
    * comment lines, ending with a line break.
    *
-   * @param classCount number of mass classes of the run (fixes the colour ramp, as in the rest
-   *                   of the KML)
+   * @param classTotals landings per mass class of the run, by class index (fixes the palette of
+   *                    {@link MassClassColours}, as in the rest of the KML)
    * @param decimals   decimals of latitude and longitude
    */
-  public static String folder(SearchPlan plan, int classCount, int decimals) throws IOException {
+  public static String folder(SearchPlan plan, long[] classTotals, int decimals)
+      throws IOException {
     Objects.requireNonNull(plan, "plan");
     StringWriter out = new StringWriter();
     String indent = "  ".repeat(DOCUMENT_CHILD_DEPTH);
@@ -74,7 +75,7 @@ public final class SearchAreasKml {
     try {
       XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       x.setDefaultNamespace(KmlXmlWriter.KML_NS);
-      new Render(x, plan, classCount, decimals).folder();
+      new Render(x, plan, MassClassColours.palette(classTotals), decimals).folder();
       x.flush();
       x.close();
     } catch (XMLStreamException e) {
@@ -160,15 +161,15 @@ public final class SearchAreasKml {
   private static final class Render {
     private final XMLStreamWriter x;
     private final SearchPlan plan;
-    private final int classCount;
+    private final Color[] palette;
     private final int decimals;
     private int depth = DOCUMENT_CHILD_DEPTH;
     private boolean lastWasStart;
 
-    Render(XMLStreamWriter x, SearchPlan plan, int classCount, int decimals) {
+    Render(XMLStreamWriter x, SearchPlan plan, Color[] palette, int decimals) {
       this.x = x;
       this.plan = plan;
-      this.classCount = classCount;
+      this.palette = palette;
       this.decimals = decimals;
     }
 
@@ -286,8 +287,7 @@ public final class SearchAreasKml {
     }
 
     private Color colour(int k) {
-      return MassClassColours.colour(Math.min(k, Math.max(0, classCount - 1)),
-          Math.max(classCount, 1));
+      return k < palette.length ? palette[k] : MassClassColours.UNPOPULATED;
     }
 
     /** An inline style: outline in the class colour; fill with {@code fillAlpha} (or none). */

@@ -46,10 +46,28 @@ public final class StrewnFieldKml {
   /** Smallest icon scale (and the scale of classes without shown points). */
   public static final double MIN_ICON_SCALE = 0.5;
   /** Google Earth's white dot icon, tinted by the style colour. */
-  static final String DOT_ICON = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png";
-  static final String STAR_ICON = "http://maps.google.com/mapfiles/kml/shapes/star.png";
-  static final String ELLIPSE_OUTLINE_KML = "ff0000ff";
-  static final String ELLIPSE_FILL_KML = "400000ff";
+  static final String DOT_ICON = "https://maps.google.com/mapfiles/kml/shapes/shaded_dot.png";
+  static final String STAR_ICON = "https://maps.google.com/mapfiles/kml/shapes/star.png";
+  /**
+   * Ellipse line width by rank of the confidence level among the run's levels (smallest level
+   * first: the 50 % ellipse boldest, the 99 % thinnest); ranks past the end take the last.
+   */
+  static final double[] ELLIPSE_WIDTH = {3, 2, 1};
+  /** Ellipse fill alpha (0-255) by the same rank: inner ellipses more opaque. */
+  static final int[] ELLIPSE_FILL_ALPHA = {0x50, 0x30, 0x18};
+  /** KML type of each ExtendedData field; fields not listed are {@code string}. */
+  static final Map<String, String> FIELD_TYPES = Map.ofEntries(
+      Map.entry("luminous_end_altitude_m", "double"), Map.entry("sample_index", "int"),
+      Map.entry("mass_final_kg", "double"), Map.entry("mass_initial_kg", "double"),
+      Map.entry("impact_speed_mps", "double"), Map.entry("energy_J", "double"),
+      Map.entry("time_aloft_s", "double"), Map.entry("uncertainty_radius_m", "double"),
+      Map.entry("ballistic_coefficient", "double"), Map.entry("beta", "double"),
+      Map.entry("ballistic_coefficient_kg_m2", "double"),
+      Map.entry("drag_coefficient", "double"), Map.entry("density_kg_m3", "double"),
+      Map.entry("confidence_level", "double"), Map.entry("sample_count", "int"),
+      Map.entry("major_axis_m", "double"), Map.entry("minor_axis_m", "double"),
+      Map.entry("orientation_deg", "double"), Map.entry("mass_kg", "double"),
+      Map.entry("duration_s", "double"), Map.entry("mass_class_index", "int"));
   static final String TRAJECTORY_KML = "ffff8888";
   /** KMZ path of the legend image. */
   public static final String LEGEND_PATH = "media/legend.png";
@@ -106,7 +124,28 @@ public final class StrewnFieldKml {
     KmlSummary summary = new KmlSummary(subset.totalPoints(), subset.points().size(),
         sortedEllipses.size(), lines.size(), overlays.size(), subset.description());
     return new KmlProduct(r.bytes(false), r.bytes(true), summary, run, classes,
-        ellipseLegendLabel(sortedEllipses));
+        ellipseLegendLabel(sortedEllipses), classTotals(subset, classes.size()),
+        levels(sortedEllipses));
+  }
+
+  private static long[] classTotals(RepresentativeSubset subset, int classCount) {
+    long[] totals = new long[classCount];
+    for (int c = 0; c < classCount; c++) {
+      totals[c] = subset.totalInClass(c);
+    }
+    return totals;
+  }
+
+  /** The distinct confidence levels of {@code ellipses}, ascending. */
+  static List<Double> levels(List<EllipseFeature> ellipses) {
+    java.util.TreeSet<Double> levels = new java.util.TreeSet<>();
+    ellipses.forEach(e -> levels.add(e.confidenceLevel()));
+    return List.copyOf(levels);
+  }
+
+  /** Style id of the ellipse of class {@code index} at {@code level}: {@code ellipse-2-90}. */
+  public static String ellipseStyleId(int index, double level) {
+    return "ellipse-" + index + "-" + GeoNumbers.quantity(100 * level);
   }
 
   private static String ellipseLegendLabel(List<EllipseFeature> ellipses) {
@@ -131,6 +170,12 @@ public final class StrewnFieldKml {
     private final List<KmlGroundOverlay> overlays;
     private final List<KmlPointFolder> extras;
     private final int decimals = options.geoPrecisionDecimals();
+    private final java.awt.Color[] palette;
+    private final List<Double> levels;
+    /** Schema id → field name → KML type, in order of first use; filled by a first rendering. */
+    private final Map<String, Map<String, String>> schemas = new java.util.LinkedHashMap<>();
+    private boolean collecting;
+    private String schema;
     private KmlXmlWriter w;
 
     Render(RunInfo run, MassClasses classes, RepresentativeSubset subset,
@@ -143,9 +188,20 @@ public final class StrewnFieldKml {
       this.ellipses = ellipses;
       this.lines = lines;
       this.overlays = overlays;
+      this.palette = MassClassColours.palette(classTotals(subset, classes.size()));
+      this.levels = levels(ellipses);
     }
 
     byte[] bytes(boolean withLegend) throws IOException {
+      if (schemas.isEmpty()) {
+        collecting = true;
+        render(withLegend);
+        collecting = false;
+      }
+      return render(withLegend);
+    }
+
+    private byte[] render(boolean withLegend) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (KmlXmlWriter xml = new KmlXmlWriter(out)) {
         w = xml;
@@ -163,6 +219,7 @@ public final class StrewnFieldKml {
       w.leaf("open", "1");
       w.leaf("description", documentDescription());
       styles();
+      schemas();
       eventOverview();
       fragments();
       ellipseFolder();
@@ -208,11 +265,14 @@ public final class StrewnFieldKml {
         heaviest = Double.isNaN(m) ? heaviest : Math.max(heaviest, m);
       }
       for (int i = 0; i < n; i++) {
+        if (subset.totalInClass(i) == 0) {
+          continue;
+        }
         double scale = Double.isNaN(medianKg[i]) || heaviest <= 0 ? MIN_ICON_SCALE
             : Math.max(MIN_ICON_SCALE, MAX_ICON_SCALE * Math.sqrt(medianKg[i] / heaviest));
         w.start("Style").attribute("id", massClassStyleId(i));
         w.start("IconStyle");
-        w.leaf("color", MassClassColours.kmlColour(MassClassColours.colour(i, n), 255));
+        w.leaf("color", MassClassColours.kmlColour(palette[i], 255));
         w.leaf("scale", GeoNumbers.quantity(Math.round(scale * 100) / 100.0));
         w.start("Icon");
         w.leaf("href", DOT_ICON);
@@ -236,17 +296,7 @@ public final class StrewnFieldKml {
       w.leaf("width", "1");
       w.end();
       w.end();
-      w.start("Style").attribute("id", "uncertainty-ellipse");
-      w.start("LineStyle");
-      w.leaf("color", ELLIPSE_OUTLINE_KML);
-      w.leaf("width", "2");
-      w.end();
-      w.start("PolyStyle");
-      w.leaf("color", ELLIPSE_FILL_KML);
-      w.leaf("fill", "1");
-      w.leaf("outline", "1");
-      w.end();
-      w.end();
+      ellipseStyles();
       w.start("Style").attribute("id", "trajectory");
       w.start("LineStyle");
       w.leaf("color", TRAJECTORY_KML);
@@ -264,6 +314,59 @@ public final class StrewnFieldKml {
         w.end();
         w.end();
       }
+    }
+
+    /** One style per (class, level) present: class colour, width and fill by level rank. */
+    private void ellipseStyles() throws XMLStreamException {
+      List<String> done = new ArrayList<>();
+      for (EllipseFeature e : ellipses) {
+        String id = ellipseStyleId(e.massClassIndex(), e.confidenceLevel());
+        if (done.contains(id)) {
+          continue;
+        }
+        done.add(id);
+        int rank = Math.min(levels.indexOf(e.confidenceLevel()), ELLIPSE_WIDTH.length - 1);
+        java.awt.Color c = palette[e.massClassIndex()];
+        w.start("Style").attribute("id", id);
+        w.start("LineStyle");
+        w.leaf("color", MassClassColours.kmlColour(c, 255));
+        w.leaf("width", GeoNumbers.quantity(ELLIPSE_WIDTH[rank]));
+        w.end();
+        w.start("PolyStyle");
+        w.leaf("color", MassClassColours.kmlColour(c, ELLIPSE_FILL_ALPHA[rank]));
+        w.leaf("fill", "1");
+        w.leaf("outline", "1");
+        w.end();
+        w.end();
+      }
+    }
+
+    /**
+     * The {@code Schema}s of the typed ExtendedData (KML 2.2 §9.8): one per kind of placemark,
+     * fields in order of first use, types from {@link #FIELD_TYPES}.
+     */
+    private void schemas() throws XMLStreamException {
+      for (Map.Entry<String, Map<String, String>> s : schemas.entrySet()) {
+        w.start("Schema").attribute("name", s.getKey()).attribute("id", schemaId(s.getKey()));
+        for (Map.Entry<String, String> f : s.getValue().entrySet()) {
+          w.empty("SimpleField", "type", f.getValue(), "name", f.getKey());
+        }
+        w.end();
+      }
+    }
+
+    /** Starts {@code ExtendedData} with the {@code SchemaData} of schema {@code id}. */
+    private void extendedData(String id) throws XMLStreamException {
+      schema = id;
+      w.start("ExtendedData");
+      w.start("SchemaData").attribute("schemaUrl", "#" + schemaId(id));
+    }
+
+    /** Ends what {@link #extendedData(String)} started. */
+    private void endExtendedData() throws XMLStreamException {
+      w.end();
+      w.end();
+      schema = null;
     }
 
     private double[] medianMassPerClass() {
@@ -298,7 +401,7 @@ public final class StrewnFieldKml {
       w.leaf("description", overviewBalloon());
       timeStamp(ProvenanceJson.instant(run.luminousEndTimeUtc()));
       w.leaf("styleUrl", "#luminous-end");
-      w.start("ExtendedData");
+      extendedData("event");
       data("event_id", run.eventId());
       data("run_id", run.runId());
       data("luminous_end_time_utc", ProvenanceJson.instant(run.luminousEndTimeUtc()));
@@ -306,7 +409,7 @@ public final class StrewnFieldKml {
       data("validation_status", run.validationStatus());
       data("producer", run.producer());
       data("git_commit", run.gitCommit() == null ? "unknown" : run.gitCommit());
-      w.end();
+      endExtendedData();
       w.start("Point");
       w.leaf("extrude", "1");
       w.leaf("altitudeMode", "absolute");
@@ -373,7 +476,7 @@ public final class StrewnFieldKml {
           : p.fragmentId() + " #" + p.sampleIndex());
       timeStamp(ProvenanceJson.instant(p.landingTimeUtc()));
       w.leaf("styleUrl", "#" + massClassStyleId(p.massClassIndex()));
-      w.start("ExtendedData");
+      extendedData("fragment");
       data("fragment_id", p.fragmentId());
       data("sample_index", Long.toString(p.sampleIndex()));
       data("mass_class", p.massClass());
@@ -392,7 +495,7 @@ public final class StrewnFieldKml {
       data("beta", beta);
       data("drag_coefficient", GeoNumbers.quantity(p.dragCoefficient()));
       data("density_kg_m3", GeoNumbers.quantity(p.densityKgM3()));
-      w.end();
+      endExtendedData();
       w.start("Point");
       w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()));
       w.end();
@@ -402,12 +505,21 @@ public final class StrewnFieldKml {
     private void ellipseFolder() throws XMLStreamException {
       w.start("Folder");
       w.leaf("name", "Uncertainty Ellipses");
+      int folderClass = -1;
       for (EllipseFeature e : ellipses) {
+        if (e.massClassIndex() != folderClass) {
+          if (folderClass >= 0) {
+            w.end();
+          }
+          folderClass = e.massClassIndex();
+          w.start("Folder");
+          w.leaf("name", "Ellipses: " + e.massClass());
+        }
         w.start("Placemark");
         w.leaf("name", GeoNumbers.quantity(100 * e.confidenceLevel()) + "% ellipse: "
             + e.massClass());
-        w.leaf("styleUrl", "#uncertainty-ellipse");
-        w.start("ExtendedData");
+        w.leaf("styleUrl", "#" + ellipseStyleId(e.massClassIndex(), e.confidenceLevel()));
+        extendedData("ellipse");
         data("mass_class", e.massClass());
         data("confidence_level", GeoNumbers.quantity(e.confidenceLevel()));
         data("sample_count", Long.toString(e.sampleCount()));
@@ -418,7 +530,7 @@ public final class StrewnFieldKml {
             + GeoNumbers.quantity(e.covariance().cenM2()) + "], ["
             + GeoNumbers.quantity(e.covariance().cenM2()) + ", "
             + GeoNumbers.quantity(e.covariance().cnnM2()) + "]]");
-        w.end();
+        endExtendedData();
         w.start("Polygon");
         w.leaf("tessellate", "1");
         w.start("outerBoundaryIs");
@@ -436,6 +548,9 @@ public final class StrewnFieldKml {
         w.end();
         w.end();
       }
+      if (folderClass >= 0) {
+        w.end();
+      }
       w.end();
     }
 
@@ -446,13 +561,13 @@ public final class StrewnFieldKml {
         w.start("Placemark");
         w.leaf("name", t.fragmentId() + " (" + GeoNumbers.quantity(t.massKg()) + " kg)");
         w.leaf("styleUrl", "#trajectory");
-        w.start("ExtendedData");
+        extendedData("trajectory");
         data("fragment_id", t.fragmentId());
         data("mass_class", t.massClass());
         data("mass_kg", GeoNumbers.quantity(t.massKg()));
         data("duration_s", GeoNumbers.quantity(
             t.points().get(t.points().size() - 1).timeS() - t.points().get(0).timeS()));
-        w.end();
+        endExtendedData();
         w.start("LineString");
         w.leaf("altitudeMode", "absolute");
         StringBuilder coords = new StringBuilder();
@@ -473,9 +588,21 @@ public final class StrewnFieldKml {
     private void heatmapFolder() throws XMLStreamException {
       w.start("Folder");
       w.leaf("name", "Heatmap");
+      w.leaf("open", "1");
+      w.start("Folder");
+      w.leaf("name", "Landing probability (one mass class at a time)");
+      w.leaf("open", "1");
+      w.start("Style");
+      w.start("ListStyle");
+      w.leaf("listItemType", "radioFolder");
+      w.end();
+      w.end();
+      boolean first = true;
       for (KmlGroundOverlay o : overlays) {
         w.start("GroundOverlay");
         w.leaf("name", o.name());
+        w.leaf("visibility", first ? "1" : "0");
+        first = false;
         w.leaf("color", String.format(java.util.Locale.ROOT, "%02xffffff",
             (int) Math.round(o.opacity() * 255)));
         w.start("Icon");
@@ -489,6 +616,7 @@ public final class StrewnFieldKml {
         w.end();
         w.end();
       }
+      w.end();
       w.start("ScreenOverlay");
       w.leaf("name", "Heatmap legend");
       w.start("Icon");
@@ -512,11 +640,11 @@ public final class StrewnFieldKml {
         }
         w.leaf("styleUrl", "#" + extraStyleId(index));
         if (!p.data().isEmpty()) {
-          w.start("ExtendedData");
+          extendedData(extraStyleId(index));
           for (Map.Entry<String, String> e : p.data().entrySet()) {
             data(e.getKey(), e.getValue());
           }
-          w.end();
+          endExtendedData();
         }
         w.start("Point");
         if (Double.isNaN(p.heightM())) {
@@ -539,15 +667,30 @@ public final class StrewnFieldKml {
       w.end();
     }
 
+    /**
+     * One typed value of the open {@link #extendedData(String) SchemaData}. A numeric field whose
+     * value is {@code unknown} is left out (GIS reads it as null).
+     */
     private void data(String name, String value) throws XMLStreamException {
-      w.start("Data").attribute("name", name);
-      w.leaf("value", value);
-      w.end();
+      String type = FIELD_TYPES.getOrDefault(name, "string");
+      if (collecting) {
+        schemas.computeIfAbsent(schema, k -> new java.util.LinkedHashMap<>())
+            .putIfAbsent(name, type);
+      }
+      if (!"string".equals(type) && (value == null || "unknown".equals(value))) {
+        return;
+      }
+      w.leaf("SimpleData", "name", name, value);
     }
 
     private String position(double latDeg, double lonDeg) {
       return GeoNumbers.coordinate(lonDeg, decimals) + "," + GeoNumbers.coordinate(latDeg, decimals);
     }
+  }
+
+  /** Id of the {@code Schema} of the ExtendedData of kind {@code name}: {@code fields-<name>}. */
+  public static String schemaId(String name) {
+    return "fields-" + name;
   }
 
   /** Style id of extra point folder {@code index}: {@code extra-folder-<index>}. */

@@ -159,6 +159,9 @@ public final class ReportHtml {
     h.append("<h2>Mass classes (legend)</h2>\n<table>\n<tr><th>class</th><th>landing points</th>")
         .append("<th>drawn</th></tr>\n");
     for (int c = 0; c < d.classLabels().size(); c++) {
+      if (d.pointsPerClass()[c] == 0) {
+        continue;
+      }
       h.append("<tr><td><span class=\"swatch\" style=\"background:").append(colour(c, d))
           .append("\"></span>").append(HtmlText.escape(d.classLabels().get(c)))
           .append("</td><td class=\"num\">").append(d.pointsPerClass()[c])
@@ -306,8 +309,8 @@ public final class ReportHtml {
   }
 
   private static String colour(int index, ReportData d) {
-    Color c = MassClassColours.colour(index, d.classLabels().size());
-    return fmt("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    Color c = MassClassColours.palette(d.pointsPerClass())[index];
+    return MassClassColours.css(c);
   }
 
   /** The map's data as script-safe JSON. */

@@ -39,10 +39,12 @@
     map.setView([0, 0], 2);
   }
 
-  data.heatmaps.forEach(function (h) {
+  // Heatmaps: one class at a time would be the KML's radio folder; here the first is shown and
+  // the others are ticked on in the layer control (they would hide each other).
+  data.heatmaps.forEach(function (h, i) {
     var b = [[h.south, h.west], [h.north, h.east]];
     var layer = L.imageOverlay(h.src, b, {opacity: h.opacity, className: 'df-heatmap'});
-    overlays[esc(h.name)] = layer.addTo(map);
+    overlays[esc(h.name)] = i === 0 ? layer.addTo(map) : layer;
     counts.heatmaps++;
   });
 
@@ -168,6 +170,7 @@
     t.textContent = 'Final mass class';
     d.appendChild(t);
     data.classes.forEach(function (c) {
+      if (!c.total) { return; } // the legend lists populated classes only
       var row = document.createElement('div');
       var sw = document.createElement('span');
       sw.className = 'swatch';

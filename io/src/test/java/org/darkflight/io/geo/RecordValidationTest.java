@@ -76,20 +76,6 @@ class RecordValidationTest {
   }
 
   @Test
-  void colourRampGoesFromYellowToRedMonotonically() {
-    int n = 6;
-    assertThat(MassClassColours.colour(0, n), equalTo(new Color(255, 255, 0)));
-    assertThat(MassClassColours.colour(n - 1, n), equalTo(new Color(255, 0, 0)));
-    for (int i = 1; i < n; i++) {
-      Color a = MassClassColours.colour(i - 1, n);
-      Color b = MassClassColours.colour(i, n);
-      assertThat(b.getRed(), equalTo(255));
-      assertThat(b.getBlue(), equalTo(0));
-      assertThat("green falls with class index", b.getGreen() < a.getGreen(), equalTo(true));
-    }
-  }
-
-  @Test
   void kmlColoursAreAlphaBlueGreenRed() {
     assertThat(MassClassColours.kmlColour(new Color(255, 255, 0), 255), equalTo("ff00ffff"));
     assertThat(MassClassColours.kmlColour(new Color(255, 0, 0), 64), equalTo("400000ff"));

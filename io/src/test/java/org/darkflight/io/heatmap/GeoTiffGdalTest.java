@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +59,20 @@ class GeoTiffGdalTest {
       double mean = Double.parseDouble(band.get("metadata").get("").get("STATISTICS_MEAN")
           .asText());
       assertThat("pixel sum of " + t.getFileName(), mean * g.cells(), closeTo(1.0, 1e-4));
+      assertThat(band.get("noDataValue").asDouble(), equalTo(-1.0));
+      assertThat(band.get("description").asText(),
+          startsWith("Landing probability per cell, mass class "));
+      assertThat(band.get("unit").asText(), equalTo("probability per cell"));
+      assertThat(t.getFileName().toString(), matchesPattern("heatmap_[A-Za-z0-9.-]+\\.tif"));
     }
+  }
+
+  @Test
+  void filesAreNamedByClassRange() {
+    assertThat(HeatmapExport.tiffName("1 kg\u201310 kg"), equalTo("heatmap_1kg-10kg.tif"));
+    assertThat(HeatmapExport.tiffName("<1 g"), equalTo("heatmap_lt1g.tif"));
+    assertThat(HeatmapExport.tiffName(">1 kg"), equalTo("heatmap_gt1kg.tif"));
+    assertThat(HeatmapExport.tiffName("0.1\u20131 kg"), equalTo("heatmap_0.1-1kg.tif"));
   }
 
   static boolean onPath(String tool) {

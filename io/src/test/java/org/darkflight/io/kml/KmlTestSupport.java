@@ -119,11 +119,16 @@ final class KmlTestSupport {
     throw new AssertionError("no folder named " + name);
   }
 
-  /** ExtendedData value of {@code name} in a placemark. */
+  /** ExtendedData value of {@code name} in a placemark (untyped Data or typed SimpleData). */
   static String data(Element placemark, String name) {
     for (Element d : elements(placemark, "Data")) {
       if (name.equals(d.getAttribute("name"))) {
         return childText(d, "value");
+      }
+    }
+    for (Element d : elements(placemark, "SimpleData")) {
+      if (name.equals(d.getAttribute("name"))) {
+        return d.getTextContent();
       }
     }
     return null;

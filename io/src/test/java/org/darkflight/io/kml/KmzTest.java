@@ -69,12 +69,13 @@ class KmzTest {
     // trajectory.
     assertThat(img.getWidth(), equalTo(360));
     assertThat(img.getHeight(), equalTo(20 + 24 * 8));
-    // The swatch of class 0 is yellow, of the last class red (pixel at the swatch centre).
+    // The swatch of class 0 is Okabe-Ito orange, of the fifth populated class Okabe-Ito blue
+    // (pixel at the swatch centre).
     int swatchX = 10 + 2 + 8;
     int row0 = 10 + 24 + 12;
     int row4 = 10 + 24 * 5 + 12;
-    assertThat(Integer.toHexString(img.getRGB(swatchX, row0) & 0xFFFFFF), equalTo("ffff00"));
-    assertThat(Integer.toHexString(img.getRGB(swatchX, row4) & 0xFFFFFF), equalTo("ff0000"));
+    assertThat(Integer.toHexString(img.getRGB(swatchX, row0) & 0xFFFFFF), equalTo("e69f00"));
+    assertThat(Integer.toHexString(img.getRGB(swatchX, row4) & 0xFFFFFF), equalTo("72b2"));
   }
 
   @Test
@@ -127,9 +128,17 @@ class KmzTest {
   }
 
   @Test
-  void legendHeightFollowsTheClassCount() throws IOException {
-    byte[] png = LegendImage.png(new org.darkflight.io.geo.MassClasses(List.of("only")), "e");
+  void legendHeightFollowsThePopulatedClassCount() throws IOException {
+    byte[] png = LegendImage.png(new org.darkflight.io.geo.MassClasses(List.of("only")),
+        new long[] {1}, List.of(0.9), "e");
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(img.getHeight(), equalTo(20 + 24 * 4));
+    // classes without landings get no row
+    png = LegendImage.png(new org.darkflight.io.geo.MassClasses(List.of("a", "b", "c")),
+        new long[] {0, 7, 0}, List.of(0.5, 0.9), "e");
+    img = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(img.getHeight(), equalTo(20 + 24 * 4));
+    assertThat(Integer.toHexString(img.getRGB(10 + 2 + 8, 10 + 24 + 12) & 0xFFFFFF),
+        equalTo("e69f00"));
   }
 }

@@ -131,8 +131,17 @@ class OgrinfoReadsOutputsTest {
       long total = counts(summary).stream().mapToLong(Long::longValue).sum();
       assertThat(file + ":\n" + summary, total, equalTo(47L));
     }
-    String ellipses = ogrinfo("-so", kml.toString(), "Uncertainty Ellipses");
-    assertThat(counts(ellipses), equalTo(List.of(4L)));
+    // one layer per class sub-folder, its fields typed through the Schema
+    String ellipses = ogrinfo("-so", kml.toString(), "Ellipses: 1 g–10 g", "Ellipses: >1 kg");
+    assertThat(counts(ellipses), equalTo(List.of(2L, 2L)));
+    assertThat(ellipses, containsString("confidence_level: Real"));
+    assertThat(ellipses, containsString("sample_count: Integer"));
+    String fragments = ogrinfo("-so", kml.toString(), "1 g–10 g (8 of 49)");
+    assertThat(fragments, containsString("mass_final_kg: Real"));
+    assertThat(fragments, containsString("sample_index: Integer"));
+    assertThat(fragments, containsString("fragment_id: String"));
+    String trajectories = ogrinfo("-so", kml.toString(), "Trajectories");
+    assertThat(trajectories, containsString("duration_s: Real"));
     double[] end = firstPoint(ogrinfo("-q", kml.toString(), "Event Overview"));
     assertThat(end[0], closeTo(GeoFixtures.END_LON, 1e-9));
     assertThat(end[1], closeTo(GeoFixtures.END_LAT, 1e-9));

@@ -28,7 +28,8 @@ class SearchAreasKmlTest {
   Path dir;
 
   private static String folder() throws Exception {
-    return SearchAreasKml.folder(SearchPlanFixtures.plan(), GeoFixtures.CLASSES.size(), 6);
+    return SearchAreasKml.folder(SearchPlanFixtures.plan(),
+        SearchPlanFixtures.classTotals(), 6);
   }
 
   private static KmlProduct product() throws Exception {
@@ -84,7 +85,8 @@ class SearchAreasKmlTest {
     Files.write(kml, SearchAreasKml.insert(product().kmlBytes(), folder()));
     Map<String, String[]> layers = Ogrinfo.layers(kml);
     assertThat(Ogrinfo.count(layers, "Search: 1 g–10 g"), equalTo(6L));
-    assertThat(Ogrinfo.count(layers, "Uncertainty Ellipses"), equalTo(4L));
+    assertThat(Ogrinfo.count(layers, "Ellipses: 1 g–10 g")
+        + Ogrinfo.count(layers, "Ellipses: >1 kg"), equalTo(4L));
     String areas = Ogrinfo.run("-q", kml.toString(), "Search: 1 g–10 g");
     assertThat(areas.contains("MULTIPOLYGON"), equalTo(true));
     assertThat(new String(Files.readAllBytes(kml), StandardCharsets.UTF_8)

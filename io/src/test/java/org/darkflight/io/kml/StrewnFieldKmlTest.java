@@ -9,6 +9,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -100,9 +101,10 @@ class StrewnFieldKmlTest {
         styleColour.put("#" + s.getAttribute("id"), childText(icon.get(0), "color"));
       }
     }
-    assertThat("smallest class yellow (aabbggrr)", styleColour.get("#mass-class-0"),
-        equalTo("ff00ffff"));
-    assertThat("largest class red", styleColour.get("#mass-class-4"), equalTo("ff0000ff"));
+    assertThat("first populated class Okabe-Ito orange #E69F00 (aabbggrr)",
+        styleColour.get("#mass-class-0"), equalTo("ff009fe6"));
+    assertThat("fifth populated class Okabe-Ito blue #0072B2", styleColour.get("#mass-class-4"),
+        equalTo("ffb27200"));
 
     LandingPoint p = points.get(12);
     Element pm = placemarkNamed(d, p.fragmentId() + " #12");
@@ -207,11 +209,11 @@ class StrewnFieldKmlTest {
     for (Element s : elements(d, "Style")) {
       styles.put(s.getAttribute("id"), s);
     }
-    Element ellipse = styles.get("uncertainty-ellipse");
-    assertThat("outline #FF0000", elements(ellipse, "color").get(0).getTextContent(),
-        equalTo("ff0000ff"));
-    assertThat("fill rgba(255,0,0,64)", childText(children(ellipse, "PolyStyle").get(0),
-        "color"), equalTo("400000ff"));
+    Element ellipse = styles.get("ellipse-4-90");
+    assertThat("outline in the class colour (#0072B2)", elements(ellipse, "color").get(0)
+        .getTextContent(), equalTo("ffb27200"));
+    assertThat("90 % fill alpha 0x30 of the class colour", childText(children(ellipse,
+        "PolyStyle").get(0), "color"), equalTo("30b27200"));
     assertThat("#8888FF", elements(styles.get("trajectory"), "color").get(0).getTextContent(),
         equalTo("ffff8888"));
     for (Element line : elements(folder(d, "Trajectories"), "LineString")) {
@@ -220,7 +222,7 @@ class StrewnFieldKmlTest {
       assertThat(first, equalTo("7.654321,46.123456,21500"));
     }
     for (Element pm : elements(folder(d, "Uncertainty Ellipses"), "Placemark")) {
-      assertThat(childText(pm, "styleUrl"), equalTo("#uncertainty-ellipse"));
+      assertThat(childText(pm, "styleUrl"), startsWith("#ellipse-"));
     }
   }
 

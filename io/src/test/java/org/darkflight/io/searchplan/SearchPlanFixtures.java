@@ -48,6 +48,14 @@ public final class SearchPlanFixtures {
         List.of("mass class <1 g: 3 landings, too few for a search area (at least 20)"));
   }
 
+  /** Landings per class of the plan's run: 3 in class 0, 400 in class 1, of the fixture's classes. */
+  public static long[] classTotals() {
+    long[] totals = new long[GeoFixtures.CLASSES.size()];
+    totals[0] = 3;
+    totals[1] = 400;
+    return totals;
+  }
+
   /** A closed square ring of half-width h around (e, n) m, counter-clockwise or clockwise. */
   public static List<LatLon> square(double e, double n, double h, boolean ccw) {
     double[][] c = ccw

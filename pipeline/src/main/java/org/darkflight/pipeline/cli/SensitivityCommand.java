@@ -55,6 +55,10 @@ public final class SensitivityCommand implements DarkflightCommand {
   /** Most threads of the landing loop (more only add contention). */
   static final int MAX_THREADS = 256;
   @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
+  @Option(names = "--run", paramLabel = "DIR",
+      description = "Write sensitivity.json into this run directory instead of --out, and "
+          + "redraw its report.html (if it has one) so the report shows the tables.")
+  Path runDir;
   @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Override
@@ -63,7 +67,11 @@ public final class SensitivityCommand implements DarkflightCommand {
     Path atmos = atmosOption.path();
     Path config = configOption.path();
     Path fragments = fragmentsOption.path();
-    Path out = outOption.dir();
+    Path out = outDir();
+    if (runDir != null && !Files.isDirectory(runDir)) {
+      throw new ParameterException(spec.commandLine(), "--run " + runDir
+          + ": not a directory (give the output directory of a darkflight run)");
+    }
     if (samples < 2) {
       throw new ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
     }
@@ -95,11 +103,23 @@ public final class SensitivityCommand implements DarkflightCommand {
     Files.createDirectories(out);
     doc.write(out.resolve(SensitivityReport.FILE));
     print(spec.commandLine().getOut(), doc);
+    Path report = out.resolve(org.darkflight.io.report.ReportHtml.FILE);
+    if (runDir != null && Files.isRegularFile(report)) {
+      org.darkflight.pipeline.report.RunReport.write(out, report, null,
+          org.darkflight.io.report.RunDirectory.DEFAULT_MAX_POINTS);
+      org.darkflight.pipeline.report.RunReport.register(out, report);
+      spec.commandLine().getOut().println("  redrew " + report);
+      spec.commandLine().getOut().flush();
+    }
     return 0;
   }
 
+  private Path outDir() {
+    return runDir != null ? runDir : outOption.dir();
+  }
+
   private void print(PrintWriter w, SensitivityDocument doc) {
-    Path out = outOption.dir();
+    Path out = outDir();
     w.printf(Locale.ROOT, "darkflight sensitivity: %d landings; share of Var(east)+Var(north)"
         + " [95 %% CI], shift per ±1σ%n", doc.method().landings());
     for (SensitivityDocument.ClassIndices c : doc.classes()) {

@@ -102,7 +102,13 @@ public final class SearchPlanStep {
     SearchPlan plan = new SearchPlanner(options).plan(landings, nominal, notes);
 
     GeoOutputOptions geo = GeoOutputOptions.defaults();
-    String folder = SearchAreasKml.folder(plan, classCount, geo.geoPrecisionDecimals());
+    long[] classTotals = new long[classCount];
+    for (RunLandings.ClassLandings c : landings.classes()) {
+      if (c.massClassIndex() < classCount) {
+        classTotals[c.massClassIndex()] += c.size();
+      }
+    }
+    String folder = SearchAreasKml.folder(plan, classTotals, geo.geoPrecisionDecimals());
     Path kml = runDir.resolve(GeoSchemas.KML_FILE);
     Path kmz = runDir.resolve(GeoSchemas.KMZ_FILE);
     byte[] kmlBytes = Files.isRegularFile(kml)

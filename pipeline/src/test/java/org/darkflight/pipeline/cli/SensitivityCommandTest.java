@@ -91,6 +91,25 @@ class SensitivityCommandTest {
   }
 
   @Test
+  void runOptionWritesIntoTheRunDirectory() throws Exception {
+    Path ensemble = dir.resolve("ensemble.json");
+    Files.writeString(ensemble, """
+        {"mode": "monte_carlo", "samples": 10, "random_seed": 7, "sampling": "latin_hypercube",
+         "distributions": {"wind_scale": {"dist": "uniform", "params": {"min": 0.7, "max": 1.3}}}}
+        """, StandardCharsets.UTF_8);
+    Path runDir = Files.createDirectories(dir.resolve("run"));
+    int rc = DarkflightCli.run("sensitivity", "--event", EVENT.resolve("event.json").toString(),
+        "--atmos", EVENT.resolve("atmos_profile.json").toString(),
+        "--config", EVENT.resolve("physics_config.json").toString(),
+        "--fragments", EVENT.resolve("fragments.json").toString(),
+        "--ensemble", ensemble.toString(), "--samples", "8", "--bootstrap", "10",
+        "--threads", "2", "--run", runDir.toString(), "--produced-utc", "2026-01-01T00:00:00Z");
+    org.hamcrest.MatcherAssert.assertThat(rc, org.hamcrest.Matchers.equalTo(0));
+    org.hamcrest.MatcherAssert.assertThat(Files.isRegularFile(runDir.resolve("sensitivity.json")),
+        org.hamcrest.Matchers.equalTo(true));
+  }
+
+  @Test
   void anEnsembleWithoutDistributionsIsBadInput() throws Exception {
     Path ensemble = dir.resolve("ensemble.json");
     Files.writeString(ensemble, """
