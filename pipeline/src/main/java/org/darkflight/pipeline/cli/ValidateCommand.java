@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * geo outputs unpublished (they stay in the run directory for inspection).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Compare results with golden events under a validation_spec.json; a breach "
-        + "exits 1 and blocks publication of the geo outputs.",
+    description = {"Compares results with golden events under a validation_spec.json and "
+        + "blocks publication on a breach.",
+        "A breach exits 1 and keeps the geo outputs out of published/ (docs/legacy.md).",
         "The report and the diff go to --out."})
 public final class ValidateCommand implements DarkflightCommand {
 
@@ -47,8 +48,9 @@ public final class ValidateCommand implements DarkflightCommand {
   @Mixin SharedOptions.RequiredOut outOption;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "a run directory: its output_manifest.json gets the verdict, and its geo "
-          + "outputs are copied to DIR/published/ only when validation passes")
+      description = "A run directory: its output_manifest.json gets the verdict, and its geo "
+          + "outputs are copied to DIR/published/ only when validation passes (default: no run "
+          + "directory is touched).")
   Path runDir;
 
   @Override
