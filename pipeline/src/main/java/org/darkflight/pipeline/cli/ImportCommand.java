@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.darkflight.io.InputException;
+import org.darkflight.io.imports.DfnImport;
 import org.darkflight.io.imports.ImportedInputs;
 import org.darkflight.io.workbook.UtmZone;
 import org.darkflight.io.workbook.V42Import;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {"Writes Darkflight inputs from a Fries v.42 workbook or a Desert Fireball "
         + "Network DarkFlight event.",
         "See docs/inputs.md (Importing) for what each field becomes."},
-    subcommands = {ImportCommand.Workbook.class})
+    subcommands = {ImportCommand.Workbook.class, ImportCommand.Dfn.class})
 public final class ImportCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
@@ -113,6 +114,76 @@ public final class ImportCommand implements DarkflightCommand {
       List<Path> written = in.write(out.dir());
       PrintWriter w = spec.commandLine().getOut();
       w.println("darkflight import workbook: " + in.event().eventId() + " from " + workbook);
+      print(w, in, written);
+      return 0;
+    }
+  }
+
+  /** {@code darkflight import dfn EVENT.cfg [--wind PROFILE.csv] --out DIR}. */
+  @Command(name = "dfn", mixinStandardHelpOptions = true,
+      description = {"Writes event.json, fragments.json, ensemble_config.json, atmos_profile.json "
+          + "and physics_config.json from a Desert Fireball Network DarkFlight event.",
+          "Reads the .cfg and its wind profile CSV as DFN_darkflight does (github.com/",
+          "desertfireballnetwork/DFN_darkflight, MIT): zenangle becomes elevation_deg = 90 -",
+          "zenangle, the 1-sigma keys the ensemble's distributions (docs/import.md)."})
+  public static final class Dfn implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EVENT.cfg", description = "The DFN event file.")
+    Path cfg;
+
+    @Option(names = "--wind", paramLabel = "PROFILE.csv",
+        description = "Wind profile CSV: # Height, TempK, Press, RHum, Wind, WDir (default: the "
+            + "cfg's [gnd] atmosprofile, relative to the cfg).")
+    Path wind;
+
+    @Option(names = "--shape", paramLabel = "s|c|b|FACTOR", defaultValue = "s",
+        description = "Shape as DFN's -s: s sphere 1.21, c cylinder 1.60, b brick 2.7, or a "
+            + "shape factor (default: ${DEFAULT-VALUE}).")
+    String shape;
+
+    @Option(names = "--cd", paramLabel = "CD", defaultValue = "0.92",
+        description = "Drag coefficient written into fragments.json; only drag_model "
+            + "simple_constant uses it as is (default: ${DEFAULT-VALUE}).")
+    double cd;
+
+    @Option(names = "--ground-m", paramLabel = "METRES",
+        description = "Ground height, m (default: the cfg's [gnd] gndlvl, else 0 as DFN's -g).")
+    Double groundM;
+
+    @Option(names = "--samples", paramLabel = "N",
+        description = "Ensemble samples (default: the cfg's [montecarlo] no_runs, else "
+            + DfnImport.DEFAULT_SAMPLES + ").")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+        description = "Ensemble random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin SharedOptions.RequiredOut out;
+
+    @Override
+    public Integer call() throws Exception {
+      double shapeFactor;
+      if (DfnImport.SHAPES.containsKey(shape)) {
+        shapeFactor = DfnImport.SHAPES.get(shape);
+      } else {
+        try {
+          shapeFactor = Double.parseDouble(shape);
+        } catch (NumberFormatException e) {
+          throw new InputException("command line", "--shape", "expected s, c, b or a number, "
+              + "got '" + shape + "'");
+        }
+      }
+      if (samples != null && samples < 1) {
+        throw new InputException("command line", "--samples", "must be at least 1, got "
+            + samples);
+      }
+      ImportedInputs in = DfnImport.read(new DfnImport.Options(cfg, wind, shapeFactor, cd,
+          groundM, samples, seed));
+      List<Path> written = in.write(out.dir());
+      PrintWriter w = spec.commandLine().getOut();
+      w.println("darkflight import dfn: " + in.event().eventId() + " from " + cfg);
       print(w, in, written);
       return 0;
     }
