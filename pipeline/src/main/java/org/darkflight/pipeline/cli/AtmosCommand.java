@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * read and validated before anything is written.
  */
 @Command(name = "atmos", mixinStandardHelpOptions = true,
-    description = {"Fuse radiosondes, weather-model netCDF files and radar VAD winds into the "
+    description = {"Fuses radiosondes, weather-model netCDF files and radar VAD winds into the "
         + "event's atmospheric profile.",
         "The event's luminous-end time and place select and weight the sources."})
 public final class AtmosCommand implements DarkflightCommand {
@@ -43,20 +43,23 @@ public final class AtmosCommand implements DarkflightCommand {
   @Mixin SharedOptions.Event event;
 
   @Option(names = "--sonde", split = ",", paramLabel = "FILE",
-      description = "radiosonde: UWyo TEXT:LIST page or radiosonde JSON (repeatable)")
+      description = "Radiosonde: UWyo TEXT:LIST page or radiosonde JSON (repeatable; default: "
+          + "none). At least one --sonde, --model or --vad is needed.")
   List<Path> sondes = new ArrayList<>();
 
   @Option(names = "--model", split = ",", paramLabel = "FILE",
-      description = "weather-model netCDF on pressure levels: ERA5, GFS or HRRR (repeatable)")
+      description = "Weather-model netCDF on pressure levels: ERA5, GFS or HRRR (repeatable; "
+          + "default: none).")
   List<Path> models = new ArrayList<>();
 
   @Option(names = "--vad", split = ",", paramLabel = "FILE",
-      description = "radar winds: VAD profile radar_vad/*.json, NEXRAD Level III VAD Wind "
-          + "Profile (NVW) product or NEXRAD Level II volume (repeatable)")
+      description = "Radar winds: a VAD profile radar_vad/*.json, a NEXRAD Level III VAD Wind "
+          + "Profile (NVW) product or a NEXRAD Level II volume (repeatable; default: none).")
   List<Path> vads = new ArrayList<>();
 
   @Option(names = "--radar-metadata", paramLabel = "FILE",
-      description = "radar_metadata.json; its radar_site_id must match the VAD files")
+      description = "radar_metadata.json; its radar_site_id must match the VAD files (default: "
+          + "the VAD files' sites are not checked).")
   Path radarMetadata;
 
   @Mixin SharedOptions.RequiredOut out;

@@ -43,8 +43,9 @@ import picocli.CommandLine.Unmatched;
  * ({@code finds.json}) with {@link Calibration} and writes {@code calibrated_params.json}.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Fits luminous-end offsets, drag/wind scale and density to recovered",
-        "meteorites (finds.json) and writes calibrated_params.json (docs/uq.md)."})
+    description = {"Fits luminous-end offsets, drag/wind scale and density to recovered "
+        + "meteorites and writes calibrated_params.json.",
+        "The finds come from finds.json; the method is in docs/uq.md."})
 public final class CalibrateCommand implements DarkflightCommand {
 
   /** Output file name. */
@@ -55,7 +56,9 @@ public final class CalibrateCommand implements DarkflightCommand {
   @Mixin SharedOptions.Event eventOption;
   @Mixin SharedOptions.Atmos atmosOption;
   @Mixin SharedOptions.Config configOption;
-  @Option(names = "--finds", required = true, paramLabel = "finds.json") Path findsFile;
+  @Option(names = "--finds", required = true, paramLabel = "finds.json",
+      description = "Recovered meteorites: position and mass of each find (docs/uq.md).")
+  Path findsFile;
   @Option(names = "--density-kg-m3", defaultValue = "3320",
       description = "Baseline fragment density (default: ${DEFAULT-VALUE}).") double density;
   @Option(names = "--cd", defaultValue = "0.92",
@@ -71,7 +74,7 @@ public final class CalibrateCommand implements DarkflightCommand {
       description = "Also run this ensemble with the baseline and with the calibrated "
           + "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write "
           + "calibration_narrowing.json (90 %% ellipses before/after); its fragments come from "
-          + "--fragments or a split rule in it.") Path rerunEnsemble;
+          + "--fragments or a split rule in it. Default: no re-run.") Path rerunEnsemble;
   @Mixin SharedOptions.Fragments fragmentsOption;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();

@@ -29,8 +29,9 @@ import picocli.CommandLine.Unmatched;
  * landing position with confidence intervals (spec §9).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Runs two physics variants on the same ensemble draws and reports paired",
-        "differences of landing position per mass class (paired_comparison.json)."})
+    description = {"Runs two physics variants on the same ensemble draws and reports the paired "
+        + "differences of landing position per mass class.",
+        "Writes paired_comparison.json."})
 public final class CompareCommand implements DarkflightCommand {
 
   /** Output file name. */
@@ -45,7 +46,9 @@ public final class CompareCommand implements DarkflightCommand {
   @Option(names = "--config-b", required = true, paramLabel = "physics_config.json",
       description = "Physics variant B.") Path configB;
   @Mixin SharedOptions.Fragments fragmentsOption;
-  @Option(names = "--ensemble", paramLabel = "ensemble_config.json") Path ensemble;
+  @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
+      description = "Sampling settings shared by both variants (docs/ensemble.md); default: each "
+          + "fragment once, nothing drawn.") Path ensemble;
   @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-compare");
   @Option(names = "--confidence", defaultValue = "0.95",
       description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")

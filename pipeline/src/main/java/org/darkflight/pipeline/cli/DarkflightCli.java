@@ -1,9 +1,12 @@
 package org.darkflight.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import org.darkflight.io.meta.Producer;
 import org.darkflight.pipeline.obs.JsonLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +27,8 @@ public final class DarkflightCli implements Callable<Integer> {
   public static final int EXIT_BAD_INPUT = 2;
   /** Exit code for a failed computation or I/O error. */
   public static final int EXIT_FAILURE = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private static volatile boolean debug;
   private static volatile boolean trace;
@@ -104,14 +109,47 @@ public final class DarkflightCli implements Callable<Integer> {
       cl.addSubcommand(sub);
     }
     cl.setExecutionExceptionHandler(DarkflightCli::handleException);
+    cl.setParameterExceptionHandler(DarkflightCli::handleParseError);
     cl.setExecutionStrategy(DarkflightCli::execute);
     return cl;
   }
 
+  /** {@code darkflight} without a command: the command list on stderr, exit 2. */
   @Override
   public Integer call() {
-    CommandLine.usage(this, System.out);
-    return 0;
+    CommandLine cl = spec.commandLine();
+    cl.usage(cl.getErr());
+    cl.getErr().println("error: no command given; run 'darkflight COMMAND --help' for one "
+        + "command's options.");
+    cl.getErr().flush();
+    return EXIT_BAD_INPUT;
+  }
+
+  /**
+   * A command-line mistake: one line naming it, the nearest option when an option was misspelt,
+   * and where to find the options, instead of picocli's full usage text. An unknown option is
+   * reported as unknown even when picocli first noticed a required option it then missed.
+   */
+  static int handleParseError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String message = ex.getMessage();
+    List<String> unknown = new ArrayList<>();
+    for (String a : cl.getUnmatchedArguments()) {
+      if (a.startsWith("-") && a.length() > 1) {
+        unknown.add(a);
+      }
+    }
+    List<String> unmatched = cl.getUnmatchedArguments();
+    if (!unknown.isEmpty()) {
+      message = OptionSuggestions.unknownOption(cl, unknown.get(0));
+    } else if (!cl.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
+      message = OptionSuggestions.unknownCommand(cl, unmatched.get(0));
+    }
+    err.println("error: " + message);
+    err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return EXIT_BAD_INPUT;
   }
 
   private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -135,12 +173,11 @@ public final class DarkflightCli implements Callable<Integer> {
     return EXIT_FAILURE;
   }
 
-  /** Reports the version from the jar manifest. */
+  /** Reports the version the outputs record as their producer ({@link Producer#NAME}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = DarkflightCli.class.getPackage().getImplementationVersion();
-      return new String[] {"darkflight " + (v == null ? "development" : v)};
+      return new String[] {Producer.NAME};
     }
   }
 }

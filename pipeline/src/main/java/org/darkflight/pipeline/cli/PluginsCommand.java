@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
  * manifest that does not provide its kind, an unreadable config_schema). See docs/plugins.md.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "List the installed plugins (atmospheric sources, fusion strategies, drag and "
-        + "ablation models, integrators, sampling strategies). Plugin jars are found on the class "
-        + "path and in DARKFLIGHT_PLUGIN_PATH.")
+    description = {"Lists the installed plugins: atmospheric sources, fusion strategies, drag "
+        + "and ablation models, integrators and sampling strategies.",
+        "Plugin jars are found on the class path and in DARKFLIGHT_PLUGIN_PATH "
+            + "(docs/plugins.md)."})
 public final class PluginsCommand implements DarkflightCommand {
 
   @Option(names = "--json", description = "print a JSON array instead of a table")

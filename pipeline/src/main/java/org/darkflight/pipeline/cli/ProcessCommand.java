@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
  * stage cache, the project layout and the layered configuration (see docs/operations.md).
  */
 @Command(name = "process", mixinStandardHelpOptions = true,
-    description = {"Runs the stages S1-S10 of one event with the stage cache (spec §5, §10):",
-        "normalized inputs, model manifest, ensemble, strewn field, validation, provenance.",
+    description = {"Runs the stages S1-S10 of one event with the stage cache and records their "
+        + "provenance.",
+        "Stages: normalized inputs, model manifest, ensemble, strewn field, validation,",
+        "provenance (docs/operations.md).",
         "Exit 0 on success, 1 if a stage failed (the manifest says which), 2 on bad input,",
         "3 if another darkflight process is working on the event."})
 public final class ProcessCommand implements DarkflightCommand {
@@ -42,7 +44,8 @@ public final class ProcessCommand implements DarkflightCommand {
   String profile;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Config override, highest layer, e.g. --set ensemble.samples=24.")
+      description = "Config override, highest layer, e.g. --set ensemble.samples=24 "
+          + "(repeatable; default: none).")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--dry-run", description = "Print the planned stages with cache hits and "

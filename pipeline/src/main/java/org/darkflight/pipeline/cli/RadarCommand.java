@@ -36,9 +36,12 @@ import picocli.CommandLine.Spec;
     name = "radar",
     mixinStandardHelpOptions = true,
     description = {
-        "Radar-centric strewn field: finds the fragment mass that explains each weather-radar"
+        "Computes a radar-centric strewn field from weather-radar returns of falling"
+            + " meteorites.",
+        "Finds the fragment mass that explains each weather-radar"
             + " return, flies it to the ground and back to the terminus, refines the terminus"
-            + " from all returns and computes the strewn field of a mass suite from it.",
+            + " from all returns and computes the strewn field of a mass suite from it"
+            + " (docs/radar.md).",
         "Writes radar_slices/*.json, radar_solution.json, radar_layers.geojson and the strewn"
             + " field (strewn_field_points.geojson, uncertainty_ellipses.geojson,"
             + " strewn_field.kml/.kmz with 'Radar Returns' and 'Calculated Termini' folders)"
@@ -57,7 +60,8 @@ public final class RadarCommand implements DarkflightCommand {
 
   @Option(names = "--sites", paramLabel = "SITES",
       description = "radar_sites.json for returns that name their site by id"
-          + " (testdata/radar/radar_sites.json has KLOT, KILX, KDVN, KMKX)")
+          + " (testdata/radar/radar_sites.json has KLOT, KILX, KDVN, KMKX); default: every"
+          + " return gives its site's position.")
   Path sites;
 
   @Mixin SharedOptions.Atmos atmosOption;
@@ -93,7 +97,8 @@ public final class RadarCommand implements DarkflightCommand {
 
   @Option(names = "--ensemble", paramLabel = "ENSEMBLE",
       description = "ensemble_config.json: also run the Monte Carlo ensemble of 'darkflight run'"
-          + " from the refined terminus into DIR/ensemble (needs --fragments or a split rule)")
+          + " from the refined terminus into DIR/ensemble (needs --fragments or a split rule);"
+          + " default: no ensemble.")
   Path ensemble;
 
   public RadarCommand() {}

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * run directory (docs/report.md).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Writes report.html, a self-contained offline HTML map report of a run",
-        "directory: landing points, ellipses, heatmaps, trajectories, run summary,",
+    description = {"Writes report.html, a self-contained offline HTML map report of a run "
+        + "directory.",
+        "It shows landing points, ellipses, heatmaps, trajectories, run summary,",
         "validation status, provenance and sensitivity tables (docs/report.md)."})
 public final class ReportCommand implements DarkflightCommand {
 

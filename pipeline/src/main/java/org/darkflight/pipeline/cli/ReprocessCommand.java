@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * unchanged free. Holds {@code logs/reprocess.lock} so overlapping cron runs do not collide.
  */
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
-    description = {"Re-runs every event under --events-root whose inputs, configuration or",
-        "stage versions changed (unchanged stages are cache hits), and prints a summary.",
+    description = {"Re-runs every event under --events-root whose inputs, configuration or "
+        + "stage versions changed, and prints a summary.",
+        "Unchanged stages are cache hits (docs/operations.md).",
         "Safe to run from cron: a second concurrent run exits 3 without doing anything."})
 public final class ReprocessCommand implements DarkflightCommand {
 
@@ -48,13 +49,15 @@ public final class ReprocessCommand implements DarkflightCommand {
 
   @Option(names = "--since", paramLabel = "DATE",
       description = "Only events with a raw input or override.toml modified on or after DATE "
-          + "(YYYY-MM-DD or an ISO-8601 instant).")
+          + "(YYYY-MM-DD or an ISO-8601 instant); default: every event.")
   String since;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Environment profile.")
+  @Option(names = "--profile", paramLabel = "NAME", description = "Environment profile (profiles/NAME.toml or built-in ci, prod); default: "
+          + "$DARKFLIGHT_PROFILE, else none.")
   String profile;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Config override.")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Config override, highest layer, e.g. --set ensemble.samples=24 (repeatable; "
+          + "default: none).")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--dry-run", description = "Plan every event; run nothing.")

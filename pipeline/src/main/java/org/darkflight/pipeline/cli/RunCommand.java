@@ -34,9 +34,10 @@ import picocli.CommandLine.Unmatched;
  * class path, e.g. {@code --runner=FlinkRunner --flinkMaster=…}) just work.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the dark-flight ensemble on Apache Beam and writes the strewn field:",
-        "strewn_field_points.geojson, uncertainty_ellipses.geojson, strewn_field.kml/.kmz,",
-        "ensemble_manifest.json, output_manifest.json and report.html.",
+    description = {"Runs the dark-flight ensemble on Apache Beam and writes the strewn field.",
+        "Writes strewn_field_points.geojson, uncertainty_ellipses.geojson,",
+        "strewn_field.kml/.kmz, ensemble_manifest.json, output_manifest.json, the search plan",
+        "and report.html (docs/outputs.md).",
         "Other --options are Beam pipeline options (default --runner=DirectRunner)."})
 public final class RunCommand implements DarkflightCommand {
 
@@ -48,7 +49,8 @@ public final class RunCommand implements DarkflightCommand {
   @Mixin SharedOptions.Fragments fragments;
 
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
-      description = "Sampling settings (spec §4.7); default: each fragment once, nothing drawn.")
+      description = "Sampling settings (docs/ensemble.md); default: each fragment once, nothing "
+          + "drawn.")
   Path ensemble;
 
   @Mixin SharedOptions.Out out = new SharedOptions.Out("darkflight-out");
@@ -57,7 +59,8 @@ public final class RunCommand implements DarkflightCommand {
 
   @Option(names = "--heatmap-cell-m", paramLabel = "METRES",
       description = "Also write ground-probability heatmaps with this cell size: a GeoTIFF per "
-          + "mass class and PNG overlays in the KML/KMZ \"Heatmap\" folder (docs/uq.md).")
+          + "mass class and PNG overlays in the KML/KMZ \"Heatmap\" folder (docs/uq.md); "
+          + "default: no heatmap.")
   Double heatmapCellM;
 
   @Option(names = "--heatmap-method", paramLabel = "kernel|counts", defaultValue = "kernel",
@@ -127,6 +130,7 @@ public final class RunCommand implements DarkflightCommand {
       throw e;
     }
     w.print(staging.published(printed.toString()));
+    printTimes(w, s.pipelineTime());
     w.flush();
     if (s.failedRun()) {
       spec.commandLine().getErr().printf(Locale.ROOT, "error: %d of %d samples failed (%.1f %%, "
@@ -199,8 +203,15 @@ public final class RunCommand implements DarkflightCommand {
    * for.
    */
   PipelineOptions pipelineOptions(List<String> args) {
-    for (String a : args) {
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
       if (!a.startsWith("--")) {
+        String before = i > 0 ? args.get(i - 1) : null;
+        if (before != null && before.startsWith("--") && !before.contains("=")) {
+          // "--fragment x": a misspelt darkflight option, not a Beam option without its "="
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              OptionSuggestions.unknownOption(spec.commandLine(), before));
+        }
         throw new CommandLine.ParameterException(spec.commandLine(),
             "unexpected argument '" + a + "' (Beam options are written --name=value)");
       }
@@ -212,8 +223,7 @@ public final class RunCommand implements DarkflightCommand {
       options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
           .create();
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "pipeline option: " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), beamMessage(e));
     }
     if (options.getRunner() == DirectRunner.class) {
       DirectOptions direct = options.as(DirectOptions.class);
@@ -228,6 +238,24 @@ public final class RunCommand implements DarkflightCommand {
       }
     }
     return options;
+  }
+
+  private static final java.util.regex.Pattern BEAM_MISSING_PROPERTY =
+      java.util.regex.Pattern.compile("missing a property named '([^']+)'");
+
+  /**
+   * A Darkflight message for Beam's option error: an option Beam does not know ("Class interface
+   * …PipelineOptions missing a property named 'sample'") is an unknown option of this command,
+   * with the nearest darkflight option suggested; other Beam errors keep Beam's text.
+   */
+  private String beamMessage(IllegalArgumentException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    java.util.regex.Matcher missing = BEAM_MISSING_PROPERTY.matcher(m);
+    if (missing.find()) {
+      return OptionSuggestions.unknownOption(spec.commandLine(), "--" + missing.group(1))
+          + " (neither a darkflight option nor an Apache Beam pipeline option)";
+    }
+    return "pipeline option: " + m;
   }
 
   private static void print(PrintWriter w, EnsembleRun.Summary s) {
@@ -257,8 +285,22 @@ public final class RunCommand implements DarkflightCommand {
     for (Path p : s.artifacts()) {
       w.println("    " + p);
     }
-    w.printf(Locale.ROOT, "  pipeline %.1f s, total %.1f s%n",
-        s.pipelineTime().toMillis() / 1000.0, s.totalTime().toMillis() / 1000.0);
     w.flush();
+  }
+
+  /**
+   * The closing timing line: the Beam pipeline's time and the total, the wall time of this
+   * process since the JVM started (start-up, reading, pipeline, outputs, search plan, report).
+   */
+  static void printTimes(PrintWriter w, java.time.Duration pipeline) {
+    w.printf(Locale.ROOT, "  pipeline %.1f s, total %.1f s (process wall time)%n",
+        pipeline.toMillis() / 1000.0, processWallTime().toMillis() / 1000.0);
+    w.flush();
+  }
+
+  /** Wall time since this JVM started. */
+  static java.time.Duration processWallTime() {
+    return java.time.Duration.ofMillis(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
   }
 }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
  * same as {@code darkflight run} writes at its end (docs/outputs.md).
  */
 @Command(name = "search-plan", mixinStandardHelpOptions = true,
-    description = {"Writes the search plan of a run directory: search_areas.geojson (per mass",
-        "class the smallest areas holding 50 % and 90 % of the landings, with area, transect",
+    description = {"Writes the search plan of a run directory: search areas, walking transects "
+        + "and waypoints.",
+        "Files: search_areas.geojson (per mass",
+        "class the smallest areas holding 50 %% and 90 %% of the landings, with area, transect",
         "length and walking time), search_plan.gpx (waypoints and walking transects for a",
         "handheld GPS), and a \"Search Areas\" folder in strewn_field.kml/.kmz; re-hashes",
         "them in output_manifest.json and redraws report.html if the run has one."})

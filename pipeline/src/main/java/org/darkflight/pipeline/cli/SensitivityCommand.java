@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
  * ({@link SensitivityAnalysis}), written to {@code sensitivity.json}.
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-    description = {"Sobol (first-order, total) and one-at-a-time sensitivity of the landing",
-        "position to each uncertain ensemble parameter, per mass class (sensitivity.json)."})
+    description = {"Computes how sensitive the landing position is to each uncertain ensemble "
+        + "parameter.",
+        "Sobol (first-order, total) and one-at-a-time indices per mass class, written to",
+        "sensitivity.json (docs/uq.md)."})
 public final class SensitivityCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;

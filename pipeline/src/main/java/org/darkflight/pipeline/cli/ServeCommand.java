@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code darkflight serve}: the HTTP service (docs/service.md); runs until killed. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves POST /simulate, GET /healthz, GET /metrics and GET /openapi.json.",
-        "Runs until interrupted."})
+    description = {"Serves simulations over HTTP until interrupted.",
+        "Endpoints: POST /simulate, GET /healthz, GET /metrics and GET /openapi.json",
+        "(docs/service.md)."})
 public final class ServeCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;

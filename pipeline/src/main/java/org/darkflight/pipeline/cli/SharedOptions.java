@@ -63,7 +63,7 @@ final class SharedOptions {
   /** {@code --fragments fragments.json}, optional (an ensemble config may give a split rule). */
   static final class Fragments {
     @Option(names = "--fragments", paramLabel = "fragments.json",
-        description = "Fragment hypotheses (docs/inputs.md); or give a split rule in the "
+        description = "Fragment hypotheses (docs/inputs.md); default: the split rule of the "
             + "ensemble config.")
     Path path;
 

@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
     name = "trajectory",
     mixinStandardHelpOptions = true,
     description = {
-        "Integrates each fragment's dark flight to the ground and writes",
-        "<out>/trajectories/<fragment_id>.json (time series and landing, WGS84, 6 decimals).",
+        "Integrates each fragment's dark flight to the ground and writes its trajectory.",
+        "One file per fragment, <out>/trajectories/<fragment_id>.json: time series and",
+        "landing, WGS84, 6 decimals (docs/outputs.md).",
         "physics_config.json \"legacy\" selects the method: none (integration), fries_v42 or",
         "fries_v2 (slices from vertical_grid.json next to the atmos profile, if present);",
         "the first line printed names the method used."})

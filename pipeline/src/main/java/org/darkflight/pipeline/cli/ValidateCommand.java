@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
  * inspection).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Compare a run's landings (position, fall time, impact speed, final mass per "
-        + "fragment) with golden events under a validation_spec.json; a breach exits 1 and "
-        + "blocks publication of the geo outputs.",
+    description = {"Compares a run's landings with golden events under a validation_spec.json.",
+        "Position, fall time, impact speed and final mass per fragment; a breach exits 1 and",
+        "keeps the geo outputs out of published/ (docs/legacy.md).",
         "The report and the diff go to --out."})
 public final class ValidateCommand implements DarkflightCommand {
 
@@ -51,9 +51,9 @@ public final class ValidateCommand implements DarkflightCommand {
   @Mixin SharedOptions.RequiredOut outOption;
 
   @Option(names = "--run-dir", required = true, paramLabel = "DIR",
-      description = "the run directory to validate (darkflight run --out DIR): its landings are "
+      description = "The run directory to validate (darkflight run --out DIR): its landings are "
           + "compared, its output_manifest.json gets the verdict, and its geo outputs are "
-          + "copied to DIR/published/ only when validation passes")
+          + "copied to DIR/published/ only when validation passes.")
   Path runDir;
 
   @Override

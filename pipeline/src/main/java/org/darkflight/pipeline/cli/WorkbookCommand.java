@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * JÖRMUNGANDR v.42 method run on a workbook's own inputs.
  */
 @Command(name = "workbook", mixinStandardHelpOptions = true,
-    description = "Legacy Excel workbooks: extract the formula graph, or run the v.42 method on "
-        + "a workbook's inputs.",
+    description = "Extracts the formula graph of a legacy Excel workbook, or runs the v.42 "
+        + "method on its inputs.",
     subcommands = {WorkbookCommand.Extract.class, WorkbookCommand.Run.class})
 public final class WorkbookCommand implements DarkflightCommand {
 
@@ -46,19 +46,20 @@ public final class WorkbookCommand implements DarkflightCommand {
 
   /** {@code darkflight workbook extract BOOK.xlsx --out DIR}. */
   @Command(name = "extract", mixinStandardHelpOptions = true,
-      description = "Write formula_graph.json and graph_issues.md for a workbook. Formulas "
-          + "outside the allowlist are refused (exit 2), never evaluated.")
+      description = {"Writes formula_graph.json and graph_issues.md for a workbook.",
+          "Formulas outside the allowlist are refused (exit 2), never evaluated "
+              + "(docs/legacy.md)."})
   public static final class Extract implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BOOK.xlsx", description = "the workbook")
+    @Parameters(index = "0", paramLabel = "BOOK.xlsx", description = "The workbook.")
     Path workbook;
 
     @Mixin SharedOptions.RequiredOut outOption;
 
     @Option(names = "--segment-rules", paramLabel = "FILE",
         description = "JSON array of {segment, sheet, header} tagging rules (regexes) "
-            + "replacing the defaults")
+            + "replacing the defaults (default: the built-in rules, docs/legacy.md).")
     Path segmentRules;
 
     @Override
@@ -89,9 +90,10 @@ public final class WorkbookCommand implements DarkflightCommand {
 
   /** {@code darkflight workbook run BOOK.xlsx}. */
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Read a JÖRMUNGANDR v.42 workbook's inputs and its 'RAOB Used for Calcs' "
-          + "profile, run the Java fries_v42 method and report the landing point in UTM and "
-          + "WGS84.")
+      description = {"Runs the v.42 method on a JÖRMUNGANDR v.42 workbook's inputs and prints "
+          + "the landing point.",
+          "Reads the inputs and the 'RAOB Used for Calcs' profile, runs the Java fries_v42",
+          "method and reports the landing point in UTM and WGS84 (docs/legacy.md)."})
   public static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -99,11 +101,13 @@ public final class WorkbookCommand implements DarkflightCommand {
     Path workbook;
 
     @Option(names = "--utm-zone", paramLabel = "ZONE",
-        description = "UTM zone of the workbook's easting/northing, e.g. 16N")
+        description = "UTM zone of the workbook's easting/northing, e.g. 16N (no default: "
+            + "give this or --near).")
     String utmZone;
 
     @Option(names = "--near", paramLabel = "LAT,LON", split = ",",
-        description = "a point near the event (degrees) to infer the UTM zone from")
+        description = "A point near the event (degrees) to infer the UTM zone from (default: "
+            + "none; --utm-zone wins).")
     double[] near;
 
     /** The UTM zone around {@code --near LAT,LON}, range-checked. */
@@ -124,10 +128,11 @@ public final class WorkbookCommand implements DarkflightCommand {
     }
 
     @Option(names = "--mass-g", paramLabel = "G",
-        description = "override the workbook's mass, g")
+        description = "Mass to run instead of the workbook's B21, g (default: the workbook's).")
     Double massG;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON")
+    @Option(names = "--json", paramLabel = "FILE",
+        description = "Also write the result as JSON to FILE (default: printed only).")
     Path json;
 
     @Override

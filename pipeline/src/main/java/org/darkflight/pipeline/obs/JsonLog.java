@@ -169,7 +169,54 @@ public final class JsonLog {
           .append(']');
     }
     b.append(' ').append(message);
-    metrics.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+    metrics.forEach((k, v) -> {
+      if (v != null) {
+        b.append(' ').append(k).append('=').append(textValue(v));
+      }
+    });
     return b.toString();
+  }
+
+  /**
+   * A metric value for the text log: null entries of maps left out, floating-point figures to
+   * {@value #TEXT_SIGNIFICANT_DIGITS} significant digits (the JSON log keeps every digit).
+   */
+  static String textValue(Object v) {
+    if (v instanceof Double || v instanceof Float) {
+      return round(((Number) v).doubleValue());
+    }
+    if (v instanceof Map<?, ?> m) {
+      StringBuilder b = new StringBuilder("{");
+      m.forEach((k, x) -> {
+        if (x != null) {
+          b.append(b.length() == 1 ? "" : ", ").append(k).append('=').append(textValue(x));
+        }
+      });
+      return b.append('}').toString();
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      StringBuilder b = new StringBuilder("[");
+      for (Object x : c) {
+        b.append(b.length() == 1 ? "" : ", ").append(x == null ? "null" : textValue(x));
+      }
+      return b.append(']').toString();
+    }
+    return String.valueOf(v);
+  }
+
+  /** Significant digits of a floating-point figure in the text log. */
+  static final int TEXT_SIGNIFICANT_DIGITS = 4;
+
+  private static String round(double d) {
+    if (!Double.isFinite(d)) {
+      return Double.toString(d);
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    java.math.BigDecimal r = new java.math.BigDecimal(d)
+        .round(new java.math.MathContext(TEXT_SIGNIFICANT_DIGITS)).stripTrailingZeros();
+    double a = Math.abs(d);
+    return a >= 1e-4 && a < 1e9 ? r.toPlainString() : r.toString();
   }
 }
