@@ -59,7 +59,7 @@ public final class SensitivityCommand implements DarkflightCommand {
   @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
   @Option(names = "--run", paramLabel = "DIR",
       description = "Write sensitivity.json into this run directory instead of --out, and "
-          + "redraw its report.html (if it has one) so the report shows the tables.")
+          + "redraw its report.html (if it has one) so the report shows the tables (default: none, written to --out).")
   Path runDir;
   @Mixin SharedOptions.ProducedUtc producedUtc;
 
