@@ -36,7 +36,8 @@ class BadSampleTest {
         "--config", EVENT.resolve("physics_config.json").toString(),
         "--fragments", EVENT.resolve("fragments.json").toString(),
         "--ensemble", ensemble.toString(),
-        "--out", out.toString(), PRODUCED);
+        // a few draws past the poles are expected here: allow them (--max-failure-share)
+        "--max-failure-share", "0.5", "--out", out.toString(), PRODUCED);
     assertThat(r.err(), r.exit(), is(0));
     JsonNode manifest = Json.mapper().readTree(out.resolve("ensemble_manifest.json").toFile());
     String text = manifest.toString();
