@@ -2,7 +2,7 @@ package org.darkflight.physics;
 
 /**
  * Which physical models and which integrator a simulation uses; the Java form of
- * {@code physics_config.json} (spec §4.6).
+ * {@code physics_config.json} (docs/inputs.md).
  *
  * @param dragModel       drag coefficient model
  * @param cdScale         multiplier on the drag coefficient the model gives (1 = none); the
@@ -30,18 +30,18 @@ public record PhysicsConfig(
     Plugins plugins) {
 
   /**
-   * Built-in drag models: spec §4.6's three, and {@code henderson} (Cd(Mach, Re) of Henderson
+   * Built-in drag models: docs/inputs.md's three, and {@code henderson} (Cd(Mach, Re) of Henderson
    * 1976; {@code reynolds_curve} is Cd(Re) only and ignores Mach).
    */
   public enum DragModelKind { SIMPLE_CONSTANT, MACH_REGIME, REYNOLDS_CURVE, HENDERSON }
 
-  /** Ablation methods of spec §4.6. */
+  /** Ablation methods of docs/inputs.md. */
   public enum AblationMethod { SIMPLE, CLASSICAL }
 
-  /** Gravity models of spec §4.6. */
+  /** Gravity models of docs/inputs.md. */
   public enum GravityModelKind { CONSTANT, WGS84_LOCAL }
 
-  /** Integrators of spec §4.6. */
+  /** Integrators of docs/inputs.md. */
   public enum IntegratorKind { RK4, RKF45, SEMI_IMPLICIT }
 
   /** Legacy parity modes (docs/methodology.md §19). */
@@ -137,7 +137,7 @@ public record PhysicsConfig(
   }
 
   /**
-   * Plugin models a configuration selects by name (spec §11), each with its configuration block
+   * Plugin models a configuration selects by name (docs/plugins.md), each with its configuration block
    * as JSON text (<code>{}</code> when absent). A non-null name overrides the corresponding
    * built-in kind: {@code dragModel} overrides {@link PhysicsConfig#dragModel()},
    * {@code ablationModel} overrides {@link Ablation#method()} (used only when ablation is

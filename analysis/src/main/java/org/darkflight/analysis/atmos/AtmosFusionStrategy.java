@@ -6,7 +6,7 @@ import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.atmos.source.SourceRequest;
 
 /**
- * Merges raw atmospheric sources into one profile (spec §11.1 {@code AtmosFusionStrategy}).
+ * Merges raw atmospheric sources into one profile (docs/plugins.md {@code AtmosFusionStrategy}).
  * Implementations are immutable and listed in
  * {@code META-INF/services/org.darkflight.analysis.atmos.AtmosFusionStrategy}.
  */

@@ -1,6 +1,6 @@
 package org.darkflight.analysis.ensemble;
 
-/** The probability distributions an uncertain parameter may follow (spec §4.7). */
+/** The probability distributions an uncertain parameter may follow (docs/ensemble.md). */
 public enum DistributionKind {
   /** Normal: {@code mean} (default: the nominal value) and {@code sigma}. */
   NORMAL,

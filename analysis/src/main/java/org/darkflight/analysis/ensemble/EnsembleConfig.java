@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java form of {@code ensemble_config.json} (spec §4.7, §9). Built by
+ * The Java form of {@code ensemble_config.json} (docs/ensemble.md). Built by
  * {@link EnsembleConfigReader}, which reports every invalid value with file, field and reason.
  *
  * @param mode                  mass grid or Monte Carlo

@@ -1,6 +1,6 @@
 package org.darkflight.analysis.ensemble;
 
-/** Ensemble modes of spec §4.7. */
+/** Ensemble modes of docs/ensemble.md. */
 public enum EnsembleMode {
   /**
    * Every fragment mass of the grid (fragments.json or a split rule) in turn, at its exact mass;

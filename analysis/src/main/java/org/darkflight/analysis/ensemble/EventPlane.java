@@ -8,7 +8,7 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
  * The local east/north plane about the event (the point below the luminous end) in which landing
- * scatter is measured and ellipses are fitted (spec §7.4). The conversion itself is delegated to
+ * scatter is measured and ellipses are fitted (docs/outputs.md). The conversion itself is delegated to
  * the physics core's WGS84 geodesy — {@link LocalEnu}, the east/north/up frame at the origin on
  * the ellipsoid — so that the whole pipeline uses one geodesy. Points are taken at height 0 on
  * the ellipsoid; a plane point maps back along the ellipsoid normal

@@ -22,7 +22,7 @@ import org.darkflight.analysis.atmos.DefaultAtmosFusion;
 import org.darkflight.analysis.sampling.SamplingStrategy;
 
 /**
- * Every installed plugin of the six kinds of spec §11.1, built-ins included, found with
+ * Every installed plugin of the six kinds of docs/plugins.md, built-ins included, found with
  * {@link ServiceProviders} (a soft ServiceLoader) in {@link PhysicsPlugins#loader()} (the context class loader, where the
  * CLI puts the jars of {@code DARKFLIGHT_PLUGIN_PATH}).
  *

@@ -8,7 +8,7 @@ import org.darkflight.io.PluginWarnings;
  * A plugin sampling strategy guarded by the baseline ({@link MonteCarloSampling}): when the
  * plugin throws, or returns a draw outside (0, 1), for a sample, that sample's draws come from the
  * baseline and a warning names the plugin and the exception. SamplingStrategy is a non-critical
- * plugin kind (spec §11.4). The choice depends only on the sample index (a deterministic plugin
+ * plugin kind (docs/plugins.md). The choice depends only on the sample index (a deterministic plugin
  * fails for the same indices on every run), so results stay reproducible.
  */
 final class FallbackSampling implements SamplingStrategy {

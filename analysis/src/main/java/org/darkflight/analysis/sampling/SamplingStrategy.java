@@ -8,7 +8,7 @@ import org.darkflight.physics.plugin.PluginManifest;
  * Turns a sample index into uniform draws u ∈ (0, 1), one per uncertain dimension; the
  * distributions then map each u through their inverse CDF. An implementation must depend only on
  * its arguments (never on call order or shared state), so any sample can be generated on any
- * worker. Implementations are found with {@link java.util.ServiceLoader} (spec §9, §11) and have a
+ * worker. Implementations are found with {@link java.util.ServiceLoader} (docs/ensemble.md, docs/plugins.md) and have a
  * public no-argument constructor.
  */
 public interface SamplingStrategy extends Serializable {

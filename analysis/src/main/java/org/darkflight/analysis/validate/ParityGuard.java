@@ -27,7 +27,7 @@ import org.darkflight.io.workbook.FormulaGraphExtractor;
 import org.darkflight.io.workbook.UtmZone;
 
 /**
- * ParityGuard (spec §3.2, §4.8, §5 S8, §12): for every golden event of a validation spec, checks
+ * ParityGuard (docs/architecture.md, docs/legacy.md, docs/operations.md stage S8): for every golden event of a validation spec, checks
  * the golden file's artifact hash and metadata hash, then compares the landing outputs of the
  * run it is given ({@link RunResults}: per fragment the landing position, fall time, impact
  * speed and final mass) with the golden's fragments, and measures {@code centroid_delta},
@@ -36,7 +36,7 @@ import org.darkflight.io.workbook.UtmZone;
  */
 public final class ParityGuard {
 
-  /** The metrics of spec §4.8, with fall time and impact speed (issue 15). */
+  /** The metrics of docs/legacy.md, with fall time and impact speed (issue 15). */
   public static final Set<String> METRICS = Set.of("centroid_delta", "max_point_delta",
       "fall_time_delta", "impact_speed_delta", "runtime", "mass_rmse");
 

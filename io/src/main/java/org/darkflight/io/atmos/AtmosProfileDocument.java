@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * The JSON shape of {@code atmos_profile.json} (schema {@code schemas/atmos_profile.schema.json},
- * spec §4.3), as read: every alternative unit field is here, null when absent.
+ * docs/inputs.md), as read: every alternative unit field is here, null when absent.
  *
  * @param schema the {@code $schema} URI
  * @param meta   time, place, units and provenance

@@ -15,7 +15,7 @@ import org.darkflight.physics.PhysicsConfig.Integration;
 
 /**
  * The JSON shape of {@code physics_config.json} (schema {@code schemas/physics_config.schema.json},
- * spec §4.6). Optional fields are null when absent and take the values of
+ * docs/inputs.md). Optional fields are null when absent and take the values of
  * {@link PhysicsConfig#defaults()}. {@code drag_model}, {@code ablation.method} and
  * {@code integration.method} name a built-in model or an installed plugin; {@code plugins} holds
  * each plugin's configuration block by plugin name (docs/plugins.md).

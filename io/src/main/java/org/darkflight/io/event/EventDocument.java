@@ -8,7 +8,7 @@ import org.darkflight.io.meta.Meta;
 import org.darkflight.physics.LuminousEnd;
 
 /**
- * The JSON shape of {@code event.json} (schema {@code schemas/event.schema.json}, spec §4.1).
+ * The JSON shape of {@code event.json} (schema {@code schemas/event.schema.json}, docs/inputs.md).
  *
  * @param schema      the {@code $schema} URI, or null when the file gives none
  * @param eventId     unique event identifier

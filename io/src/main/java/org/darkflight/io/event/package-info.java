@@ -1,5 +1,5 @@
 /**
- * {@code event.json}: the luminous-end state where dark flight starts (spec §4.1) — Jackson
+ * {@code event.json}: the luminous-end state where dark flight starts (docs/inputs.md) — Jackson
  * record, validated reader and canonical writer.
  */
 package org.darkflight.io.event;

@@ -1,5 +1,5 @@
 /**
- * {@code fragments.json}: the fragment hypotheses whose dark flight is integrated (spec §4.2) —
+ * {@code fragments.json}: the fragment hypotheses whose dark flight is integrated (docs/inputs.md) —
  * Jackson record, validated reader and canonical writer.
  */
 package org.darkflight.io.fragments;

@@ -4,7 +4,7 @@ package org.darkflight.io.geo;
  * Settings of the geospatial writers.
  *
  * @param geoPrecisionDecimals  decimals of latitude/longitude in GeoJSON and KML: 6 (default,
- *                              ~0.11 m) or 5 (~1.1 m, smaller files); spec §7.4. Other values are
+ *                              ~0.11 m) or 5 (~1.1 m, smaller files); docs/outputs.md. Other values are
  *                              rejected.
  * @param kmlMaxPoints          most fragment placemarks in the KML; larger ensembles are reduced to
  *                              a deterministic stratified subset (GeoJSON always holds every

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The provenance object shared by every geospatial output (spec §6 canonical {@code meta} and
+ * The provenance object shared by every geospatial output (docs/outputs.md canonical {@code meta} and
  * §7.5): the GeoJSON top-level {@code meta} member and the JSON snippet in the KML Document
  * description carry the same keys, in this fixed order.
  */

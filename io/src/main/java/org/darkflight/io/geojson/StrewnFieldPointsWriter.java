@@ -14,7 +14,7 @@ import org.darkflight.io.geo.ProvenanceJson;
 import org.darkflight.io.geo.RunInfo;
 
 /**
- * Writes {@code strewn_field_points.geojson} (spec §7.1): an RFC 7946 FeatureCollection with one
+ * Writes {@code strewn_field_points.geojson} (docs/outputs.md): an RFC 7946 FeatureCollection with one
  * Point feature per landing point, {@code [lon, lat]} in WGS84, and the provenance {@code meta}
  * member. Points are streamed with Jackson's {@link JsonGenerator}, so memory does not grow with
  * the number of points; they are written in the order the iterator gives them (the caller fixes

@@ -19,7 +19,7 @@ import org.darkflight.io.geo.ProvenanceJson;
 import org.darkflight.io.geo.RunInfo;
 
 /**
- * Writes {@code uncertainty_ellipses.geojson} (spec §7.3): one Polygon feature per (mass class,
+ * Writes {@code uncertainty_ellipses.geojson} (docs/outputs.md): one Polygon feature per (mass class,
  * confidence level), sorted by mass class index then confidence level, with the provenance
  * {@code meta} member.
  *

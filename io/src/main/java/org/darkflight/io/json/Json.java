@@ -37,7 +37,7 @@ import java.nio.charset.StandardCharsets;
  * properties and {@link JsonNode} trees), two-space indent, {@code \n} line ends on every platform,
  * {@code BigDecimal} written as plain decimals, instants as ISO-8601 strings, and a final newline
  * ({@link #toCanonicalBytes(Object)}). Use {@link #roundedDecimal(double, int)} to fix the number
- * of decimals of a value (e.g. 6 for WGS84 coordinates, spec §7.4).
+ * of decimals of a value (e.g. 6 for WGS84 coordinates, docs/outputs.md).
  *
  * <p>The mapper and writers are immutable and thread-safe; share them.
  */

@@ -1,7 +1,7 @@
 package org.darkflight.io.kml;
 
 /**
- * An image draped on the ground, for the optional "Heatmap" folder (spec §7.2: ground probability
+ * An image draped on the ground, for the optional "Heatmap" folder (docs/outputs.md: ground probability
  * raster overlay). The image itself is supplied to the KMZ as a media entry under {@code href}.
  *
  * @param name       overlay name shown in Google Earth

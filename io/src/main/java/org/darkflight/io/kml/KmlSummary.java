@@ -2,7 +2,7 @@ package org.darkflight.io.kml;
 
 /**
  * What went into a KML document; {@code fragmentPlacemarks} and {@code ellipses} are the
- * {@code kml_summary} of {@code output_manifest.json} (spec §4.7).
+ * {@code kml_summary} of {@code output_manifest.json} (docs/ensemble.md).
  *
  * @param landingPointsTotal   landing points received (all of them are in the GeoJSON)
  * @param fragmentPlacemarks   fragment placemarks in the KML (the representative subset)

@@ -23,10 +23,10 @@ import org.darkflight.io.geo.TrajectoryPoint3d;
 import org.darkflight.io.geojson.UncertaintyEllipsesWriter;
 
 /**
- * Builds the Google Earth document of a run (spec §7.2) as OGC KML 2.2 with StAX.
+ * Builds the Google Earth document of a run (docs/outputs.md) as OGC KML 2.2 with StAX.
  *
  * <p>Structure: a {@code Document} whose {@code description} holds an HTML balloon with the subset
- * rule and the provenance JSON (spec §7.5, HTML-escaped inside {@code <pre>}, then XML-escaped);
+ * rule and the provenance JSON (docs/outputs.md, HTML-escaped inside {@code <pre>}, then XML-escaped);
  * shared {@code Style}s (one per mass class, plus luminous end, ellipse and trajectory); folders
  * "Event Overview" (placemark at the luminous end), "Fragments" (one sub-folder per mass class,
  * placemarks with {@code TimeStamp} and {@code ExtendedData}), "Uncertainty Ellipses" (polygons),

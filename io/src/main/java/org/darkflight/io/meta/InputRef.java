@@ -7,7 +7,7 @@ import org.darkflight.io.Hashing;
 
 /**
  * An input an artifact was derived from: its path (as the user named it) and the SHA-256 of its
- * bytes (spec §6 {@code meta.inputs}).
+ * bytes (docs/outputs.md {@code meta.inputs}).
  *
  * @param path   path or file name
  * @param sha256 lower-case hex SHA-256 of the content

@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The {@code meta} block of a user-supplied artifact (spec §4): the units of its fields and where
+ * The {@code meta} block of a user-supplied artifact (docs/inputs.md): the units of its fields and where
  * its values come from. Schema: {@code schemas/meta.schema.json}.
  *
  * @param schemaVersion version of the artifact's schema the file follows, or null

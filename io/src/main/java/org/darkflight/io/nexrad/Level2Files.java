@@ -11,7 +11,7 @@ import org.darkflight.io.radar.RadarMetadata;
 import org.darkflight.io.radar.RadarMetadataReader;
 
 /**
- * The Level II volumes a {@code radar_metadata.json} points to (spec §4.4 {@code level2_files}):
+ * The Level II volumes a {@code radar_metadata.json} points to (docs/radar.md {@code level2_files}):
  * paths relative to the metadata file's directory (or absolute), each checked to be a complete
  * Level II volume of the metadata's {@code radar_site_id} (and {@code site} position when given),
  * one of them starting at the metadata's {@code volume_time_utc}.

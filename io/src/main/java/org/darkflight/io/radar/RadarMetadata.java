@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code radar_metadata.json} (spec §4.4): pointers to the raw radar volumes used for winds.
+ * {@code radar_metadata.json} (docs/radar.md): pointers to the raw radar volumes used for winds.
  *
  * @param radarSiteId   radar identifier, e.g. {@code KLOT}
  * @param volumeTime    volume scan start, UTC

@@ -16,7 +16,7 @@ import org.darkflight.io.atmos.source.SourceLevel;
 
 /**
  * Reads a radiosonde JSON file ({@code schemas/radiosonde.schema.json}): like
- * {@code atmos_profile.json} but limited in altitude, with the spec §4.3 alternatives normalised
+ * {@code atmos_profile.json} but limited in altitude, with the docs/inputs.md alternatives normalised
  * here: {@code pressure_hPa} → Pa, {@code temperature_C} → K, {@code wind_speed_mps} +
  * {@code wind_dir_deg} (from, clockwise from north) → u, v. Altitudes are geometric metres above
  * mean sea level. Levels must be strictly increasing in altitude.

@@ -34,7 +34,7 @@ import org.darkflight.io.json.JsonSchemas;
  * @param provenanceHash SHA-256 of the stage version and every input's role and SHA-256
  * @param run            what was run: an ensemble run or a {@code process} stage list
  * @param validation     the verdict of {@code darkflight validate}, or null before it
- * @param meta           the canonical meta block (spec §6): schema version, product, time,
+ * @param meta           the canonical meta block (docs/outputs.md): schema version, product, time,
  *                       producer, event, inputs with their SHA-256
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -27,7 +27,7 @@ import org.darkflight.physics.trajectory.TrajectoryPoint;
  * {@code schemas/trajectory.schema.json}): the time series and the landing of one fragment.
  *
  * <p>Output is canonical and reproducible: sorted keys, WGS84 coordinates with
- * {@value #COORDINATE_DECIMALS} decimals (~0.11 m, spec §7.4), heights and distances to 1 mm,
+ * {@value #COORDINATE_DECIMALS} decimals (~0.11 m, docs/outputs.md), heights and distances to 1 mm,
  * times to 1 ms, speeds to 1 mm/s, masses and energies to 9 and 7 significant digits, no creation
  * time. Inputs are recorded by file name and SHA-256.
  */

@@ -17,7 +17,7 @@ import org.darkflight.io.json.JsonSchemas;
  * {@link DeclaredOrderJson}, no final newline. The class entries keep the camel-case keys they
  * have always had ({@code massClassIndex}, {@code eastM}, …).
  *
- * @param meta            the canonical meta block (spec §6): schema version, product, time,
+ * @param meta            the canonical meta block (docs/outputs.md): schema version, product, time,
  *                        producer, event, inputs (both runs' files) with their SHA-256
  * @param product         {@link #PRODUCT}
  * @param createdUtc      when it was written, ISO-8601 UTC

@@ -26,7 +26,7 @@ import org.apache.poi.ss.formula.ptg.StringPtg;
 import org.apache.poi.ss.formula.ptg.ValueOperatorPtg;
 
 /**
- * The allowlist of formula functions and token types (spec §15: "reject untrusted workbook
+ * The allowlist of formula functions and token types (docs/performance.md: "reject untrusted workbook
  * formula tokens outside allowlist"). Everything else — {@code INDIRECT}, {@code OFFSET}, external
  * workbook references, {@code WEBSERVICE}, DDE, defined names, add-in or unknown functions, array
  * constants, union/intersection operators — is refused. A refused formula is never evaluated.

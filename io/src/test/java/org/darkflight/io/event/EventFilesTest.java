@@ -114,7 +114,7 @@ class EventFilesTest {
 
   @Test
   void schemaAndMetaAreOptional() throws Exception {
-    // Issue 16 §1 (spec §4.1: meta.units / meta.provenance optional): these were refused before.
+    // Issue 16 §1 (docs/inputs.md: meta.units / meta.provenance optional): these were refused before.
     Event noMeta = EventFiles.read(mutated(dir, PF, r -> r.remove("meta")));
     assertThat(noMeta.meta(), equalTo(null));
     EventFiles.read(mutated(dir, PF, r -> r.remove("$schema")));

@@ -4,7 +4,7 @@ import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.plugin.PluginManifest;
 
 /**
- * An {@link AblationModel} plugin (spec §11.1 {@code AblationModel}). Implementations have a
+ * An {@link AblationModel} plugin (docs/plugins.md {@code AblationModel}). Implementations have a
  * public no-argument constructor and are listed in
  * {@code META-INF/services/org.darkflight.physics.ablation.AblationModelProvider}; a physics
  * configuration selects one by {@code ablation.method: "<manifest name>"} (with

@@ -3,7 +3,7 @@ package org.darkflight.physics.drag;
 import org.darkflight.physics.plugin.PluginManifest;
 
 /**
- * A {@link DragModel} plugin (spec §11.1 {@code DragModel}). Implementations have a public
+ * A {@link DragModel} plugin (docs/plugins.md {@code DragModel}). Implementations have a public
  * no-argument constructor and are listed in
  * {@code META-INF/services/org.darkflight.physics.drag.DragModelProvider}; a physics
  * configuration selects one by {@code drag_model: "<manifest name>"}. See docs/plugins.md.

@@ -4,7 +4,7 @@ import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.plugin.PluginManifest;
 
 /**
- * An {@link Integrator} plugin (spec §11.1 {@code Integrator}). Implementations have a public
+ * An {@link Integrator} plugin (docs/plugins.md {@code Integrator}). Implementations have a public
  * no-argument constructor and are listed in
  * {@code META-INF/services/org.darkflight.physics.integrate.IntegratorProvider}; a physics
  * configuration selects one by {@code integration.method: "<manifest name>"}. See

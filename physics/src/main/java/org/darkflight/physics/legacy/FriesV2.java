@@ -6,7 +6,7 @@ import java.util.List;
 import org.darkflight.physics.Constants;
 
 /**
- * The "JÖRMUNGANDR v2" slice method as the specification describes it (spec §8, "Legacy parity
+ * The "JÖRMUNGANDR v2" slice method as the specification describes it (docs/methodology.md, "Legacy parity
  * guardrails"; docs/methodology.md §19): the atmosphere is cut into slices at the sounding
  * levels between the luminous end and the ground; each slice runs from its top ({@code i}) state
  * to its bottom ({@code f}) state and hands {@code f} to the next slice as its {@code i}; forces

@@ -4,7 +4,7 @@ package org.darkflight.physics.legacy;
  * Parity tolerances between a legacy mode and its workbook, in one place.
  *
  * <p>v.42 is reproduced formula by formula, so its tolerances are numerical-noise bounds. The v2
- * tolerances are the specification's baseline (ParityGuard, spec §3.2): offsets ±1 m, fall time
+ * tolerances are the specification's baseline (ParityGuard, docs/architecture.md): offsets ±1 m, fall time
  * ±0.5 s, terminal velocity ±1 m/s, drift ±2 m; fragment readouts density ±0.01 g/cm³, volume
  * ±0.5 cm³, radius ±1e-6 m, cross-section ±1e-8 m², speed ±0.5 mph.
  */

@@ -1,7 +1,7 @@
 package org.darkflight.physics.plugin;
 
 /**
- * The six plugin kinds of spec §11.1 and what happens when a plugin of the kind throws.
+ * The six plugin kinds of docs/plugins.md and what happens when a plugin of the kind throws.
  *
  * <p>Criticality is decided by kind, not by the plugin: the kinds that decide the physics of a
  * trajectory (drag, ablation, integrator) are <em>critical</em>, because no substitute would give

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a plugin says about itself (spec §11.2 {@code plugin_manifest()}): the one manifest type of
+ * What a plugin says about itself (docs/plugins.md {@code plugin_manifest()}): the one manifest type of
  * every plugin kind ({@link PluginKind}).
  *
  * @param name         unique plugin name, the name a configuration selects it by, e.g.

@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code darkflight atmos}: AtmoFusion (spec §3.2, §5 S2). Reads the event and every atmospheric
+ * {@code darkflight atmos}: AtmoFusion (docs/architecture.md, docs/operations.md stage S2). Reads the event and every atmospheric
  * source, fuses them at the event's time and place, and writes {@code atmos_profile.json} (usable
  * by {@code darkflight trajectory} and {@code darkflight run}), {@code wind_profile_compiled.json},
  * {@code vertical_grid.json} and {@code atmos_qc.json} into the output directory. All inputs are

@@ -26,7 +26,7 @@ import picocli.CommandLine.Unmatched;
  * {@code darkflight compare}: runs the same ensemble (same draws) with two physics configs through
  * the ordinary ensemble run ({@link EnsembleRun}, outputs in {@code <out>/a} and {@code <out>/b})
  * and writes {@code paired_comparison.json}: per mass class the paired differences B − A of the
- * landing position with confidence intervals (spec §9).
+ * landing position with confidence intervals (docs/ensemble.md).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Runs two physics variants on the same ensemble draws and reports the paired "

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code darkflight plugins}: lists every installed plugin of the six kinds (spec §11), built-ins
+ * {@code darkflight plugins}: lists every installed plugin of the six kinds (docs/plugins.md), built-ins
  * included: kind, name, version, provides, whether a failure is critical, and the jar it came
  * from. Exits 1 when the installation is inconsistent (two plugins of one kind with one name, a
  * manifest that does not provide its kind, an unreadable config_schema). See docs/plugins.md.

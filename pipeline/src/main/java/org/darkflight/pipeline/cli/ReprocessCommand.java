@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code darkflight reprocess}: scheduled reprocessing (spec §16). Processes every event under
+ * {@code darkflight reprocess}: scheduled reprocessing (docs/service.md). Processes every event under
  * an events root; the stage cache makes events whose inputs, config and stage versions are
  * unchanged free. Holds {@code logs/reprocess.lock} so overlapping cron runs do not collide.
  */

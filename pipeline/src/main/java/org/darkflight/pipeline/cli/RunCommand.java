@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code darkflight run}: the ensemble job of spec §16 mode 1. Everything picocli does not
+ * {@code darkflight run}: the ensemble job of docs/service.md mode 1. Everything picocli does not
  * consume is handed to Beam's {@link PipelineOptionsFactory} unchanged, so the standard options
  * ({@code --runner=DirectRunner}, {@code --targetParallelism=4}, and those of any runner on the
  * class path, e.g. {@code --runner=FlinkRunner --flinkMaster=…}) just work.

@@ -21,7 +21,7 @@ import org.darkflight.io.process.ProvenanceGraph;
 
 /**
  * The resolved configuration of one event and where each value came from. Layers, lowest to
- * highest (spec §11.3): {@link Layer#DEFAULTS built-in defaults} → {@link Layer#PROFILE
+ * highest (docs/operations.md): {@link Layer#DEFAULTS built-in defaults} → {@link Layer#PROFILE
  * environment profile} → {@link Layer#PROJECT darkflight.toml} → {@link Layer#EVENT
  * events/&lt;id&gt;/override.toml} → {@link Layer#CLI CLI flags}. Merging is per leaf key
  * (tables are merged, not replaced), last writer wins, and every value a higher layer sets is

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The storage layout of spec §6 under a project root, and the artifact naming
+ * The storage layout of docs/outputs.md under a project root, and the artifact naming
  * {@code <event_id>__<artifact>__v<major>.<ext>}.
  *
  * <pre>

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The process-wide structured log of spec §13: one JSON object per line with {@code timestamp}
+ * The process-wide structured log of docs/operations.md: one JSON object per line with {@code timestamp}
  * (UTC ISO-8601, milliseconds), {@code level}, {@code module}, {@code event_id},
  * {@code fragment_id} (null when not known), {@code message} and {@code metrics} (an object,
  * possibly empty). Records go to the console writer (stderr of the CLI), as JSON lines or — on a

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.darkflight.io.run.MetricsDocument;
 
 /**
- * The {@code metrics.json} of a batch run (spec §13; schema {@code schemas/metrics.schema.json}):
+ * The {@code metrics.json} of a batch run (docs/operations.md; schema {@code schemas/metrics.schema.json}):
  * simulation runtime, samples per second, samples and failures, the stage cache hit ratio and the
  * validation pass rate (each null, with a reason, where it does not apply) and per-stage timings.
  * Wall-clock figures make it differ between reruns, so it is not listed in

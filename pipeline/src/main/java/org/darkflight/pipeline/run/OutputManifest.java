@@ -15,7 +15,7 @@ import org.darkflight.io.meta.InputRef;
 import org.darkflight.io.run.OutputManifestDocument;
 
 /**
- * {@code output_manifest.json} (spec §4.7): event id, production time, every artifact with its
+ * {@code output_manifest.json} (docs/ensemble.md): event id, production time, every artifact with its
  * path (relative to the output directory), SHA-256, type and size, the KML summary and the
  * provenance hash, as the typed document {@link OutputManifestDocument}. Schema:
  * {@code schemas/output_manifest.schema.json}.

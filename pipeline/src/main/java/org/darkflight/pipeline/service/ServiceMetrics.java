@@ -72,7 +72,7 @@ public final class ServiceMetrics {
         runtimeS.sum()));
     counter(b, "darkflight_sample_failures_total", "Samples that failed.",
         samples.get() - landed.get());
-    // The names of metrics.json (spec §13), as gauges of the last simulation. The service has
+    // The names of metrics.json (docs/operations.md), as gauges of the last simulation. The service has
     // no stage cache and runs no validation: those two are NaN (unknown), as documented.
     gauge(b, "darkflight_simulation_runtime_s", "Wall time of the last simulation, seconds.",
         lastRuntimeS);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The precedence table of spec §11.3, layer by layer. */
+/** The precedence table of docs/operations.md, layer by layer. */
 class LayeredConfigTest {
 
   @TempDir Path root;

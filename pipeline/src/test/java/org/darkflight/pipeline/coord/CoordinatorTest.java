@@ -101,7 +101,7 @@ class CoordinatorTest {
     ProjectFixture.process(root, false, "ensemble.random_seed=99");
     JsonNode ens = JsonSchemas.read(root.resolve(
         "data/events/synthetic-calm/processed/synthetic-calm__ensemble_config__v1.json"));
-    // darkflight.toml (spec §18 sample) overrides the raw file's monte_carlo/16; CLI the seed
+    // darkflight.toml (docs/operations.md sample) overrides the raw file's monte_carlo/16; CLI the seed
     assertThat(ens.path("mode").asText(), is("mass_grid"));
     assertThat(ens.path("samples").asInt(), is(12));
     assertThat(ens.path("random_seed").asLong(), is(99L));

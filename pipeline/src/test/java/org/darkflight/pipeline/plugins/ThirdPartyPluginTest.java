@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Plugin compatibility tests (spec §12 item 7): a third-party jar is compiled and packed during
+ * Plugin compatibility tests (docs/architecture.md item 7): a third-party jar is compiled and packed during
  * the test, put in a class loader the way the CLI does for DARKFLIGHT_PLUGIN_PATH, and then
  * discovered, listed, selected by name, its configuration validated, and its failures handled by
  * criticality.

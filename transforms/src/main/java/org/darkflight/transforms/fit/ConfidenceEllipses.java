@@ -10,7 +10,7 @@ import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.LatLon;
 
 /**
- * Turns fitted scatter into confidence ellipses (spec §7.3): for each mass class with at least
+ * Turns fitted scatter into confidence ellipses (docs/outputs.md): for each mass class with at least
  * {@link #MIN_SAMPLES} landings and each confidence level p, the ellipse
  * (x − μ)ᵀ C⁻¹ (x − μ) = k², k² = −2 ln(1 − p), the χ² quantile with 2 degrees of freedom,
  * which holds the fraction p of a bivariate normal (e.g. Wang et al. 2015, Geogr. Anal. 47;

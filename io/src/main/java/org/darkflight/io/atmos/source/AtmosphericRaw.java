@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One source's profile before fusion (spec §11.1 {@code AtmosphericRaw}).
+ * One source's profile before fusion (docs/plugins.md {@code AtmosphericRaw}).
  *
  * @param sourceId   a short, unique label (the plugin name plus the file name)
  * @param kind       what kind of source it is

@@ -5,7 +5,7 @@ import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.io.InputException;
 
 /**
- * A reader of one kind of atmospheric input (spec §11.1 {@code AtmosphericSource.load()}).
+ * A reader of one kind of atmospheric input (docs/plugins.md {@code AtmosphericSource.load()}).
  * Implementations are stateless, have a public no-argument constructor and are listed in
  * {@code META-INF/services/org.darkflight.io.atmos.source.AtmosphericSource}, so plugins on the
  * class path are found by {@link AtmosphericSources}.

@@ -15,7 +15,7 @@ import org.darkflight.io.Hashing;
 import org.darkflight.io.meta.InputRef;
 
 /**
- * The {@code meta} block of a produced artifact (spec §6): schema version, producer, creation
+ * The {@code meta} block of a produced artifact (docs/outputs.md): schema version, producer, creation
  * time and the inputs with their SHA-256.
  *
  * <p>The creation time is the {@code SOURCE_DATE_EPOCH} environment variable when set (the
