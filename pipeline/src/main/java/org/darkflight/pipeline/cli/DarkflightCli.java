@@ -135,7 +135,9 @@ public final class DarkflightCli implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     String message = ex.getMessage();
     List<String> unknown = new ArrayList<>();
-    for (String a : cl.getUnmatchedArguments()) {
+    // a command that collects unmatched arguments (run: the Beam pipeline options) knows them
+    boolean collects = !cl.getCommandSpec().unmatchedArgsBindings().isEmpty();
+    for (String a : collects ? List.<String>of() : cl.getUnmatchedArguments()) {
       if (a.startsWith("-") && a.length() > 1) {
         unknown.add(a);
       }
@@ -143,7 +145,7 @@ public final class DarkflightCli implements Callable<Integer> {
     List<String> unmatched = cl.getUnmatchedArguments();
     if (!unknown.isEmpty()) {
       message = OptionSuggestions.unknownOption(cl, unknown.get(0));
-    } else if (!cl.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
+    } else if (!collects && !cl.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
       message = OptionSuggestions.unknownCommand(cl, unmatched.get(0));
     }
     err.println("error: " + message);
