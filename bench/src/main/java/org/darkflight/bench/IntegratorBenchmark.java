@@ -12,6 +12,7 @@ import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.physics.atmosphere.AtmosphereState;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.atmosphere.StandardAtmosphere1976;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,11 +76,11 @@ public class IntegratorBenchmark {
   @Setup
   public void setUp() {
     ProfileAtmosphere air = new ProfileAtmosphere(profile());
-    rk4 = new DarkflightSimulator(air, config(IntegratorKind.RK4, 0.05, 0.005, 0.2));
-    rkf45 = new DarkflightSimulator(air, config(IntegratorKind.RKF45, 0.05, 0.001, 5.0));
-    rkf45DefaultSteps = new DarkflightSimulator(air,
+    rk4 = PhysicsModels.simulator(air, config(IntegratorKind.RK4, 0.05, 0.005, 0.2));
+    rkf45 = PhysicsModels.simulator(air, config(IntegratorKind.RKF45, 0.05, 0.001, 5.0));
+    rkf45DefaultSteps = PhysicsModels.simulator(air,
         config(IntegratorKind.RKF45, 0.05, 0.005, 0.2));
-    semiImplicit = new DarkflightSimulator(air,
+    semiImplicit = PhysicsModels.simulator(air,
         config(IntegratorKind.SEMI_IMPLICIT, 0.01, 0.005, 0.2));
     start = new LuminousEnd(Instant.parse("2024-01-01T00:00:00Z"), -31.0, 136.0, 25_000.0,
         3_000.0, 120.0, 45.0);

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.darkflight.io.atmos.source.AtmosphericRaw;
 import org.darkflight.io.atmos.source.Geopotential;
 import org.darkflight.physics.plugin.PluginManifest;
@@ -53,7 +52,7 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
 
   public static final String NAME = "default-atmos-fusion";
   public static final String VERSION = "1.0";
-  private static final double EARTH_MEAN_RADIUS_KM = 6371.0088;
+  private static final double EARTH_MEAN_RADIUS_KM = Constants.MEAN_EARTH_RADIUS_M / 1000.0;
   private static final int MAX_SMOOTHING_PASSES = 5;
 
   private final FusionConfig config;
@@ -131,20 +130,69 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
   /** Inverse-variance combination result. */
   private record Combined(double value, double sigma, int dominant, boolean disagree) {}
 
+  /** One source's wind at a grid node, with its grown 1-σ. */
+  private record WindSample(double u, double v, double w, double sigmaU, double sigmaV) {}
+
+  /** One source's temperature and ln p at a grid node, with the grown 1-σ of T. */
+  private record ThermoSample(double t, double lnp, double sigmaT) {}
+
+  /** The wind sources at a node: the radar VAD ones if any (they override), else the others. */
+  private record WindSources(List<Src> sources, boolean radarOverride) {}
+
   @Override
   public FusedProfile fuse(List<AtmosphericRaw> raws, SourceRequest target) {
     if (raws.isEmpty()) {
       throw new IllegalArgumentException("no atmospheric source given");
     }
+    List<Src> srcs = collectSources(raws, target);
+    List<QcAnnotation> notes = sourceNotes(srcs);
+    Src reference = reference(srcs);
+    List<WorkingLevel> levels = new ArrayList<>();
+    for (double z : grid(srcs, reference)) {
+      levels.add(merge(z, srcs));
+    }
+    fillWind(levels);
+    if (levels.stream().noneMatch(WorkingLevel::hasTemperature)) {
+      notes.add(new QcAnnotation(Codes.NO_THERMODYNAMIC_SOURCE, QcAnnotation.WARNING,
+          levels.get(0).altitudeM, levels.get(levels.size() - 1).altitudeM, "ussa76",
+          "no source gives temperature and pressure; both are the US Standard Atmosphere 1976"));
+    }
+    fillThermo(levels);
+    replaceSpikes(levels);
+    smoothShear(levels);
+
+    List<FusedLevel> fused = levels.stream().map(WorkingLevel::toFusedLevel).toList();
+    notes.addAll(bands(levels));
+    notes.sort(Comparator.comparingDouble(QcAnnotation::altitudeMinM)
+        .thenComparing(QcAnnotation::code).thenComparing(QcAnnotation::source));
+    return new FusedProfile(target.eventTime(), target.latDeg(), target.lonDeg(), fused,
+        reference.id(), summaries(srcs), notes, NAME + " " + VERSION);
+  }
+
+  // ------------------------------------------------------------------------------- sources
+
+  /** Each source prepared for interpolation, with its time offset and distance. */
+  private static List<Src> collectSources(List<AtmosphericRaw> raws, SourceRequest target) {
     List<Src> srcs = new ArrayList<>();
     for (AtmosphericRaw r : raws) {
       srcs.add(new Src(r, target));
     }
-    List<QcAnnotation> notes = new ArrayList<>();
+    return srcs;
+  }
+
+  private static List<SourceSummary> summaries(List<Src> srcs) {
     List<SourceSummary> summaries = new ArrayList<>();
     for (Src s : srcs) {
       summaries.add(new SourceSummary(s.id(), s.kind().label(), s.raw.file(), s.raw.validTime(),
           s.hours * 3600.0, s.km, s.raw.bottomM(), s.raw.topM(), s.raw.metadata()));
+    }
+    return summaries;
+  }
+
+  /** A {@code source_used} note per source, and {@code source_distant} for the far ones. */
+  private List<QcAnnotation> sourceNotes(List<Src> srcs) {
+    List<QcAnnotation> notes = new ArrayList<>();
+    for (Src s : srcs) {
       String msg = String.format(Locale.ROOT, "%s (%s) valid %s, %+.2f h from the event, "
           + "%.1f km away, %.0f–%.0f m", s.id(), s.kind().label(), s.raw.validTime(), s.hours,
           s.km, s.raw.bottomM(), s.raw.topM());
@@ -156,131 +204,88 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
                 + "); its weight is reduced accordingly"));
       }
     }
+    return notes;
+  }
 
-    Src reference = reference(srcs);
-    double[] z = grid(srcs, reference);
-    int n = z.length;
-    double[] u = new double[n];
-    double[] v = new double[n];
-    double[] w = new double[n];
-    double[] su = new double[n];
-    double[] sv = new double[n];
-    double[] t = new double[n];
-    double[] st = new double[n];
-    double[] lnp = new double[n];
-    String[] label = new String[n];
-    List<Set<String>> flags = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      flags.add(new LinkedHashSet<>());
-    }
+  // --------------------------------------------------------------------------------- merge
 
-    for (int i = 0; i < n; i++) {
-      double zi = z[i];
-      // winds: radar overrides inside its band
-      List<Src> radar = new ArrayList<>();
-      List<Src> other = new ArrayList<>();
-      for (Src s : srcs) {
-        if (covers(s.zw, zi)) {
-          (s.kind() == SourceKind.RADAR_VAD ? radar : other).add(s);
-        }
-      }
-      List<Src> windSrcs = radar.isEmpty() ? other : radar;
-      if (windSrcs.isEmpty()) {
-        u[i] = Double.NaN;
-        v[i] = Double.NaN;
-      } else {
-        int m = windSrcs.size();
-        double[] uu = new double[m];
-        double[] vv = new double[m];
-        double[] ww = new double[m];
-        double[] sgu = new double[m];
-        double[] sgv = new double[m];
-        for (int k = 0; k < m; k++) {
-          Src s = windSrcs.get(k);
-          uu[k] = interp(s.zw, s.u, zi);
-          vv[k] = interp(s.zw, s.v, zi);
-          ww[k] = interp(s.zw, s.w, zi);
-          double base = baseWindSigma(s.kind());
-          double repU = interp(s.zw, s.su, zi);
-          double repV = interp(s.zw, s.sv, zi);
-          sgu[k] = grow(Double.isNaN(repU) ? base : repU, s, config.windSigmaPerHourMps(),
-              config.windSigmaPer100KmMps());
-          sgv[k] = grow(Double.isNaN(repV) ? base : repV, s, config.windSigmaPerHourMps(),
-              config.windSigmaPer100KmMps());
-        }
-        Combined cu = combine(uu, sgu);
-        Combined cv = combine(vv, sgv);
-        Combined cw = combine(ww, sgu);
-        u[i] = cu.value();
-        v[i] = cv.value();
-        w[i] = cw.value();
-        su[i] = cu.sigma();
-        sv[i] = cv.sigma();
-        label[i] = windSrcs.get(cu.dominant()).id();
-        if (!radar.isEmpty()) {
-          flags.get(i).add(Codes.RADAR_OVERRIDE);
-        }
-        if (cu.disagree() || cv.disagree()) {
-          flags.get(i).add(Codes.SOURCE_DISAGREEMENT);
-        }
-      }
-      // temperature and pressure (radar has none)
-      List<Src> tSrcs = new ArrayList<>();
-      for (Src s : srcs) {
-        if (covers(s.zt, zi) && covers(s.zp, zi)) {
-          tSrcs.add(s);
-        }
-      }
-      if (tSrcs.isEmpty()) {
-        t[i] = Double.NaN;
-        lnp[i] = Double.NaN;
-      } else {
-        int m = tSrcs.size();
-        double[] tt = new double[m];
-        double[] pp = new double[m];
-        double[] sg = new double[m];
-        for (int k = 0; k < m; k++) {
-          Src s = tSrcs.get(k);
-          tt[k] = interp(s.zt, s.t, zi);
-          pp[k] = interp(s.zp, s.lnp, zi);
-          double rep = interp(s.zt, s.st, zi);
-          sg[k] = grow(Double.isNaN(rep) ? baseTSigma(s.kind()) : rep, s,
-              config.tSigmaPerHourK(), config.tSigmaPer100KmK());
-        }
-        Combined ct = combine(tt, sg);
-        t[i] = ct.value();
-        st[i] = ct.sigma();
-        lnp[i] = combine(pp, sg).value();
-        if (ct.disagree()) {
-          flags.get(i).add(Codes.SOURCE_DISAGREEMENT);
-        }
+  /** The node at {@code z} with the inverse-variance merge of every source covering it. */
+  private WorkingLevel merge(double z, List<Src> srcs) {
+    WorkingLevel l = new WorkingLevel(z);
+    mergeWind(l, windSources(srcs, z));
+    mergeThermo(l, srcs);
+    return l;
+  }
+
+  /** Radar override: inside a radar VAD band only the radar winds count. */
+  private static WindSources windSources(List<Src> srcs, double z) {
+    List<Src> radar = new ArrayList<>();
+    List<Src> other = new ArrayList<>();
+    for (Src s : srcs) {
+      if (covers(s.zw, z)) {
+        (s.kind() == SourceKind.RADAR_VAD ? radar : other).add(s);
       }
     }
+    return radar.isEmpty() ? new WindSources(other, false) : new WindSources(radar, true);
+  }
 
-    fillWind(z, u, v, w, su, sv, label, flags);
-    boolean anyT = Arrays.stream(t).anyMatch(d -> !Double.isNaN(d));
-    if (!anyT) {
-      notes.add(new QcAnnotation(Codes.NO_THERMODYNAMIC_SOURCE, QcAnnotation.WARNING, z[0],
-          z[n - 1], "ussa76", "no source gives temperature and pressure; both are the US "
-              + "Standard Atmosphere 1976"));
+  private void mergeWind(WorkingLevel l, WindSources ws) {
+    if (ws.sources().isEmpty()) {
+      l.windUMps = Double.NaN;
+      l.windVMps = Double.NaN;
+      return;
     }
-    fillThermo(z, t, st, lnp, flags);
-
-    replaceSpikes(z, u, v, su, sv, t, st, flags);
-    smoothShear(z, u, v, flags);
-
-    List<FusedLevel> levels = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      double p = Math.exp(lnp[i]);
-      double rho = p / (Constants.GAS_CONSTANT_AIR * t[i]);
-      levels.add(new FusedLevel(z[i], p, t[i], u[i], v[i], w[i], rho, su[i], sv[i], st[i],
-          label[i], List.copyOf(flags.get(i))));
+    List<WindSample> samples = new ArrayList<>();
+    for (Src s : ws.sources()) {
+      samples.add(windAt(s, l.altitudeM));
     }
-    notes.addAll(bands(z, flags, label));
-    notes.sort(Comparator.comparingDouble(QcAnnotation::altitudeMinM)
-        .thenComparing(QcAnnotation::code).thenComparing(QcAnnotation::source));
-    return new FusedProfile(target.eventTime(), target.latDeg(), target.lonDeg(), levels,
-        reference.id(), summaries, notes, NAME + " " + VERSION);
+    Combined cu = combine(samples, WindSample::u, WindSample::sigmaU);
+    Combined cv = combine(samples, WindSample::v, WindSample::sigmaV);
+    Combined cw = combine(samples, WindSample::w, WindSample::sigmaU);
+    l.windUMps = cu.value();
+    l.windVMps = cv.value();
+    l.windWMps = cw.value();
+    l.sigmaUMps = cu.sigma();
+    l.sigmaVMps = cv.sigma();
+    l.source = ws.sources().get(cu.dominant()).id();
+    if (ws.radarOverride()) {
+      l.flags.add(Codes.RADAR_OVERRIDE);
+    }
+    if (cu.disagree() || cv.disagree()) {
+      l.flags.add(Codes.SOURCE_DISAGREEMENT);
+    }
+  }
+
+  /** Temperature and pressure (radar has none) from the sources giving both at this height. */
+  private void mergeThermo(WorkingLevel l, List<Src> srcs) {
+    List<ThermoSample> samples = new ArrayList<>();
+    for (Src s : srcs) {
+      if (covers(s.zt, l.altitudeM) && covers(s.zp, l.altitudeM)) {
+        samples.add(thermoAt(s, l.altitudeM));
+      }
+    }
+    if (samples.isEmpty()) {
+      l.temperatureK = Double.NaN;
+      l.lnPressure = Double.NaN;
+      return;
+    }
+    Combined ct = combine(samples, ThermoSample::t, ThermoSample::sigmaT);
+    l.temperatureK = ct.value();
+    l.sigmaTK = ct.sigma();
+    l.lnPressure = combine(samples, ThermoSample::lnp, ThermoSample::sigmaT).value();
+    if (ct.disagree()) {
+      l.flags.add(Codes.SOURCE_DISAGREEMENT);
+    }
+  }
+
+  private WindSample windAt(Src s, double z) {
+    return new WindSample(interp(s.zw, s.u, z), interp(s.zw, s.v, z), interp(s.zw, s.w, z),
+        windSigma(s, interp(s.zw, s.su, z)), windSigma(s, interp(s.zw, s.sv, z)));
+  }
+
+  private ThermoSample thermoAt(Src s, double z) {
+    return new ThermoSample(interp(s.zt, s.t, z), interp(s.zp, s.lnp, z),
+        temperatureSigma(s, interp(s.zt, s.st, z)));
   }
 
   // ---------------------------------------------------------------------------------- grid
@@ -345,7 +350,7 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  // ------------------------------------------------------------------------------- weights
+  // ------------------------------------------------------------------- weights, uncertainty
 
   private double baseWindSigma(SourceKind kind) {
     return switch (kind) {
@@ -362,6 +367,21 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
       case MODEL -> config.modelSigmaTK();
       case RADAR_VAD, STANDARD_ATMOSPHERE -> config.fillSigmaTK();
     };
+  }
+
+  /**
+   * Uncertainty of a source's wind component at a node: the σ it reports (else the base σ of
+   * its kind), grown with its time offset and distance.
+   */
+  private double windSigma(Src s, double reported) {
+    return grow(Double.isNaN(reported) ? baseWindSigma(s.kind()) : reported, s,
+        config.windSigmaPerHourMps(), config.windSigmaPer100KmMps());
+  }
+
+  /** As {@link #windSigma} for temperature. */
+  private double temperatureSigma(Src s, double reported) {
+    return grow(Double.isNaN(reported) ? baseTSigma(s.kind()) : reported, s,
+        config.tSigmaPerHourK(), config.tSigmaPer100KmK());
   }
 
   /** σ² = base² + (perHour·|Δt|)² + (per100km·d/100)². */
@@ -402,124 +422,156 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
     return new Combined(mean, s, dominant, disagree);
   }
 
-  private static Combined combine(double[] x, double[] sigma) {
-    return combineValues(x, sigma);
+  /** {@link #combineValues} over one quantity of each sample, in sample order. */
+  private static <S> Combined combine(List<S> samples, ToDoubleFunction<S> value,
+      ToDoubleFunction<S> sigma) {
+    double[] x = new double[samples.size()];
+    double[] sg = new double[samples.size()];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = value.applyAsDouble(samples.get(k));
+      sg[k] = sigma.applyAsDouble(samples.get(k));
+    }
+    return combineValues(x, sg);
   }
 
   // ---------------------------------------------------------------------------------- fill
 
-  private void fillWind(double[] z, double[] u, double[] v, double[] w, double[] su,
-      double[] sv, String[] label, List<Set<String>> flags) {
-    int n = z.length;
+  /**
+   * Standard-atmosphere fill of the winds: holes between data interpolated linearly, winds above
+   * the data decaying to calm over {@code blendDepthM}, below the data held; σ blending into
+   * {@code fillSigmaWindMps}.
+   */
+  private void fillWind(List<WorkingLevel> levels) {
+    int n = levels.size();
     int first = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(u[i])) {
+      if (levels.get(i).hasWind()) {
         first = first < 0 ? i : first;
         last = i;
       }
     }
     if (first < 0) {
-      for (int i = 0; i < n; i++) {
-        u[i] = 0;
-        v[i] = 0;
-        w[i] = 0;
-        su[i] = config.fillSigmaWindMps();
-        sv[i] = config.fillSigmaWindMps();
-        label[i] = "ussa76";
-        flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      for (WorkingLevel l : levels) {
+        l.windUMps = 0;
+        l.windVMps = 0;
+        l.windWMps = 0;
+        l.sigmaUMps = config.fillSigmaWindMps();
+        l.sigmaVMps = config.fillSigmaWindMps();
+        l.source = "ussa76";
+        l.flags.add(Codes.STD_ATMOSPHERE_FILL);
       }
       return;
     }
     for (int i = first + 1; i < last; i++) {
-      if (Double.isNaN(u[i])) {
-        int a = i - 1;
-        int b = i + 1;
-        while (Double.isNaN(u[b])) {
-          b++;
+      WorkingLevel l = levels.get(i);
+      if (!l.hasWind()) {
+        WorkingLevel a = levels.get(i - 1);
+        int ib = i + 1;
+        while (!levels.get(ib).hasWind()) {
+          ib++;
         }
-        double f = (z[i] - z[a]) / (z[b] - z[a]);
-        u[i] = u[a] + f * (u[b] - u[a]);
-        v[i] = v[a] + f * (v[b] - v[a]);
-        w[i] = w[a] + f * (w[b] - w[a]);
-        su[i] = Math.max(su[a], su[b]);
-        sv[i] = Math.max(sv[a], sv[b]);
-        label[i] = "interpolated";
-        flags.get(i).add(Codes.GAP_FILLED);
+        WorkingLevel b = levels.get(ib);
+        double f = (l.altitudeM - a.altitudeM) / (b.altitudeM - a.altitudeM);
+        l.windUMps = a.windUMps + f * (b.windUMps - a.windUMps);
+        l.windVMps = a.windVMps + f * (b.windVMps - a.windVMps);
+        l.windWMps = a.windWMps + f * (b.windWMps - a.windWMps);
+        l.sigmaUMps = Math.max(a.sigmaUMps, b.sigmaUMps);
+        l.sigmaVMps = Math.max(a.sigmaVMps, b.sigmaVMps);
+        l.source = "interpolated";
+        l.flags.add(Codes.GAP_FILLED);
       }
     }
+    WorkingLevel top = levels.get(last);
     for (int i = last + 1; i < n; i++) {
-      double f = Math.min(1.0, (z[i] - z[last]) / config.blendDepthM());
-      u[i] = u[last] * (1 - f);
-      v[i] = v[last] * (1 - f);
-      w[i] = 0;
-      su[i] = su[last] + f * (config.fillSigmaWindMps() - su[last]);
-      sv[i] = sv[last] + f * (config.fillSigmaWindMps() - sv[last]);
-      label[i] = "ussa76";
-      flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      WorkingLevel l = levels.get(i);
+      double f = Math.min(1.0, (l.altitudeM - top.altitudeM) / config.blendDepthM());
+      l.windUMps = top.windUMps * (1 - f);
+      l.windVMps = top.windVMps * (1 - f);
+      l.windWMps = 0;
+      l.sigmaUMps = top.sigmaUMps + f * (config.fillSigmaWindMps() - top.sigmaUMps);
+      l.sigmaVMps = top.sigmaVMps + f * (config.fillSigmaWindMps() - top.sigmaVMps);
+      l.source = "ussa76";
+      l.flags.add(Codes.STD_ATMOSPHERE_FILL);
     }
+    WorkingLevel bottom = levels.get(first);
     for (int i = 0; i < first; i++) {
-      double f = Math.min(1.0, (z[first] - z[i]) / config.blendDepthM());
-      u[i] = u[first];
-      v[i] = v[first];
-      w[i] = 0;
-      su[i] = su[first] + f * (config.fillSigmaWindMps() - su[first]);
-      sv[i] = sv[first] + f * (config.fillSigmaWindMps() - sv[first]);
-      label[i] = "ussa76";
-      flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      WorkingLevel l = levels.get(i);
+      double f = Math.min(1.0, (bottom.altitudeM - l.altitudeM) / config.blendDepthM());
+      l.windUMps = bottom.windUMps;
+      l.windVMps = bottom.windVMps;
+      l.windWMps = 0;
+      l.sigmaUMps = bottom.sigmaUMps + f * (config.fillSigmaWindMps() - bottom.sigmaUMps);
+      l.sigmaVMps = bottom.sigmaVMps + f * (config.fillSigmaWindMps() - bottom.sigmaVMps);
+      l.source = "ussa76";
+      l.flags.add(Codes.STD_ATMOSPHERE_FILL);
     }
   }
 
-  private void fillThermo(double[] z, double[] t, double[] st, double[] lnp,
-      List<Set<String>> flags) {
-    int n = z.length;
+  /**
+   * Standard-atmosphere fill of temperature and pressure: holes interpolated (p in ln p), USSA76
+   * blended in above the data with hydrostatic pressure, USSA76 shifted to match below; σ
+   * blending into {@code fillSigmaTK}.
+   */
+  private void fillThermo(List<WorkingLevel> levels) {
+    int n = levels.size();
     int first = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(t[i])) {
+      if (levels.get(i).hasTemperature()) {
         first = first < 0 ? i : first;
         last = i;
       }
     }
     if (first < 0) {
-      for (int i = 0; i < n; i++) {
-        AtmosphereState s = standard.at(z[i]);
-        t[i] = s.temperatureK();
-        lnp[i] = Math.log(s.pressurePa());
-        st[i] = config.fillSigmaTK();
-        flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      for (WorkingLevel l : levels) {
+        AtmosphereState s = standard.at(l.altitudeM);
+        l.temperatureK = s.temperatureK();
+        l.lnPressure = Math.log(s.pressurePa());
+        l.sigmaTK = config.fillSigmaTK();
+        l.flags.add(Codes.STD_ATMOSPHERE_FILL);
       }
       return;
     }
     for (int i = first + 1; i < last; i++) {
-      if (Double.isNaN(t[i])) {
-        int a = i - 1;
-        int b = i + 1;
-        while (Double.isNaN(t[b])) {
-          b++;
+      WorkingLevel l = levels.get(i);
+      if (!l.hasTemperature()) {
+        WorkingLevel a = levels.get(i - 1);
+        int ib = i + 1;
+        while (!levels.get(ib).hasTemperature()) {
+          ib++;
         }
-        double f = (z[i] - z[a]) / (z[b] - z[a]);
-        t[i] = t[a] + f * (t[b] - t[a]);
-        lnp[i] = lnp[a] + f * (lnp[b] - lnp[a]);
-        st[i] = Math.max(st[a], st[b]);
-        flags.get(i).add(Codes.GAP_FILLED);
+        WorkingLevel b = levels.get(ib);
+        double f = (l.altitudeM - a.altitudeM) / (b.altitudeM - a.altitudeM);
+        l.temperatureK = a.temperatureK + f * (b.temperatureK - a.temperatureK);
+        l.lnPressure = a.lnPressure + f * (b.lnPressure - a.lnPressure);
+        l.sigmaTK = Math.max(a.sigmaTK, b.sigmaTK);
+        l.flags.add(Codes.GAP_FILLED);
       }
     }
-    double dTop = t[last] - standard.at(z[last]).temperatureK();
+    WorkingLevel top = levels.get(last);
+    double dTop = top.temperatureK - standard.at(top.altitudeM).temperatureK();
     for (int i = last + 1; i < n; i++) {
-      double f = Math.min(1.0, (z[i] - z[last]) / config.blendDepthM());
-      t[i] = standard.at(z[i]).temperatureK() + dTop * (1 - f);
-      lnp[i] = hydrostatic(lnp[i - 1], t[i - 1], t[i], z[i - 1], z[i]);
-      st[i] = st[last] + f * (config.fillSigmaTK() - st[last]);
-      flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      WorkingLevel below = levels.get(i - 1);
+      WorkingLevel l = levels.get(i);
+      double f = Math.min(1.0, (l.altitudeM - top.altitudeM) / config.blendDepthM());
+      l.temperatureK = standard.at(l.altitudeM).temperatureK() + dTop * (1 - f);
+      l.lnPressure = hydrostatic(below.lnPressure, below.temperatureK, l.temperatureK,
+          below.altitudeM, l.altitudeM);
+      l.sigmaTK = top.sigmaTK + f * (config.fillSigmaTK() - top.sigmaTK);
+      l.flags.add(Codes.STD_ATMOSPHERE_FILL);
     }
-    double dBottom = t[first] - standard.at(z[first]).temperatureK();
+    WorkingLevel bottom = levels.get(first);
+    double dBottom = bottom.temperatureK - standard.at(bottom.altitudeM).temperatureK();
     for (int i = first - 1; i >= 0; i--) {
-      double f = Math.min(1.0, (z[first] - z[i]) / config.blendDepthM());
-      t[i] = standard.at(z[i]).temperatureK() + dBottom;
-      lnp[i] = hydrostatic(lnp[i + 1], t[i + 1], t[i], z[i + 1], z[i]);
-      st[i] = st[first] + f * (config.fillSigmaTK() - st[first]);
-      flags.get(i).add(Codes.STD_ATMOSPHERE_FILL);
+      WorkingLevel above = levels.get(i + 1);
+      WorkingLevel l = levels.get(i);
+      double f = Math.min(1.0, (bottom.altitudeM - l.altitudeM) / config.blendDepthM());
+      l.temperatureK = standard.at(l.altitudeM).temperatureK() + dBottom;
+      l.lnPressure = hydrostatic(above.lnPressure, above.temperatureK, l.temperatureK,
+          above.altitudeM, l.altitudeM);
+      l.sigmaTK = bottom.sigmaTK + f * (config.fillSigmaTK() - bottom.sigmaTK);
+      l.flags.add(Codes.STD_ATMOSPHERE_FILL);
     }
   }
 
@@ -560,25 +612,31 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
     return zs;
   }
 
-  private void replaceSpikes(double[] z, double[] u, double[] v, double[] su, double[] sv,
-      double[] t, double[] st, List<Set<String>> flags) {
-    int n = z.length;
+  /**
+   * Outlier detection: per-layer shear and lapse rate between measured levels get robust
+   * z-scores; a single level between two outlying layers of opposite sense is replaced by its
+   * neighbours' interpolation (its σ grown by the change), other outlying layers are flagged and
+   * the σ of their levels doubled.
+   */
+  private void replaceSpikes(List<WorkingLevel> levels) {
+    int n = levels.size();
     if (n < 5) {
       return;
     }
     // only layers between measured (not filled) levels take part
     boolean[] measured = new boolean[n];
     for (int i = 0; i < n; i++) {
-      measured[i] = !flags.get(i).contains(Codes.STD_ATMOSPHERE_FILL)
-          && !flags.get(i).contains(Codes.GAP_FILLED);
+      measured[i] = levels.get(i).measured();
     }
     int layers = n - 1;
     double[] shear = new double[layers];
     double[] lapse = new double[layers];
     for (int i = 0; i < layers; i++) {
-      double dz = z[i + 1] - z[i];
-      shear[i] = Math.hypot(u[i + 1] - u[i], v[i + 1] - v[i]) / dz;
-      lapse[i] = -(t[i + 1] - t[i]) / dz * 1000.0;
+      WorkingLevel lo = levels.get(i);
+      WorkingLevel hi = levels.get(i + 1);
+      double dz = hi.altitudeM - lo.altitudeM;
+      shear[i] = Math.hypot(hi.windUMps - lo.windUMps, hi.windVMps - lo.windVMps) / dz;
+      lapse[i] = -(hi.temperatureK - lo.temperatureK) / dz * 1000.0;
     }
     double[] zShear = robustZ(shear, 1e-3);
     double[] zLapse = robustZ(lapse, 1.0);
@@ -595,60 +653,70 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
     boolean[] handledShear = new boolean[layers];
     boolean[] handledLapse = new boolean[layers];
     for (int i = 1; i < n - 1; i++) {
-      double f = (z[i] - z[i - 1]) / (z[i + 1] - z[i - 1]);
+      WorkingLevel lo = levels.get(i - 1);
+      WorkingLevel l = levels.get(i);
+      WorkingLevel hi = levels.get(i + 1);
+      double f = (l.altitudeM - lo.altitudeM) / (hi.altitudeM - lo.altitudeM);
       if (shearOut[i - 1] && shearOut[i]) {
-        double du1 = u[i] - u[i - 1];
-        double du2 = u[i + 1] - u[i];
-        double dv1 = v[i] - v[i - 1];
-        double dv2 = v[i + 1] - v[i];
+        double du1 = l.windUMps - lo.windUMps;
+        double du2 = hi.windUMps - l.windUMps;
+        double dv1 = l.windVMps - lo.windVMps;
+        double dv2 = hi.windVMps - l.windVMps;
         if (du1 * du2 + dv1 * dv2 < 0) {
-          double nu = u[i - 1] + f * (u[i + 1] - u[i - 1]);
-          double nv = v[i - 1] + f * (v[i + 1] - v[i - 1]);
-          su[i] = Math.hypot(su[i], u[i] - nu);
-          sv[i] = Math.hypot(sv[i], v[i] - nv);
-          u[i] = nu;
-          v[i] = nv;
-          flags.get(i).add(Codes.OUTLIER_REPLACED);
+          double nu = lo.windUMps + f * (hi.windUMps - lo.windUMps);
+          double nv = lo.windVMps + f * (hi.windVMps - lo.windVMps);
+          l.sigmaUMps = Math.hypot(l.sigmaUMps, l.windUMps - nu);
+          l.sigmaVMps = Math.hypot(l.sigmaVMps, l.windVMps - nv);
+          l.windUMps = nu;
+          l.windVMps = nv;
+          l.flags.add(Codes.OUTLIER_REPLACED);
           handledShear[i - 1] = true;
           handledShear[i] = true;
         }
       }
       if (lapseOut[i - 1] && lapseOut[i]
-          && (t[i] - t[i - 1]) * (t[i + 1] - t[i]) < 0) {
-        double nt = t[i - 1] + f * (t[i + 1] - t[i - 1]);
-        st[i] = Math.hypot(st[i], t[i] - nt);
-        t[i] = nt;
-        flags.get(i).add(Codes.OUTLIER_REPLACED);
+          && (l.temperatureK - lo.temperatureK) * (hi.temperatureK - l.temperatureK) < 0) {
+        double nt = lo.temperatureK + f * (hi.temperatureK - lo.temperatureK);
+        l.sigmaTK = Math.hypot(l.sigmaTK, l.temperatureK - nt);
+        l.temperatureK = nt;
+        l.flags.add(Codes.OUTLIER_REPLACED);
         handledLapse[i - 1] = true;
         handledLapse[i] = true;
       }
     }
     for (int i = 0; i < layers; i++) {
       if (shearOut[i] && !handledShear[i]) {
-        for (int k = i; k <= i + 1; k++) {
-          if (flags.get(k).add(Codes.OUTLIER_FLAGGED)) {
-            su[k] *= 2;
-            sv[k] *= 2;
+        for (WorkingLevel l : levels.subList(i, i + 2)) {
+          if (l.flags.add(Codes.OUTLIER_FLAGGED)) {
+            l.sigmaUMps *= 2;
+            l.sigmaVMps *= 2;
           }
         }
       }
       if (lapseOut[i] && !handledLapse[i]) {
-        for (int k = i; k <= i + 1; k++) {
-          if (flags.get(k).add(Codes.OUTLIER_FLAGGED)) {
-            st[k] *= 2;
+        for (WorkingLevel l : levels.subList(i, i + 2)) {
+          if (l.flags.add(Codes.OUTLIER_FLAGGED)) {
+            l.sigmaTK *= 2;
           }
         }
       }
     }
   }
 
-  private void smoothShear(double[] z, double[] u, double[] v, List<Set<String>> flags) {
-    int n = z.length;
+  /**
+   * Shear smoothing: the levels bounding a layer whose shear exceeds {@code shearLimitPerS} go
+   * through a 1-2-1 binomial filter, up to {@value #MAX_SMOOTHING_PASSES} passes.
+   */
+  private void smoothShear(List<WorkingLevel> levels) {
+    int n = levels.size();
     for (int pass = 0; pass < MAX_SMOOTHING_PASSES; pass++) {
       boolean[] mark = new boolean[n];
       boolean any = false;
       for (int i = 0; i < n - 1; i++) {
-        double shear = Math.hypot(u[i + 1] - u[i], v[i + 1] - v[i]) / (z[i + 1] - z[i]);
+        WorkingLevel lo = levels.get(i);
+        WorkingLevel hi = levels.get(i + 1);
+        double shear = Math.hypot(hi.windUMps - lo.windUMps, hi.windVMps - lo.windVMps)
+            / (hi.altitudeM - lo.altitudeM);
         if (shear > config.shearLimitPerS()) {
           mark[i] = true;
           mark[i + 1] = true;
@@ -658,23 +726,34 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
       if (!any) {
         return;
       }
-      double[] nu = u.clone();
-      double[] nv = v.clone();
+      // filter from the values before this pass, then write back
+      double[] nu = new double[n];
+      double[] nv = new double[n];
+      for (int i = 0; i < n; i++) {
+        nu[i] = levels.get(i).windUMps;
+        nv[i] = levels.get(i).windVMps;
+      }
       for (int i = 1; i < n - 1; i++) {
         if (mark[i]) {
-          nu[i] = 0.25 * u[i - 1] + 0.5 * u[i] + 0.25 * u[i + 1];
-          nv[i] = 0.25 * v[i - 1] + 0.5 * v[i] + 0.25 * v[i + 1];
-          flags.get(i).add(Codes.SHEAR_SMOOTHED);
+          WorkingLevel lo = levels.get(i - 1);
+          WorkingLevel l = levels.get(i);
+          WorkingLevel hi = levels.get(i + 1);
+          nu[i] = 0.25 * lo.windUMps + 0.5 * l.windUMps + 0.25 * hi.windUMps;
+          nv[i] = 0.25 * lo.windVMps + 0.5 * l.windVMps + 0.25 * hi.windVMps;
+          l.flags.add(Codes.SHEAR_SMOOTHED);
         }
       }
-      System.arraycopy(nu, 0, u, 0, n);
-      System.arraycopy(nv, 0, v, 0, n);
+      for (int i = 0; i < n; i++) {
+        levels.get(i).windUMps = nu[i];
+        levels.get(i).windVMps = nv[i];
+      }
     }
   }
 
   // ----------------------------------------------------------------------------- annotations
 
-  private List<QcAnnotation> bands(double[] z, List<Set<String>> flags, String[] label) {
+  /** One annotation per code and contiguous band of levels carrying it. */
+  private List<QcAnnotation> bands(List<WorkingLevel> levels) {
     String[][] codes = {
         {Codes.STD_ATMOSPHERE_FILL, QcAnnotation.WARNING,
             "no source reaches here; US Standard Atmosphere 1976 blended from the last data "
@@ -692,23 +771,26 @@ public final class DefaultAtmosFusion implements AtmosFusionStrategy {
             "anomalous shear or lapse rate (robust z-score); kept, sigma doubled"},
         {Codes.SHEAR_SMOOTHED, QcAnnotation.INFO,
             "wind shear above the limit smoothed with a 1-2-1 filter"}};
+    int n = levels.size();
     List<QcAnnotation> out = new ArrayList<>();
     for (String[] c : codes) {
       int i = 0;
-      while (i < z.length) {
-        if (!flags.get(i).contains(c[0])) {
+      while (i < n) {
+        if (!levels.get(i).flags.contains(c[0])) {
           i++;
           continue;
         }
         int j = i;
-        String src = c[0].equals(Codes.RADAR_OVERRIDE) ? label[i] : "";
-        while (j + 1 < z.length && flags.get(j + 1).contains(c[0])
-            && (!c[0].equals(Codes.RADAR_OVERRIDE) || label[j + 1].equals(src))) {
+        String src = c[0].equals(Codes.RADAR_OVERRIDE) ? levels.get(i).source : "";
+        while (j + 1 < n && levels.get(j + 1).flags.contains(c[0])
+            && (!c[0].equals(Codes.RADAR_OVERRIDE) || levels.get(j + 1).source.equals(src))) {
           j++;
         }
-        String where = String.format(Locale.ROOT, " (%.0f–%.0f m, %d levels)", z[i], z[j],
+        double zi = levels.get(i).altitudeM;
+        double zj = levels.get(j).altitudeM;
+        String where = String.format(Locale.ROOT, " (%.0f–%.0f m, %d levels)", zi, zj,
             j - i + 1);
-        out.add(new QcAnnotation(c[0], c[1], z[i], z[j],
+        out.add(new QcAnnotation(c[0], c[1], zi, zj,
             c[0].equals(Codes.STD_ATMOSPHERE_FILL) ? "ussa76" : src, c[2] + where));
         i = j + 1;
       }

@@ -4,6 +4,7 @@ import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 
@@ -75,6 +76,6 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
 
   @Override
   public Landing land(AtmosphereModel atmosphere, LuminousEnd start, Fragment fragment) {
-    return new DarkflightSimulator(atmosphere, config()).land(start, fragment);
+    return PhysicsModels.simulator(atmosphere, config()).land(start, fragment);
   }
 }

@@ -2,23 +2,20 @@ package org.darkflight.analysis.ensemble;
 
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.meta.CanonicalMeta;
+import org.darkflight.io.meta.InputRef;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
@@ -26,7 +23,6 @@ import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 import org.darkflight.analysis.ensemble.EnsembleMode;
-import org.darkflight.analysis.sampling.FragmentPrep;
 
 /**
  * Every input of a run, read and checked before anything is written.
@@ -118,36 +114,15 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
    * The canonical {@code meta} block of an artifact derived from these inputs: schema_version,
    * product, created_utc, producer, event_id and the inputs with their sha256.
    */
-  public Map<String, Object> canonicalMeta(String product, String schemaVersion,
+  public CanonicalMeta canonicalMeta(String product, String schemaVersion,
       java.time.Instant createdUtc) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("schema_version", schemaVersion);
-    meta.put("product", product);
-    meta.put("created_utc", org.darkflight.io.geo.ProvenanceJson.instant(createdUtc));
-    meta.put("producer", org.darkflight.io.meta.Producer.NAME);
-    meta.put("event_id", event.eventId());
-    List<Map<String, Object>> inputs = new ArrayList<>();
-    fileHashes().forEach(e -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("path", e.getKey());
-      m.put("sha256", e.getValue());
-      inputs.add(m);
-    });
-    meta.put("inputs", inputs);
-    return meta;
+    List<InputRef> inputs = new ArrayList<>();
+    fileHashes().forEach(e -> inputs.add(new InputRef(e.getKey(), e.getValue())));
+    return CanonicalMeta.of(product, schemaVersion, createdUtc, event.eventId(), inputs);
   }
 
-  /** Hex SHA-256 of a file. */
+  /** Hex SHA-256 of a file ({@link Hashing#sha256Hex(Path)}). */
   public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return Hashing.sha256Hex(file);
   }
 }

@@ -14,7 +14,7 @@ import org.darkflight.io.config.PluginConfigs;
 import org.darkflight.physics.ablation.AblationModelProvider;
 import org.darkflight.physics.drag.DragModelProvider;
 import org.darkflight.physics.integrate.IntegratorProvider;
-import org.darkflight.physics.plugin.PhysicsPlugins;
+import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginKind;
 import org.darkflight.physics.plugin.PluginManifest;
 import org.darkflight.analysis.atmos.AtmosFusionStrategy;

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
-import org.darkflight.io.json.Json;
 import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.io.radar.returns.ArtifactMeta;
 import org.darkflight.io.radar.returns.GeolocatedReturn;
@@ -16,6 +14,9 @@ import org.darkflight.io.radar.returns.RadarReturnsFile;
 import org.darkflight.io.radar.returns.RadarReturnsReader;
 import org.darkflight.io.radar.returns.RadarSiteTable;
 import org.darkflight.io.radar.returns.RadarSliceWriter;
+import org.darkflight.io.radar.solution.RadarLayersDocument;
+import org.darkflight.io.radar.solution.RadarSolutionDocument;
+import org.darkflight.io.radar.solution.RadarSolutionFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
@@ -36,7 +37,7 @@ public final class RadarRun {
   /** Producer name in the artifacts' meta blocks. */
   public static final String PRODUCER = "darkflight radar";
   /** File name of the solution. */
-  public static final String SOLUTION_FILE = "radar_solution.json";
+  public static final String SOLUTION_FILE = RadarSolutionDocument.FILE;
   /** Directory of the slices. */
   public static final String SLICES_DIR = "radar_slices";
 
@@ -104,7 +105,8 @@ public final class RadarRun {
           "need 0 < mass-min < mass-max, got " + in.massMinKg() + " and " + in.massMaxKg());
     }
 
-    DarkflightSimulator simulator = new DarkflightSimulator(in.atmosphere(), in.config());
+    DarkflightSimulator simulator =
+        org.darkflight.physics.models.PhysicsModels.simulator(in.atmosphere(), in.config());
     RadarSolver solver = new RadarSolver(simulator, in.luminousEnd(), in.template(),
         in.massMinKg(), in.massMaxKg());
     List<ReturnSolution> solved = new ArrayList<>();
@@ -128,18 +130,19 @@ public final class RadarRun {
     java.time.Instant created = ArtifactMeta.createdNow();
     ArtifactMeta sliceMeta = new ArtifactMeta(RadarSliceWriter.SCHEMA_VERSION, PRODUCER,
         created, inputs);
-    ArtifactMeta solutionMeta = new ArtifactMeta(RadarSolutionWriter.SCHEMA_VERSION, PRODUCER,
+    ArtifactMeta solutionMeta = new ArtifactMeta(RadarSolutionDocument.SCHEMA_VERSION, PRODUCER,
         created, inputs);
-    byte[] solutionBytes = Json.toCanonicalBytes(RadarSolutionWriter.toJson(in.eventId(),
+    byte[] solutionBytes = RadarSolutionFiles.bytes(RadarDocuments.solution(in.eventId(),
         solver, solution, in.suiteMassesKg(), suite, solutionMeta));
-    byte[] geoBytes = RadarGeoJson.toBytes(RadarGeoJson.toJson(solution, suite, solutionMeta));
+    byte[] geoBytes = RadarSolutionFiles.bytes(RadarDocuments.layers(solution, suite,
+        solutionMeta));
 
     List<Path> slices = RadarSliceWriter.writeAll(outDir.resolve(SLICES_DIR), located,
         sliceMeta);
     Path solutionFile = outDir.resolve(SOLUTION_FILE);
-    AtomicFiles.write(solutionFile, solutionBytes);
-    Path geoFile = outDir.resolve(RadarGeoJson.FILE);
-    AtomicFiles.write(geoFile, geoBytes);
+    RadarSolutionFiles.write(solutionFile, solutionBytes);
+    Path geoFile = outDir.resolve(RadarLayersDocument.FILE);
+    RadarSolutionFiles.write(geoFile, geoBytes);
     StrewnFieldExport.Result export = RadarStrewnFieldExport.write(outDir, in.eventId(), solver,
         solution, suite, in.config().cdScale(), solutionMeta);
     return new Result(solution, slices, solutionFile, geoFile, suite, export);

@@ -2,7 +2,7 @@ package org.darkflight.analysis.sampling;
 
 import org.darkflight.physics.plugin.PluginFailureException;
 import org.darkflight.physics.plugin.PluginKind;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 
 /**
  * A plugin sampling strategy guarded by the baseline ({@link MonteCarloSampling}): when the

@@ -3,6 +3,7 @@ package org.darkflight.analysis.sampling;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.darkflight.analysis.ensemble.FragmentPrep;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.AtmosLevel;

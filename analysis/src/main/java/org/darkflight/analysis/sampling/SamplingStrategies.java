@@ -3,9 +3,9 @@ package org.darkflight.analysis.sampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.darkflight.physics.plugin.PhysicsPlugins;
+import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginFailureException;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 
 /**
  * Finds {@link SamplingStrategy} implementations with {@link ServiceLoader} (in the context class

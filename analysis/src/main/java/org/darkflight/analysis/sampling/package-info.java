@@ -1,7 +1,8 @@
 /**
- * Ensemble sampling math (fragment preparation S4, draws S6, docs/ensemble.md): fragment
- * preparation from fragments.json or a split rule, per-sample random substreams, and sampling
+ * Ensemble sampling math (draws S6, docs/ensemble.md): per-sample random substreams, sampling
  * strategies (Monte Carlo, stratified Latin Hypercube, more through
- * {@link java.util.ServiceLoader}). A sample's draws depend only on the seed and its index.
+ * {@link java.util.ServiceLoader}), the samples drawn from an ensemble configuration and how one
+ * sample flies ({@link org.darkflight.analysis.sampling.SampleFlight}: its fragment, luminous end
+ * and perturbed atmosphere). A sample's draws depend only on the seed and its index.
  */
 package org.darkflight.analysis.sampling;

@@ -11,7 +11,7 @@ import org.darkflight.analysis.ensemble.EventPlane;
 import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.analysis.ensemble.LandingSimulator;
 import org.darkflight.analysis.ensemble.PerturbedAtmosphere;
-import org.darkflight.analysis.ensemble.SampleFlight;
+import org.darkflight.analysis.sampling.SampleFlight;
 import org.darkflight.analysis.sampling.EnsembleSample;
 
 /**

@@ -1,5 +1,9 @@
 package org.darkflight.analysis.uq;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.darkflight.io.uq.FindsDocument;
+
 /**
  * A recovered meteorite (an entry of {@code finds.json}).
  *
@@ -23,5 +27,19 @@ public record Find(String id, double latitudeDeg, double longitudeDeg, double ma
     if (!(massKg > 0) || !(sigmaM > 0) || Double.isInfinite(massKg) || Double.isInfinite(sigmaM)) {
       throw new IllegalArgumentException("find " + id + ": mass and sigma must be > 0");
     }
+  }
+
+  /**
+   * The finds of a {@code finds.json} read by {@link org.darkflight.io.uq.FindsFiles#read}.
+   *
+   * @throws IllegalArgumentException when a find's values are out of range
+   */
+  public static List<Find> of(List<FindsDocument.Find> finds) {
+    List<Find> out = new ArrayList<>();
+    for (FindsDocument.Find f : finds) {
+      out.add(new Find(f.id(), f.latitudeDeg(), f.longitudeDeg(), f.massKg(),
+          f.positionSigmaM()));
+    }
+    return List.copyOf(out);
   }
 }

@@ -1,7 +1,6 @@
 package org.darkflight.analysis.uq;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.LocalTangentPlane;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.uq.CalibrationNarrowingDocument;
 import org.darkflight.analysis.ensemble.MassClassBins;
 import org.darkflight.analysis.uq.Find;
 
@@ -23,10 +24,9 @@ import org.darkflight.analysis.uq.Find;
 public final class NarrowingReport {
 
   /** File name. */
-  public static final String FILE = "calibration_narrowing.json";
+  public static final String FILE = CalibrationNarrowingDocument.FILE;
   /** Schema {@code $id}. */
-  public static final String SCHEMA_ID =
-      "https://darkflight.org/schemas/calibration_narrowing.schema.json";
+  public static final String SCHEMA_ID = CalibrationNarrowingDocument.SCHEMA_ID;
   /** The ellipse level compared. */
   public static final double LEVEL = 0.9;
 
@@ -42,7 +42,7 @@ public final class NarrowingReport {
 
   /** The 90 % ellipses of a run directory by mass class label. */
   public static Map<String, Ellipse> ellipses(Path runDir) throws IOException {
-    JsonNode doc = new ObjectMapper().readTree(
+    JsonNode doc = Json.mapper().readTree(
         runDir.resolve("uncertainty_ellipses.geojson").toFile());
     Map<String, Ellipse> out = new LinkedHashMap<>();
     for (JsonNode f : doc.get("features")) {
@@ -58,63 +58,48 @@ public final class NarrowingReport {
     return out;
   }
 
+  /** The report's {@code classes} and {@code finds}. */
+  public record Comparison(List<CalibrationNarrowingDocument.ClassNarrowing> classes,
+      List<CalibrationNarrowingDocument.FindDistance> finds) {}
+
   /**
-   * The report's {@code classes} and {@code finds} (ordered maps; null where a class has no
-   * ellipse in a run).
+   * The report's {@code classes} (by label; null where a class has no ellipse in a run) and
+   * {@code finds}.
    */
-  public static Map<String, Object> compare(Map<String, Ellipse> before,
+  public static Comparison compare(Map<String, Ellipse> before,
       Map<String, Ellipse> after, List<Find> finds, MassClassBins bins) {
-    Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Boolean> labels = new TreeMap<>();
     before.keySet().forEach(k -> labels.put(k, true));
     after.keySet().forEach(k -> labels.put(k, true));
-    List<Map<String, Object>> classes = new ArrayList<>();
+    List<CalibrationNarrowingDocument.ClassNarrowing> classes = new ArrayList<>();
     for (String label : labels.keySet()) {
       Ellipse b = before.get(label);
       Ellipse a = after.get(label);
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("mass_class", label);
-      c.put("before", describe(b));
-      c.put("after", describe(a));
       boolean both = a != null && b != null;
-      c.put("area_ratio", both ? a.areaM2() / b.areaM2() : null);
-      c.put("semi_major_axis_ratio", both ? a.semiMajorM() / b.semiMajorM() : null);
-      c.put("semi_minor_axis_ratio", both ? a.semiMinorM() / b.semiMinorM() : null);
-      c.put("center_shift_m", both ? distance(b, a.latitudeDeg(), a.longitudeDeg()) : null);
-      classes.add(c);
+      classes.add(new CalibrationNarrowingDocument.ClassNarrowing(label, describe(b),
+          describe(a), both ? a.areaM2() / b.areaM2() : null,
+          both ? a.semiMajorM() / b.semiMajorM() : null,
+          both ? a.semiMinorM() / b.semiMinorM() : null,
+          both ? distance(b, a.latitudeDeg(), a.longitudeDeg()) : null));
     }
-    out.put("classes", classes);
-    List<Map<String, Object>> fs = new ArrayList<>();
+    List<CalibrationNarrowingDocument.FindDistance> fs = new ArrayList<>();
     for (Find f : finds) {
       String label = bins.label(bins.index(f.massKg()));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", f.id());
-      m.put("mass_kg", f.massKg());
-      m.put("mass_class", label);
       Ellipse b = before.get(label);
       Ellipse a = after.get(label);
-      m.put("distance_to_center_before_m",
-          b == null ? null : distance(b, f.latitudeDeg(), f.longitudeDeg()));
-      m.put("distance_to_center_after_m",
-          a == null ? null : distance(a, f.latitudeDeg(), f.longitudeDeg()));
-      fs.add(m);
+      fs.add(new CalibrationNarrowingDocument.FindDistance(f.id(), f.massKg(), label,
+          b == null ? null : distance(b, f.latitudeDeg(), f.longitudeDeg()),
+          a == null ? null : distance(a, f.latitudeDeg(), f.longitudeDeg())));
     }
-    out.put("finds", fs);
-    return out;
+    return new Comparison(classes, fs);
   }
 
-  private static Map<String, Object> describe(Ellipse e) {
+  private static CalibrationNarrowingDocument.Ellipse describe(Ellipse e) {
     if (e == null) {
       return null;
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("samples", e.samples());
-    m.put("center_latitude_deg", e.latitudeDeg());
-    m.put("center_longitude_deg", e.longitudeDeg());
-    m.put("semi_major_axis_m", e.semiMajorM());
-    m.put("semi_minor_axis_m", e.semiMinorM());
-    m.put("area_m2", e.areaM2());
-    return m;
+    return new CalibrationNarrowingDocument.Ellipse(e.samples(), e.latitudeDeg(),
+        e.longitudeDeg(), e.semiMajorM(), e.semiMinorM(), e.areaM2());
   }
 
   /** Tangent-plane distance from the ellipse centre to a point, m. */

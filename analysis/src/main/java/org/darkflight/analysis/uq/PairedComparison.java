@@ -1,7 +1,6 @@
 package org.darkflight.analysis.uq;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.LocalTangentPlane;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.uq.PairedComparisonDocument;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
@@ -97,9 +98,23 @@ public final class PairedComparison {
     return out;
   }
 
+  /** The classes as the entries of {@code paired_comparison.json}. */
+  public static List<PairedComparisonDocument.ClassDiff> documentClasses(List<ClassDiff> diffs) {
+    List<PairedComparisonDocument.ClassDiff> out = new ArrayList<>();
+    for (ClassDiff d : diffs) {
+      out.add(new PairedComparisonDocument.ClassDiff(d.massClassIndex(), d.massClass(),
+          d.pairs(), document(d.eastM()), document(d.northM()), document(d.distanceM())));
+    }
+    return out;
+  }
+
+  private static PairedComparisonDocument.Interval document(Interval i) {
+    return new PairedComparisonDocument.Interval(i.mean(), i.stdDev(), i.low(), i.high());
+  }
+
   /** Reads the landings of a {@code strewn_field_points.geojson}. */
   public static List<Landing> readPoints(Path geojson) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(geojson.toFile());
+    JsonNode root = Json.mapper().readTree(geojson.toFile());
     List<Landing> out = new ArrayList<>();
     for (JsonNode f : root.get("features")) {
       JsonNode p = f.get("properties");

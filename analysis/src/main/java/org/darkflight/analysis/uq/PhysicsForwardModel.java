@@ -49,7 +49,7 @@ public final class PhysicsForwardModel implements ForwardModel {
         moved.longitudeDeg(), end.altitudeM(), end.speedMps(), end.azimuthDeg(),
         end.elevationDeg());
     AtmosphereModel air = new PerturbedAtmosphere(atmosphere, p[3], new double[0], List.of());
-    DarkflightSimulator sim = new DarkflightSimulator(air,
+    DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(air,
         config.withCdScale(config.cdScale() * p[2]));
     Fragment f = new Fragment(template.id(), massKg, p[4], template.cd(),
         template.shapeFactor());

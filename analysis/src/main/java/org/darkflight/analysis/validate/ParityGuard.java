@@ -1,8 +1,8 @@
 package org.darkflight.analysis.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -13,16 +13,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.Json;
+import org.darkflight.io.validate.ValidationDiffDocument;
 import org.darkflight.io.workbook.FormulaGraphExtractor;
 import org.darkflight.io.workbook.UtmZone;
 import org.darkflight.io.workbook.V42WorkbookReader;
@@ -41,8 +41,6 @@ public final class ParityGuard {
   /** The metrics of spec §4.8. */
   public static final Set<String> METRICS =
       Set.of("centroid_delta", "max_point_delta", "runtime", "mass_rmse");
-
-  static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** One fragment's comparison. */
   public record FragmentDiff(String eventId, String fragmentId, double goldenEastingM,
@@ -83,27 +81,44 @@ public final class ParityGuard {
 
   static JsonNode readJson(Path file) throws InputException {
     try {
-      return MAPPER.readTree(file.toFile());
+      return Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
       throw new InputException(file, "", "not valid JSON: " + e.getMessage(), e);
     }
   }
 
-  /** sha256 of a golden's content other than {@code meta.metadata_hash}, canonical JSON. */
+  /**
+   * sha256 of a golden's content other than {@code meta.metadata_hash}, canonical JSON: keys
+   * sorted, compact, every non-integer number written as the nearest double prints
+   * ({@link Double#toString}-style, e.g. {@code 1.0E-9}), integers as integers (docs/legacy.md).
+   */
   public static String metadataHash(JsonNode golden) {
     ObjectNode copy = golden.deepCopy();
     if (copy.get("meta") instanceof ObjectNode meta) {
       meta.remove("metadata_hash");
     }
     try {
-      ObjectMapper canonical = new ObjectMapper()
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-      Object tree = canonical.treeToValue(copy, Object.class);
-      byte[] bytes = canonical.writeValueAsBytes(tree);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (IOException | NoSuchAlgorithmException e) {
+      // Json.mapper() writes tree properties sorted (JsonNodeFeature.WRITE_PROPERTIES_SORTED).
+      byte[] bytes = Json.mapper().writeValueAsBytes(asDoubles(copy));
+      return Hashing.sha256Hex(bytes);
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The tree with every decimal number as a double, as the hash has always seen them. */
+  private static JsonNode asDoubles(JsonNode n) {
+    if (n.isBigDecimal() || n.isFloat()) {
+      return DoubleNode.valueOf(n.doubleValue());
+    }
+    if (n instanceof ObjectNode o) {
+      o.fields().forEachRemaining(e -> e.setValue(asDoubles(e.getValue())));
+    } else if (n instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, asDoubles(a.get(i)));
+      }
+    }
+    return n;
   }
 
   /** Runs the validation of a spec file (goldens resolved relative to it). */
@@ -238,14 +253,25 @@ public final class ParityGuard {
     return sb.toString();
   }
 
+  /** The per-fragment diff as its document ({@code validation_diff.json}). */
+  public static ValidationDiffDocument diffDocument(Outcome o) {
+    List<ValidationDiffDocument.Metric> metrics = new ArrayList<>();
+    for (Metric m : o.metrics()) {
+      metrics.add(new ValidationDiffDocument.Metric(m.eventId(), m.name(), m.value(),
+          m.tolerance(), m.unit(), m.breached()));
+    }
+    List<ValidationDiffDocument.FragmentDiff> fragments = new ArrayList<>();
+    for (FragmentDiff d : o.fragments()) {
+      fragments.add(new ValidationDiffDocument.FragmentDiff(d.eventId(), d.fragmentId(),
+          d.goldenEastingM(), d.goldenNorthingM(), d.eastingM(), d.northingM(), d.deltaM(),
+          d.goldenFallTimeS(), d.fallTimeS(), d.goldenMassKg(), d.massKg()));
+    }
+    return new ValidationDiffDocument(o.passed(), o.problems(), metrics, fragments);
+  }
+
   /** The per-fragment diff as JSON bytes. */
   public static byte[] diffJson(Outcome o) throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("passed", o.passed());
-    doc.put("problems", o.problems());
-    doc.put("metrics", o.metrics());
-    doc.put("fragments", o.fragments());
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+    return diffDocument(o).toBytes();
   }
 
   /** Reads a small text file, for tests and tools. */

@@ -9,7 +9,7 @@ import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
-import org.darkflight.physics.trajectory.DarkflightSimulator;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.analysis.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class PhysicsLandingSimulatorTest {
         AtmosLevel.of(30_000, 1_197, 226.5, 10, -5));
     ProfileAtmosphere atmos = new ProfileAtmosphere(levels);
     Fragment f = new Fragment("f", 0.5, 3500, 1.0, Fragment.SPHERE_SHAPE_FACTOR);
-    Landing expected = new DarkflightSimulator(atmos, config).land(Fixtures.START, f);
+    Landing expected = PhysicsModels.simulator(atmos, config).land(Fixtures.START, f);
     Landing actual = copy.land(atmos, Fixtures.START, f);
     assertThat(actual, is(expected));
   }

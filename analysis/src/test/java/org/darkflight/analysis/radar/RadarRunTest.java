@@ -85,7 +85,7 @@ class RadarRunTest {
     assertThat(sol.at("/strewn_field").size(), is(6));
     assertThat(sol.at("/strewn_field/3/status").asText(), equalTo("landed"));
 
-    JsonNode geo = Json.mapper().readTree(result.geoJsonFile().toFile());
+    JsonNode geo = JsonSchemas.readValidated(result.geoJsonFile(), "radar_layers");
     assertThat(geo.get("type").asText(), equalTo("FeatureCollection"));
     Map<String, Integer> layers = new HashMap<>();
     for (JsonNode f : geo.get("features")) {

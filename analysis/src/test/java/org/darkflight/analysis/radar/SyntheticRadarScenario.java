@@ -42,7 +42,8 @@ final class SyntheticRadarScenario {
   };
 
   static DarkflightSimulator simulator() {
-    return new DarkflightSimulator(ATMOSPHERE, PhysicsConfig.defaults());
+    return org.darkflight.physics.models.PhysicsModels.simulator(ATMOSPHERE,
+        PhysicsConfig.defaults());
   }
 
   static Fragment truthFragment() {

@@ -1,8 +1,6 @@
 package org.darkflight.io.atmos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import org.darkflight.io.atmos.AtmosProfileDocument.LevelJson;
 import org.darkflight.io.json.Binding;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.physics.Constants;
 import org.darkflight.physics.atmosphere.AtmosLevel;
 
 /**
@@ -31,7 +30,8 @@ import org.darkflight.physics.atmosphere.AtmosLevel;
  *       within a factor ~2 of the US Standard Atmosphere 1976 from 0 to 100 km); a value about
  *       100 times off is reported as a Pa/hPa mix-up. Not checked above 100 km;</li>
  *   <li>a given density within {@value #DENSITY_TOLERANCE} (relative) of the ideal-gas density
- *       p/(R_d T), R_d = 287.05 J/(kg·K) (dry air; moisture changes it by under 2 %).</li>
+ *       p/(R_d T), R_d = {@link Constants#GAS_CONSTANT_AIR} ≈ 287.053 J/(kg·K) (USSA76 dry air;
+ *       moisture changes it by under 2 %).</li>
  * </ul>
  *
  * <p>Writing: only {@code pressure_Pa}, {@code temperature_K}, {@code wind_u_mps},
@@ -54,7 +54,6 @@ public final class AtmosProfiles {
 
   private static final double P0_PA = 101_325.0;
   private static final double SCALE_HEIGHT_M = 7_000.0;
-  private static final double R_DRY_AIR = 287.05;
 
   private AtmosProfiles() {}
 
@@ -131,7 +130,7 @@ public final class AtmosProfiles {
       }
     }
     if (Double.isFinite(level.densityKgM3())) {
-      double ideal = p / (R_DRY_AIR * level.temperatureK());
+      double ideal = p / (Constants.GAS_CONSTANT_AIR * level.temperatureK());
       if (Math.abs(level.densityKgM3() - ideal) > DENSITY_TOLERANCE * ideal) {
         throw new InputException(file, ptr + "/density_kg_m3", String.format(java.util.Locale.ROOT,
             "density %.6g kg/m3 disagrees with p/(R T) = %.6g kg/m3 by more than %.0f %%",
@@ -160,84 +159,68 @@ public final class AtmosProfiles {
   // ---------------------------------------------------------------------------------- writing
 
   /** Units of the canonical form, for {@code meta.units}. */
+  private static final Map<String, String> CANONICAL_UNITS = Map.of("altitude_m", "m",
+      "pressure_Pa", "Pa", "temperature_K", "K", "wind_u_mps", "m/s", "wind_v_mps", "m/s",
+      "wind_w_mps", "m/s", "density_kg_m3", "kg/m3", "sigma_u_mps", "m/s", "sigma_v_mps", "m/s",
+      "sigma_T_K", "K");
+
+  /** Units of the canonical form, for {@code meta.units} (a sorted copy). */
   public static Map<String, String> canonicalUnits() {
-    Map<String, String> u = new TreeMap<>();
-    u.put("altitude_m", "m");
-    u.put("pressure_Pa", "Pa");
-    u.put("temperature_K", "K");
-    u.put("wind_u_mps", "m/s");
-    u.put("wind_v_mps", "m/s");
-    u.put("wind_w_mps", "m/s");
-    u.put("density_kg_m3", "kg/m3");
-    u.put("sigma_u_mps", "m/s");
-    u.put("sigma_v_mps", "m/s");
-    u.put("sigma_T_K", "K");
-    return u;
+    return new TreeMap<>(CANONICAL_UNITS);
   }
 
   /**
-   * The canonical tree of a profile: SI fields only, rounded (altitude 1 mm, temperature and
+   * The canonical document of a profile: SI fields only, rounded (altitude 1 mm, temperature and
    * winds 0.0001, pressure and density 7 significant digits), keys sorted when written. The
    * meta block is written as given except that {@code units} become {@link #canonicalUnits()} and
    * {@code schema_version} {@value #SCHEMA_VERSION}.
+   */
+  public static CanonicalAtmosProfile document(AtmosProfile profile) {
+    AtmosMeta m = profile.meta();
+    AtmosMeta canonicalMeta = new AtmosMeta(SCHEMA_VERSION, m.profileTimeUtc(), m.location(),
+        new TreeMap<>(canonicalUnits()), m.provenance(), m.sources());
+    List<CanonicalAtmosProfile.Level> levels = new ArrayList<>();
+    for (ProfileLevel pl : profile.levels()) {
+      AtmosLevel l = pl.level();
+      levels.add(new CanonicalAtmosProfile.Level(Json.roundedDecimal(l.altitudeM(), 3),
+          Json.roundedSignificant(l.pressurePa(), 7), Json.roundedDecimal(l.temperatureK(), 4),
+          Json.roundedDecimal(l.windUMps(), 4), Json.roundedDecimal(l.windVMps(), 4),
+          l.windWMps() != 0.0 ? Json.roundedDecimal(l.windWMps(), 4) : null,
+          Double.isFinite(l.densityKgM3()) ? Json.roundedSignificant(l.densityKgM3(), 7) : null,
+          Double.isFinite(l.sigmaUMps()) ? Json.roundedDecimal(l.sigmaUMps(), 4) : null,
+          Double.isFinite(l.sigmaVMps()) ? Json.roundedDecimal(l.sigmaVMps(), 4) : null,
+          Double.isFinite(l.sigmaTK()) ? Json.roundedDecimal(l.sigmaTK(), 4) : null,
+          pl.source(), pl.qcFlags().isEmpty() ? null : pl.qcFlags()));
+    }
+    // The meta block goes through the mapper's tree, which holds numbers as decimals, as the
+    // profile has always been written.
+    return new CanonicalAtmosProfile(AtmosProfileDocument.SCHEMA_ID,
+        Json.mapper().valueToTree(canonicalMeta), levels);
+  }
+
+  /**
+   * The canonical bytes of a profile (see {@link #document}), checked by reading them back.
    *
    * @throws IllegalArgumentException if the result would not pass {@link #fromTree} (a bug in the
    *     caller's profile, e.g. implausible pressures)
    */
-  public static ObjectNode toTree(AtmosProfile profile) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("$schema", AtmosProfileDocument.SCHEMA_ID);
-    AtmosMeta m = profile.meta();
-    AtmosMeta canonicalMeta = new AtmosMeta(SCHEMA_VERSION, m.profileTimeUtc(), m.location(),
-        new TreeMap<>(canonicalUnits()), m.provenance(), m.sources());
-    root.set("meta", Json.mapper().valueToTree(canonicalMeta));
-    ArrayNode levels = root.putArray("levels");
-    for (ProfileLevel pl : profile.levels()) {
-      AtmosLevel l = pl.level();
-      ObjectNode n = levels.addObject();
-      n.set("altitude_m", Json.roundedNode(l.altitudeM(), 3));
-      n.set("pressure_Pa", Json.significantNode(l.pressurePa(), 7));
-      n.set("temperature_K", Json.roundedNode(l.temperatureK(), 4));
-      n.set("wind_u_mps", Json.roundedNode(l.windUMps(), 4));
-      n.set("wind_v_mps", Json.roundedNode(l.windVMps(), 4));
-      if (l.windWMps() != 0.0) {
-        n.set("wind_w_mps", Json.roundedNode(l.windWMps(), 4));
-      }
-      if (Double.isFinite(l.densityKgM3())) {
-        n.set("density_kg_m3", Json.significantNode(l.densityKgM3(), 7));
-      }
-      if (Double.isFinite(l.sigmaUMps())) {
-        n.set("sigma_u_mps", Json.roundedNode(l.sigmaUMps(), 4));
-      }
-      if (Double.isFinite(l.sigmaVMps())) {
-        n.set("sigma_v_mps", Json.roundedNode(l.sigmaVMps(), 4));
-      }
-      if (Double.isFinite(l.sigmaTK())) {
-        n.set("sigma_T_K", Json.roundedNode(l.sigmaTK(), 4));
-      }
-      if (pl.source() != null) {
-        n.put("source", pl.source());
-      }
-      if (!pl.qcFlags().isEmpty()) {
-        ArrayNode flags = n.putArray("qc_flags");
-        pl.qcFlags().forEach(flags::add);
-      }
-    }
+  public static byte[] toBytes(AtmosProfile profile) throws IOException {
+    byte[] bytes = Json.toCanonicalBytes(document(profile));
     try {
-      fromTree(root, "(canonical atmos profile)");
+      fromTree(Json.mapper().readTree(bytes), "(canonical atmos profile)");
     } catch (InputException e) {
       throw new IllegalArgumentException("profile cannot be written: " + e.getMessage(), e);
     }
-    return root;
+    return bytes;
   }
 
   /**
-   * Writes the canonical form atomically (see {@link #toTree}).
+   * Writes the canonical form atomically (see {@link #document}).
    *
    * @throws IllegalArgumentException if the profile is invalid (nothing is written)
    */
   public static void write(Path file, AtmosProfile profile) throws IOException {
-    AtomicFiles.write(file, Json.toCanonicalBytes(toTree(profile)));
+    AtomicFiles.write(file, toBytes(profile));
   }
 
   private static double orZero(Double d) {

@@ -13,7 +13,7 @@ import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.PhysicsConfig;
-import org.darkflight.physics.plugin.PhysicsPlugins;
+import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginManifest;
 
 /**

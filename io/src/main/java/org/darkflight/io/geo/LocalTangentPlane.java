@@ -1,21 +1,23 @@
 package org.darkflight.io.geo;
 
+import org.darkflight.physics.geodesy.Wgs84;
+
 /**
  * Converts small east/north offsets (metres) around a WGS84 point to geodetic latitude/longitude
  * and back, with the meridional (M) and prime-vertical (N) radii of curvature at the origin:
- * Δφ = Δn / M, Δλ = Δe / (N·cos φ). The relative error grows like (d/R)², about 1e-6 at 6 km, so
- * it suits strewn-field ellipses (a few km); it is not a geodesic solver.
+ * Δφ = Δn / M, Δλ = Δe / (N·cos φ). Along the axes through the origin the error is of second
+ * order in d/R (a few centimetres at 5 km, with the change of M along the meridian); off them the east offset is scaled with the origin's parallel, not
+ * the point's, a first-order error of tan φ · Δn/R in the east offset (about 7e-4 at 5 km north
+ * or south at 41° latitude: 2 m on 3 km). It is not a geodesic solver.
  *
- * <p>Radii: M = a(1−e²)/(1−e² sin²φ)^{3/2}, N = a/(1−e² sin²φ)^{1/2} (Torge &amp; Müller,
- * <i>Geodesy</i>, 4th ed., §6.2.2); WGS84 a = 6378137 m, f = 1/298.257223563 (NIMA TR8350.2).
+ * <p>Radii: {@link Wgs84#meridionalRadiusM} M = a(1−e²)/(1−e² sin²φ)^{3/2} and
+ * {@link Wgs84#primeVerticalRadiusM} N = a/(1−e² sin²φ)^{1/2} of the physics core's WGS84
+ * ellipsoid (constants in {@code physics.Constants}, NIMA TR8350.2). The exact east/north/up
+ * frame is {@code physics.geodesy.LocalEnu} (the ellipse fits use it, through
+ * {@code analysis.ensemble.EventPlane}); this map is kept, unchanged to the last bit, for what it
+ * has always drawn (ellipse rings, heatmap grids, UQ offsets).
  */
 public final class LocalTangentPlane {
-
-  /** WGS84 semi-major axis, m. */
-  public static final double WGS84_A_M = 6_378_137.0;
-  /** WGS84 flattening. */
-  public static final double WGS84_F = 1 / 298.257223563;
-  private static final double E2 = WGS84_F * (2 - WGS84_F);
 
   private final LatLon origin;
   private final double metresPerRadLat;
@@ -30,9 +32,8 @@ public final class LocalTangentPlane {
     }
     double phi = Math.toRadians(origin.latitudeDeg());
     double s = Math.sin(phi);
-    double w = Math.sqrt(1 - E2 * s * s);
-    this.metresPerRadLat = WGS84_A_M * (1 - E2) / (w * w * w);
-    this.metresPerRadLon = WGS84_A_M / w * Math.cos(phi);
+    this.metresPerRadLat = Wgs84.meridionalRadiusM(s);
+    this.metresPerRadLon = Wgs84.primeVerticalRadiusM(s) * Math.cos(phi);
   }
 
   public LatLon origin() {

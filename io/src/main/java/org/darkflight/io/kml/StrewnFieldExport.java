@@ -1,17 +1,12 @@
 package org.darkflight.io.kml;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.darkflight.io.Hashing;
 import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.GeoOutputOptions;
 import org.darkflight.io.geo.GeoSchemas;
@@ -97,15 +92,6 @@ public final class StrewnFieldExport {
 
   /** Size and SHA-256 of a file. */
   public static WrittenFile describe(Path file, String type) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return new WrittenFile(file, HexFormat.of().formatHex(sha.digest()), Files.size(file), type);
+    return new WrittenFile(file, Hashing.sha256Hex(file), Files.size(file), type);
   }
 }

@@ -2,13 +2,8 @@ package org.darkflight.io.meta;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.darkflight.io.Hashing;
 
 /**
  * An input an artifact was derived from: its path (as the user named it) and the SHA-256 of its
@@ -36,17 +31,8 @@ public record InputRef(@JsonProperty("path") String path, @JsonProperty("sha256"
     return new InputRef(name, sha256(file));
   }
 
-  /** Lower-case hex SHA-256 of a file's bytes. */
+  /** Lower-case hex SHA-256 of a file's bytes ({@link Hashing#sha256Hex(Path)}). */
   public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return Hashing.sha256Hex(file);
   }
 }

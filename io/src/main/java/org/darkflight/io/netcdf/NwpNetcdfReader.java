@@ -87,9 +87,54 @@ public final class NwpNetcdfReader {
     }
   }
 
+  /** The time coordinate: its variable's name and the decoded times, strictly increasing. */
+  private record TimeAxis(String name, Instant[] times) {}
+
+  /**
+   * The two outputs around the event and the linear weight of the later one ({@code t0 == t1}
+   * and weight 0 when the event is exactly on an output).
+   */
+  private record TimeSelection(int t0, int t1, double weight) {}
+
+  /** The level coordinate: its variable, the values as stored and in Pa. */
+  private record LevelAxis(Variable var, double[] values, double[] pa) {}
+
+  /** The grid cell around the event and a one-line description of the grid. */
+  private record Location(HorizontalGrid.Cell cell, String gridDescription) {}
+
+  /** u, v, T and z at the event, per pressure level, in the file's units. */
+  private record Columns(double[] u, double[] v, double[] t, double[] z) {}
+
   private static AtmosphericRaw read(NetcdfDataset nc, String file, SourceRequest request,
       String sourceId) throws InputException, IOException {
+    // open + detect the producer
     Found f = findVariables(nc, file);
+    List<Dimension> dims = sharedGrid(f, file);
+    // coordinates
+    TimeAxis time = readTimes(nc, dims.get(0), file);
+    // select in time
+    TimeSelection when = selectTime(time, request.eventTime(), file);
+    LevelAxis levels = readLevels(nc, dims.get(1), file);
+    // select in space
+    Location where = locate(nc, dims, request, file);
+    // interpolate
+    Columns columns = new Columns(
+        interpolate(f.u(), where.cell(), when, file, time.times()),
+        interpolate(f.v(), where.cell(), when, file, time.times()),
+        interpolate(f.t(), where.cell(), when, file, time.times()),
+        interpolate(f.z(), where.cell(), when, file, time.times()));
+    // convert units, build the profile
+    double tScale = temperatureToKelvin(f.t(), file);
+    double zToGpm = geopotentialToGpm(f, file);
+    List<SourceLevel> out = sourceLevels(f, levels, columns, tScale, zToGpm, file);
+    checkIncreasingHeight(out, f, file);
+    return new AtmosphericRaw(sourceId, SourceKind.MODEL, file, request.eventTime(),
+        request.latDeg(), request.lonDeg(), out,
+        metadata(nc, f, where, time.times(), when, request));
+  }
+
+  /** u's dimensions, which v, T and z must share: (time, level, y, x). */
+  private static List<Dimension> sharedGrid(Found f, String file) throws InputException {
     List<Dimension> dims = f.u().getDimensions();
     if (dims.size() != 4) {
       throw new InputException(file, f.u().getShortName(), "expected dimensions (time, level, "
@@ -105,8 +150,13 @@ public final class NwpNetcdfReader {
             + java.util.Arrays.toString(f.u().getShape()));
       }
     }
-    // time
-    Variable timeVar = coordinate(nc, dims.get(0), file, "time");
+    return dims;
+  }
+
+  /** The time coordinate decoded with UDUNITS "{@code <unit> since <date>}". */
+  private static TimeAxis readTimes(NetcdfDataset nc, Dimension dim, String file)
+      throws InputException {
+    Variable timeVar = coordinate(nc, dim, file, "time");
     double[] timeValues = values(timeVar, file);
     String timeUnits = timeVar.getUnitsString();
     if (timeUnits == null || !timeUnits.contains("since")) {
@@ -132,19 +182,36 @@ public final class NwpNetcdfReader {
             + times[k] + " after " + times[k - 1] + ")");
       }
     }
-    int[] bracket = bracketTime(times, request.eventTime(), file, timeVar.getShortName());
+    return new TimeAxis(timeVar.getShortName(), times);
+  }
+
+  /** The outputs bracketing the event, weight {@code w = (t − t0)/(t1 − t0)}. */
+  private static TimeSelection selectTime(TimeAxis axis, Instant event, String file)
+      throws InputException {
+    Instant[] times = axis.times();
+    int[] bracket = bracketTime(times, event, file, axis.name());
     int t0 = bracket[0];
     int t1 = bracket[1];
     double wTime = t0 == t1 ? 0.0
-        : (double) (request.eventTime().toEpochMilli() - times[t0].toEpochMilli())
+        : (double) (event.toEpochMilli() - times[t0].toEpochMilli())
             / (times[t1].toEpochMilli() - times[t0].toEpochMilli());
+    return new TimeSelection(t0, t1, wTime);
+  }
 
-    // levels
-    Variable levVar = coordinate(nc, dims.get(1), file, "level");
+  /** The pressure-level coordinate, converted to Pa and checked. */
+  private static LevelAxis readLevels(NetcdfDataset nc, Dimension dim, String file)
+      throws InputException {
+    Variable levVar = coordinate(nc, dim, file, "level");
     double[] levels = values(levVar, file);
-    double[] levelsPa = levelsInPa(levVar, levels, file);
+    return new LevelAxis(levVar, levels, levelsInPa(levVar, levels, file));
+  }
 
-    // horizontal
+  /**
+   * The grid cell around the event: from 1-D latitude/longitude axes (regular grid) or from 2-D
+   * latitude/longitude variables (curvilinear grid, e.g. HRRR's Lambert conformal).
+   */
+  private static Location locate(NetcdfDataset nc, List<Dimension> dims, SourceRequest request,
+      String file) throws InputException {
     HorizontalGrid.Cell cell;
     String gridDesc;
     Variable yVar = nc.findVariable(dims.get(2).getShortName());
@@ -174,27 +241,34 @@ public final class NwpNetcdfReader {
           "event location (%.5f, %.5f) lies outside the grid", request.latDeg(),
           request.lonDeg()));
     }
+    return new Location(cell, gridDesc);
+  }
 
-    // data
-    double[][] u = interpolate(f.u(), cell, t0, t1, wTime, file, times);
-    double[][] v = interpolate(f.v(), cell, t0, t1, wTime, file, times);
-    double[][] t = interpolate(f.t(), cell, t0, t1, wTime, file, times);
-    double[][] z = interpolate(f.z(), cell, t0, t1, wTime, file, times);
-    double tScale = temperatureToKelvin(f.t(), file);
-    double zToGpm = geopotentialToGpm(f, file);
-
+  /**
+   * One level per pressure level: geopotential to geometric altitude, temperature to K, each
+   * value checked for plausibility.
+   */
+  private static List<SourceLevel> sourceLevels(Found f, LevelAxis levels, Columns c,
+      double tScale, double zToGpm, String file) throws InputException {
+    Variable levVar = levels.var();
     List<SourceLevel> out = new ArrayList<>();
-    for (int k = 0; k < levelsPa.length; k++) {
-      double h = z[0][k] * zToGpm;
+    for (int k = 0; k < levels.pa().length; k++) {
+      double h = c.z()[k] * zToGpm;
       double alt = Geopotential.geometricFromGeopotentialHeight(h);
-      double tk = t[0][k] + tScale;
-      String where = "level " + levels[k] + " " + levVar.getUnitsString();
+      double tk = c.t()[k] + tScale;
+      String where = "level " + levels.values()[k] + " " + levVar.getUnitsString();
       Plausibility.temperature(file, f.t().getShortName() + " at " + where, tk);
-      Plausibility.pressure(file, levVar.getShortName() + " at " + where, levelsPa[k], alt);
-      Plausibility.wind(file, f.u().getShortName() + " at " + where, u[0][k]);
-      Plausibility.wind(file, f.v().getShortName() + " at " + where, v[0][k]);
-      out.add(SourceLevel.of(alt, levelsPa[k], tk, u[0][k], v[0][k]));
+      Plausibility.pressure(file, levVar.getShortName() + " at " + where, levels.pa()[k], alt);
+      Plausibility.wind(file, f.u().getShortName() + " at " + where, c.u()[k]);
+      Plausibility.wind(file, f.v().getShortName() + " at " + where, c.v()[k]);
+      out.add(SourceLevel.of(alt, levels.pa()[k], tk, c.u()[k], c.v()[k]));
     }
+    return out;
+  }
+
+  /** Sorts the levels by altitude in place; height must rise as pressure falls. */
+  private static void checkIncreasingHeight(List<SourceLevel> out, Found f, String file)
+      throws InputException {
     out.sort(Comparator.comparingDouble(SourceLevel::altitudeM));
     for (int k = 1; k < out.size(); k++) {
       if (!(out.get(k).altitudeM() > out.get(k - 1).altitudeM())
@@ -204,12 +278,19 @@ public final class NwpNetcdfReader {
             + out.get(k).pressurePa() + " Pa (duplicate levels or bad geopotential)");
       }
     }
+  }
 
+  /** The profile's metadata: producer, run, grid, interpolation and variables used. */
+  private static Map<String, String> metadata(NetcdfDataset nc, Found f, Location where,
+      Instant[] times, TimeSelection when, SourceRequest request) {
+    int t0 = when.t0();
+    int t1 = when.t1();
+    double wTime = when.weight();
     Map<String, String> md = new LinkedHashMap<>();
     md.put("format", "netcdf");
     md.put("producer", f.producer().name());
     md.put("run_time", runTime(nc));
-    md.put("grid", gridDesc);
+    md.put("grid", where.gridDescription());
     md.put("interpolation", "horizontal: bilinear in grid cell; temporal: linear between "
         + times[t0] + " and " + times[t1] + " (weight " + fmt(wTime) + "); vertical: none, "
         + "pressure levels kept");
@@ -224,8 +305,7 @@ public final class NwpNetcdfReader {
         f.t().getShortName(), f.z().getShortName()));
     md.put("vertical", f.zIsGeopotential() ? "geopotential / g0 -> geometric (USSA76 r0)"
         : "geopotential height -> geometric (USSA76 r0)");
-    return new AtmosphericRaw(sourceId, SourceKind.MODEL, file, request.eventTime(),
-        request.latDeg(), request.lonDeg(), out, md);
+    return md;
   }
 
   private static String fmt(double d) {
@@ -480,11 +560,14 @@ public final class NwpNetcdfReader {
   }
 
   /**
-   * Reads var at the four cell corners for both bracketing times, all levels; returns
-   * {@code [0][k]} the interpolated value at level k.
+   * Reads var at the four cell corners for both bracketing times, all levels; returns the
+   * interpolated value at each level k.
    */
-  private static double[][] interpolate(Variable var, HorizontalGrid.Cell c, int t0, int t1,
-      double wTime, String file, Instant[] times) throws InputException {
+  private static double[] interpolate(Variable var, HorizontalGrid.Cell c, TimeSelection when,
+      String file, Instant[] times) throws InputException {
+    int t0 = when.t0();
+    int t1 = when.t1();
+    double wTime = when.weight();
     int[] shape = var.getShape();
     int nLev = shape[1];
     int dj = shape[2] > 1 ? 2 : 1;
@@ -523,7 +606,7 @@ public final class NwpNetcdfReader {
         result[k] += tW[n] * sum;
       }
     }
-    return new double[][] {result};
+    return result;
   }
 
   private static String runTime(NetcdfDataset nc) {

@@ -3,6 +3,7 @@ package org.darkflight.io.radar;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.darkflight.physics.Constants;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.QRDecomposition;
@@ -24,14 +25,14 @@ import org.hipparchus.linear.RealVector;
  *
  * <p>Beam height uses the 4/3-Earth model (Doviak &amp; Zrnić 1993, Doppler Radar and Weather
  * Observations, eq. 2.28b): {@code h = sqrt(r² + (kₑa)² + 2 r kₑa sin θ) − kₑa + h₀},
- * kₑ = 4/3, a = 6 371 km.
+ * kₑ = 4/3, a = the mean Earth radius {@link Constants#MEAN_EARTH_RADIUS_M}.
  */
 public final class VadFit {
 
   /** Effective-Earth-radius factor for standard refraction. */
   public static final double K_E = 4.0 / 3.0;
   /** Mean Earth radius, m. */
-  public static final double EARTH_RADIUS_M = 6_371_000.0;
+  public static final double EARTH_RADIUS_M = Constants.MEAN_EARTH_RADIUS_M;
   /** Fewest valid gates accepted on a ring. */
   public static final int MIN_POINTS = 8;
   /** Largest azimuth gap (degrees) that still constrains the sinusoid well. */

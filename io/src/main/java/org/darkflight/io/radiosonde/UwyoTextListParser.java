@@ -67,6 +67,31 @@ public final class UwyoTextListParser {
   }
 
   /**
+   * The table's columns as named in the header line, and the positions of the ones read.
+   *
+   * @param headerLine 0-based index of the header line
+   */
+  private record Layout(int headerLine, List<String> columns, int iPres, int iHght, int iTemp,
+      int iDrct, int iSknt) {}
+
+  /**
+   * One table row: its fields by column (NaN where blank).
+   *
+   * @param lineNo 1-based line number in the file
+   */
+  private record TableRow(int lineNo, double[] fields) {}
+
+  /**
+   * The rows of the table.
+   *
+   * @param end 0-based index of the first line after the table
+   */
+  private record Table(List<TableRow> rows, int end) {}
+
+  /** The levels with a height, and the number of rows dropped for want of one. */
+  private record Levels(List<SourceLevel> levels, int dropped) {}
+
+  /**
    * Parses the text of a page.
    *
    * @param text the page (HTML or plain text)
@@ -74,17 +99,30 @@ public final class UwyoTextListParser {
    */
   public static UwyoSounding parse(String text, String file) throws InputException {
     String[] lines = text.replace("\r", "").split("\n", -1);
-    int header = -1;
+    Layout layout = layout(lines, findHeader(lines, file), file);
+    Table table = readTable(lines, layout, file);
+    Map<String, String> info = stationInfo(lines, table.end());
+    checkPressureUnits(table, layout, file);
+    Levels levels = toLevels(table, layout, file);
+    return station(info, lines, layout, levels, file);
+  }
+
+  /** The TEXT:LIST block: the first line naming PRES and HGHT. */
+  private static int findHeader(String[] lines, String file) throws InputException {
     for (int i = 0; i < lines.length; i++) {
       List<String> tokens = tokens(lines[i]);
       if (tokens.contains("PRES") && tokens.contains("HGHT")) {
-        header = i;
-        break;
+        return i;
       }
     }
-    if (header < 0) {
-      throw new InputException(file, "header", "no UWyo TEXT:LIST header line (PRES HGHT TEMP …)");
-    }
+    throw new InputException(file, "header", "no UWyo TEXT:LIST header line (PRES HGHT TEMP …)");
+  }
+
+  /**
+   * The column layout from the header line: each name right-aligned in its own 7-character
+   * field, the required columns present, then a units line and a dashed line.
+   */
+  private static Layout layout(String[] lines, int header, String file) throws InputException {
     String headerLine = stripTags(lines[header]);
     List<String> columns = tokens(headerLine);
     // Each name is right-aligned in its own 7-character field: check, so a shifted layout is
@@ -109,15 +147,16 @@ public final class UwyoTextListParser {
       throw new InputException(file, "line " + (header + 3),
           "expected the units line and a dashed line after the header; file truncated?");
     }
-    int iPres = columns.indexOf("PRES");
-    int iHght = columns.indexOf("HGHT");
-    int iTemp = columns.indexOf("TEMP");
-    int iDrct = columns.indexOf("DRCT");
-    int iSknt = columns.indexOf("SKNT");
+    return new Layout(header, columns, columns.indexOf("PRES"), columns.indexOf("HGHT"),
+        columns.indexOf("TEMP"), columns.indexOf("DRCT"), columns.indexOf("SKNT"));
+  }
 
-    List<double[]> rows = new ArrayList<>();
-    List<Integer> rowLines = new ArrayList<>();
-    int end = header + 3;
+  /** The data rows after the dashed line, up to the first line that is not one. */
+  private static Table readTable(String[] lines, Layout layout, String file)
+      throws InputException {
+    List<String> columns = layout.columns();
+    List<TableRow> rows = new ArrayList<>();
+    int end = layout.headerLine() + 3;
     for (; end < lines.length; end++) {
       String line = stripTags(lines[end]);
       if (line.isBlank() || !isDataRow(line)) {
@@ -127,29 +166,40 @@ public final class UwyoTextListParser {
       for (int k = 0; k < columns.size(); k++) {
         row[k] = field(line, k, columns.get(k), file, end + 1);
       }
-      rows.add(row);
-      rowLines.add(end + 1);
+      rows.add(new TableRow(end + 1, row));
     }
     if (rows.isEmpty()) {
-      throw new InputException(file, "line " + (header + 4), "sounding table has no rows");
+      throw new InputException(file, "line " + (layout.headerLine() + 4),
+          "sounding table has no rows");
     }
-    Map<String, String> info = stationInfo(lines, end);
+    return new Table(rows, end);
+  }
 
-    // Pa vs hPa, °C vs K: implausible ranges are reported, never guessed.
-    double maxPres = rows.stream().mapToDouble(r -> r[iPres]).filter(d -> !Double.isNaN(d))
-        .max().orElse(Double.NaN);
+  /** Pa vs hPa: implausible ranges are reported, never guessed. */
+  private static void checkPressureUnits(Table table, Layout layout, String file)
+      throws InputException {
+    double maxPres = table.rows().stream().mapToDouble(r -> r.fields()[layout.iPres()])
+        .filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
     if (maxPres > MAX_PLAUSIBLE_HPA) {
       throw new InputException(file, "PRES", "values up to " + maxPres
           + " are implausible in hPa (looks like Pa); UWyo PRES must be hPa");
     }
+  }
+
+  /**
+   * Row → level for every row with a height; pressure must fall and height rise from row to
+   * row.
+   */
+  private static Levels toLevels(Table table, Layout layout, String file)
+      throws InputException {
     List<SourceLevel> levels = new ArrayList<>();
     int dropped = 0;
     double lastPres = Double.POSITIVE_INFINITY;
     double lastHeight = Double.NEGATIVE_INFINITY;
-    for (int r = 0; r < rows.size(); r++) {
-      double[] row = rows.get(r);
-      String where = "line " + rowLines.get(r);
-      double presHpa = row[iPres];
+    for (TableRow tr : table.rows()) {
+      double[] row = tr.fields();
+      String where = "line " + tr.lineNo();
+      double presHpa = row[layout.iPres()];
       if (Double.isNaN(presHpa)) {
         throw new InputException(file, where + " PRES", "pressure missing");
       }
@@ -163,7 +213,7 @@ public final class UwyoTextListParser {
                 + lastPres + " hPa)");
       }
       lastPres = presHpa;
-      double hght = row[iHght];
+      double hght = row[layout.iHght()];
       if (Double.isNaN(hght)) {
         dropped++;
         continue;
@@ -175,35 +225,54 @@ public final class UwyoTextListParser {
                 + lastHeight + " m)");
       }
       lastHeight = hght;
-      double tempC = row[iTemp];
-      if (!Double.isNaN(tempC) && (tempC < -130 || tempC > 70)) {
-        throw new InputException(file, where + " TEMP", "implausible temperature " + tempC
-            + " (UWyo TEMP is °C; values like this suggest K or a shifted column)");
-      }
-      double drct = row[iDrct];
-      double sknt = row[iSknt];
-      if (Double.isNaN(drct) != Double.isNaN(sknt)) {
-        throw new InputException(file, where + (Double.isNaN(drct) ? " DRCT" : " SKNT"),
-            "wind direction and speed must both be present or both blank");
-      }
-      if (!Double.isNaN(drct) && (drct < 0 || drct > 360)) {
-        throw new InputException(file, where + " DRCT", "direction outside [0, 360]: " + drct);
-      }
-      if (!Double.isNaN(sknt) && (sknt < 0 || sknt > 400)) {
-        throw new InputException(file, where + " SKNT", "implausible wind speed " + sknt + " kt");
-      }
-      double speed = SoundingUnits.knotsToMps(sknt);
-      levels.add(SourceLevel.of(
-          Geopotential.geometricFromGeopotentialHeight(hght),
-          presHpa * SoundingUnits.PA_PER_HPA,
-          Double.isNaN(tempC) ? Double.NaN : SoundingUnits.celsiusToKelvin(tempC),
-          Double.isNaN(speed) ? Double.NaN : SoundingUnits.windU(speed, drct),
-          Double.isNaN(speed) ? Double.NaN : SoundingUnits.windV(speed, drct)));
+      levels.add(level(row, layout, where, file));
     }
     if (levels.size() < 2) {
       throw new InputException(file, "HGHT", "fewer than two levels with a height");
     }
+    return new Levels(levels, dropped);
+  }
 
+  /**
+   * One row with pressure and height as a level: HGHT geopotential → geometric metres, TEMP °C →
+   * K, DRCT and SKNT → u, v in m/s; temperature and wind checked for plausibility.
+   */
+  private static SourceLevel level(double[] row, Layout layout, String where, String file)
+      throws InputException {
+    double presHpa = row[layout.iPres()];
+    double hght = row[layout.iHght()];
+    double tempC = row[layout.iTemp()];
+    if (!Double.isNaN(tempC) && (tempC < -130 || tempC > 70)) {
+      throw new InputException(file, where + " TEMP", "implausible temperature " + tempC
+          + " (UWyo TEMP is °C; values like this suggest K or a shifted column)");
+    }
+    double drct = row[layout.iDrct()];
+    double sknt = row[layout.iSknt()];
+    if (Double.isNaN(drct) != Double.isNaN(sknt)) {
+      throw new InputException(file, where + (Double.isNaN(drct) ? " DRCT" : " SKNT"),
+          "wind direction and speed must both be present or both blank");
+    }
+    if (!Double.isNaN(drct) && (drct < 0 || drct > 360)) {
+      throw new InputException(file, where + " DRCT", "direction outside [0, 360]: " + drct);
+    }
+    if (!Double.isNaN(sknt) && (sknt < 0 || sknt > 400)) {
+      throw new InputException(file, where + " SKNT", "implausible wind speed " + sknt + " kt");
+    }
+    double speed = SoundingUnits.knotsToMps(sknt);
+    return SourceLevel.of(
+        Geopotential.geometricFromGeopotentialHeight(hght),
+        presHpa * SoundingUnits.PA_PER_HPA,
+        Double.isNaN(tempC) ? Double.NaN : SoundingUnits.celsiusToKelvin(tempC),
+        Double.isNaN(speed) ? Double.NaN : SoundingUnits.windU(speed, drct),
+        Double.isNaN(speed) ? Double.NaN : SoundingUnits.windV(speed, drct));
+  }
+
+  /**
+   * The station: observation time, position and elevation from the station information block
+   * (the time may come from the page title instead; the elevation defaults to the lowest level).
+   */
+  private static UwyoSounding station(Map<String, String> info, String[] lines, Layout layout,
+      Levels levels, String file) throws InputException {
     Instant time = observationTime(info, lines, file);
     double lat = number(info, "Station latitude", file);
     double lon = number(info, "Station longitude", file);
@@ -214,9 +283,10 @@ public final class UwyoTextListParser {
       throw new InputException(file, "Station longitude", "outside [-360, 360]: " + lon);
     }
     double elev = info.containsKey("Station elevation")
-        ? number(info, "Station elevation", file) : levels.get(0).altitudeM();
+        ? number(info, "Station elevation", file) : levels.levels().get(0).altitudeM();
     return new UwyoSounding(info.getOrDefault("Station identifier", ""),
-        info.getOrDefault("Station number", ""), time, lat, lon, elev, columns, levels, dropped);
+        info.getOrDefault("Station number", ""), time, lat, lon, elev, layout.columns(),
+        levels.levels(), levels.dropped());
   }
 
   /** A table row starts with a number in its first (PRES) field; anything else ends the table. */

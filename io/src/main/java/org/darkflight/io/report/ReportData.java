@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.TrajectoryLine;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.uq.SensitivityDocument;
 
 /**
  * Everything the report shows, read from a run's output directory ({@link RunDirectory}) plus the
@@ -25,12 +27,27 @@ import org.darkflight.io.geo.TrajectoryLine;
  * @param trajectoryNote    why trajectories are missing, or null
  * @param luminousEnd       end of luminous flight, or null when unknown
  * @param sensitivity       {@code sensitivity.json}, or null when the run has none
+ * @param searchPlan        the search plan ({@code search_areas.geojson}, {@code search_plan.gpx}),
+ *                          or null when the run has none
  */
-public record ReportData(String eventId, String producedUtc, JsonNode meta, JsonNode manifest,
+public record ReportData(String eventId, String producedUtc, JsonNode meta,
+    OutputManifestDocument manifest,
     List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
     String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
     List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
-    JsonNode sensitivity) {
+    SensitivityDocument sensitivity, SearchPlanLayers searchPlan) {
+
+  /** The data without a search plan. */
+  public ReportData(String eventId, String producedUtc, JsonNode meta,
+      OutputManifestDocument manifest,
+      List<String> classLabels, List<Point> points, long[] pointsPerClass, int[] shownPerClass,
+      String subsetDescription, List<Ellipse> ellipses, List<Heatmap> heatmaps,
+      List<TrajectoryLine> trajectories, String trajectoryNote, LatLon luminousEnd,
+      SensitivityDocument sensitivity) {
+    this(eventId, producedUtc, meta, manifest, classLabels, points, pointsPerClass,
+        shownPerClass, subsetDescription, ellipses, heatmaps, trajectories, trajectoryNote,
+        luminousEnd, sensitivity, null);
+  }
 
   public ReportData {
     Objects.requireNonNull(eventId, "eventId");
@@ -53,7 +70,14 @@ public record ReportData(String eventId, String producedUtc, JsonNode meta, Json
   public ReportData withTrajectories(List<TrajectoryLine> lines, String note) {
     return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
         pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, lines, note,
-        luminousEnd, sensitivity);
+        luminousEnd, sensitivity, searchPlan);
+  }
+
+  /** The same data with this search plan (null for none). */
+  public ReportData withSearchPlan(SearchPlanLayers plan) {
+    return new ReportData(eventId, producedUtc, meta, manifest, classLabels, points,
+        pointsPerClass, shownPerClass, subsetDescription, ellipses, heatmaps, trajectories,
+        trajectoryNote, luminousEnd, sensitivity, plan);
   }
 
   /** A drawn landing point: the GeoJSON feature's fields the map shows. */

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,6 +22,8 @@ import org.darkflight.io.geo.MassClassColours;
 import org.darkflight.io.geo.TrajectoryLine;
 import org.darkflight.io.geo.TrajectoryPoint3d;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.uq.SensitivityDocument;
 
 /**
  * Renders {@code report.html}: one self-contained UTF-8 page. Leaflet 1.9.4 (from its webjar on
@@ -83,6 +85,7 @@ public final class ReportHtml {
     summary(h, d);
     classes(h, d);
     ellipses(h, d);
+    SearchPlanHtml.section(h, d);
     trajectories(h, d);
     sensitivity(h, d);
     provenance(h, d);
@@ -125,25 +128,31 @@ public final class ReportHtml {
   }
 
   private static void summary(StringBuilder h, ReportData d) {
-    JsonNode run = d.manifest().path("run");
+    OutputManifestDocument.EnsembleRunSummary run =
+        d.manifest().run() instanceof OutputManifestDocument.EnsembleRunSummary e ? e : null;
     h.append("<h2>Run summary</h2>\n<table>\n");
     row(h, "event", d.eventId());
-    row(h, "samples", run.path("samples").asText("–"));
-    row(h, "landed", run.path("landed").asText("–"));
-    row(h, "failed", run.path("failed").asText("–"));
+    row(h, "samples", text(run == null ? null : run.samples(), "–"));
+    row(h, "landed", text(run == null ? null : run.landed(), "–"));
+    row(h, "failed", text(run == null ? null : run.failed(), "–"));
     StringBuilder reasons = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = run.path("failure_reasons").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      reasons.append(reasons.length() == 0 ? "" : ", ").append(e.getKey()).append(": ")
-          .append(e.getValue().asText());
+    if (run != null) {
+      for (Map.Entry<String, Long> e : run.failureReasonsOrEmpty().entrySet()) {
+        reasons.append(reasons.length() == 0 ? "" : ", ").append(e.getKey()).append(": ")
+            .append(e.getValue());
+      }
     }
     row(h, "failure reasons", reasons.length() == 0 ? "none" : reasons.toString());
-    row(h, "mode", run.path("mode").asText("–"));
-    row(h, "sampling", run.path("sampling").asText("–"));
-    row(h, "random seed", run.path("random_seed").asText("–"));
+    row(h, "mode", text(run == null ? null : run.mode(), "–"));
+    row(h, "sampling", text(run == null ? null : run.sampling(), "–"));
+    row(h, "random seed", text(run == null ? null : run.randomSeed(), "–"));
     row(h, "validation status", d.meta().path("validation_status").asText("unknown"));
     h.append("</table>\n");
+  }
+
+  /** A value of a document as text, {@code absent} when it is missing. */
+  private static String text(Object value, String absent) {
+    return value == null ? absent : value.toString();
   }
 
   private static void classes(StringBuilder h, ReportData d) {
@@ -207,20 +216,20 @@ public final class ReportHtml {
     h.append("<p class=\"note\">From <code>sensitivity.json</code>: Sobol first-order and total ")
         .append("indices of the landing position (95 % confidence intervals) and the one-at-a-time ")
         .append("shift of the landing point.</p>\n");
-    for (JsonNode c : d.sensitivity().path("classes")) {
-      h.append("<h3>").append(HtmlText.escape(c.path("mass_class").asText("?")))
-          .append(" <span class=\"note\">(").append(HtmlText.escape(c.path("samples").asText("?")))
+    for (SensitivityDocument.ClassIndices c : d.sensitivity().classes()) {
+      h.append("<h3>").append(HtmlText.escape(text(c.massClass(), "?")))
+          .append(" <span class=\"note\">(").append(HtmlText.escape(String.valueOf(c.samples())))
           .append(" samples)</span></h3>\n<table>\n<tr><th>parameter</th><th>unit</th>")
           .append("<th>first order</th><th>95 % CI</th><th>total</th><th>95 % CI</th>")
           .append("<th>OAT shift (m)</th></tr>\n");
-      for (JsonNode p : c.path("parameters")) {
-        h.append("<tr><td>").append(HtmlText.escape(p.path("name").asText("?")))
-            .append("</td><td>").append(HtmlText.escape(p.path("unit").asText("")))
-            .append("</td><td class=\"num\">").append(num(p.path("first_order_index"), "%.3f"))
-            .append("</td><td class=\"num\">").append(ci(p.path("first_order_ci95")))
-            .append("</td><td class=\"num\">").append(num(p.path("total_index"), "%.3f"))
-            .append("</td><td class=\"num\">").append(ci(p.path("total_ci95")))
-            .append("</td><td class=\"num\">").append(num(p.path("oat_shift_m"), "%.0f"))
+      for (SensitivityDocument.ParameterIndices p : c.parameters()) {
+        h.append("<tr><td>").append(HtmlText.escape(text(p.name(), "?")))
+            .append("</td><td>").append(HtmlText.escape(text(p.unit(), "")))
+            .append("</td><td class=\"num\">").append(num(p.firstOrderIndex(), "%.3f"))
+            .append("</td><td class=\"num\">").append(ci(p.firstOrderCi95()))
+            .append("</td><td class=\"num\">").append(num(p.totalIndex(), "%.3f"))
+            .append("</td><td class=\"num\">").append(ci(p.totalCi95()))
+            .append("</td><td class=\"num\">").append(num(p.oatShiftM(), "%.0f"))
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
@@ -235,7 +244,7 @@ public final class ReportHtml {
         : "unknown");
     row(h, "run id", meta.path("run_id").asText(""));
     row(h, "produced (UTC)", d.producedUtc());
-    row(h, "provenance hash", d.manifest().path("provenance_hash").asText(""));
+    row(h, "provenance hash", text(d.manifest().provenanceHash(), ""));
     JsonNode le = meta.path("luminous_end");
     if (le.isObject()) {
       row(h, "luminous end", le.path("latitude_deg").asText() + "°, "
@@ -244,22 +253,26 @@ public final class ReportHtml {
     }
     h.append("</table>\n<h3>Inputs</h3>\n<table>\n<tr><th>role</th><th>path</th>")
         .append("<th>SHA-256</th></tr>\n");
-    JsonNode inputs = d.manifest().path("run").path("inputs");
-    for (JsonNode in : inputs) {
-      h.append("<tr><td>").append(HtmlText.escape(in.path("role").asText(""))).append("</td><td>")
-          .append(HtmlText.escape(in.path("path").asText(""))).append("</td><td class=\"hash\">")
-          .append(HtmlText.escape(in.path("sha256").asText(""))).append("</td></tr>\n");
+    List<OutputManifestDocument.RoleInput> inputs =
+        d.manifest().run() instanceof OutputManifestDocument.EnsembleRunSummary e
+            && e.inputs() != null ? e.inputs() : List.of();
+    for (OutputManifestDocument.RoleInput in : inputs) {
+      h.append("<tr><td>").append(HtmlText.escape(text(in.role(), ""))).append("</td><td>")
+          .append(HtmlText.escape(text(in.path(), ""))).append("</td><td class=\"hash\">")
+          .append(HtmlText.escape(text(in.sha256(), ""))).append("</td></tr>\n");
     }
     h.append("</table>\n<h3>Artifacts</h3>\n<table>\n<tr><th>path</th><th>type</th>")
         .append("<th>bytes</th><th>SHA-256</th></tr>\n");
-    for (JsonNode a : d.manifest().path("artifacts")) {
-      if (a.path("path").asText().equals(FILE)) {
+    List<OutputManifestDocument.Artifact> artifacts = d.manifest().artifacts() == null ? List.of()
+        : d.manifest().artifacts();
+    for (OutputManifestDocument.Artifact a : artifacts) {
+      if (FILE.equals(a.path())) {
         continue; // the report cannot list its own hash
       }
-      h.append("<tr><td>").append(HtmlText.escape(a.path("path").asText(""))).append("</td><td>")
-          .append(HtmlText.escape(a.path("type").asText(""))).append("</td><td class=\"num\">")
-          .append(HtmlText.escape(a.path("bytes").asText(""))).append("</td><td class=\"hash\">")
-          .append(HtmlText.escape(a.path("sha256").asText(""))).append("</td></tr>\n");
+      h.append("<tr><td>").append(HtmlText.escape(text(a.path(), ""))).append("</td><td>")
+          .append(HtmlText.escape(text(a.type(), ""))).append("</td><td class=\"num\">")
+          .append(a.bytes()).append("</td><td class=\"hash\">")
+          .append(HtmlText.escape(text(a.sha256(), ""))).append("</td></tr>\n");
     }
     h.append("</table>\n<p class=\"note\">Map: Leaflet ").append(LEAFLET_VERSION)
         .append(" (BSD-2-Clause), inlined. Background: plain lat/lon grid, WGS84.</p>\n");
@@ -270,13 +283,13 @@ public final class ReportHtml {
         .append(HtmlText.escape(value)).append("</td></tr>\n");
   }
 
-  private static String num(JsonNode n, String format) {
-    return n.isNumber() ? fmt(format, n.asDouble()) : "–";
+  private static String num(Double n, String format) {
+    return n != null ? fmt(format, n) : "–";
   }
 
-  private static String ci(JsonNode n) {
-    return n.isArray() && n.size() == 2 && n.get(0).isNumber() && n.get(1).isNumber()
-        ? fmt("[%.3f, %.3f]", n.get(0).asDouble(), n.get(1).asDouble()) : "–";
+  private static String ci(List<Double> n) {
+    return n != null && n.size() == 2 && n.get(0) != null && n.get(1) != null
+        ? fmt("[%.3f, %.3f]", n.get(0), n.get(1)) : "–";
   }
 
   private static String fmt(String format, Object... args) {
@@ -373,6 +386,7 @@ public final class ReportHtml {
         g.writeEndObject();
       }
       g.writeEndArray();
+      SearchPlanHtml.json(g, d);
       if (d.luminousEnd() != null) {
         g.writeObjectFieldStart("luminous_end");
         g.writeNumberField("lat", d.luminousEnd().latitudeDeg());

@@ -2,8 +2,9 @@ package org.darkflight.io.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,19 @@ import org.darkflight.io.geo.LandingPoint;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.MassClasses;
 import org.darkflight.io.heatmap.HeatmapExport;
+import org.darkflight.io.json.Json;
 import org.darkflight.io.kml.RepresentativeSubset;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.uq.SensitivityDocument;
 
 /**
  * Reads what the report shows from a run's output directory (docs/outputs.md): {@code
  * output_manifest.json}, {@code strewn_field_points.geojson} (streamed; reduced to the KML's
  * {@link RepresentativeSubset}), {@code uncertainty_ellipses.geojson}, the heatmap overlays (their
  * bounds from the {@code GroundOverlay}s of {@code strewn_field.kml}, the PNGs from {@code media/})
- * and, when present, {@code sensitivity.json}. Trajectories are not in the directory as data; the
+ * and, when present, {@code sensitivity.json} and the search plan ({@link SearchPlanLayers}); the
+ * manifest and the sensitivity file through their typed documents ({@link OutputManifestDocument},
+ * {@link SensitivityDocument}). Trajectories are not in the directory as data; the
  * pipeline adds them ({@link ReportData#withTrajectories}).
  */
 public final class RunDirectory {
@@ -46,7 +52,14 @@ public final class RunDirectory {
   /** Default most landing points drawn (the KML's default {@code kml_max_points}). */
   public static final int DEFAULT_MAX_POINTS = 5000;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Reads the GeoJSON files: the shared strict mapper, with decimals as doubles (the report
+   * prints some as text, e.g. the luminous end, as it always has) and, for the streamed
+   * FeatureCollection read one value at a time, without the check that nothing follows a value.
+   */
+  private static final ObjectReader TREE_READER = Json.mapper().reader()
+      .without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RunDirectory() {}
 
@@ -64,9 +77,10 @@ public final class RunDirectory {
       throw new IllegalArgumentException("maxPoints must be >= 1, got " + maxPoints);
     }
     Path manifestFile = dir.resolve(MANIFEST);
-    JsonNode manifest = readJson(manifestFile);
-    String eventId = text(manifest, manifestFile, "event_id");
-    String produced = text(manifest, manifestFile, "produced_utc");
+    requireFile(manifestFile);
+    OutputManifestDocument manifest = OutputManifestDocument.read(manifestFile);
+    String eventId = text(manifest.eventId(), manifestFile, "event_id");
+    String produced = text(manifest.producedUtc(), manifestFile, "produced_utc");
     Path pointsFile = dir.resolve(POINTS);
     if (!Files.isRegularFile(pointsFile)) {
       throw new InputException(pointsFile, "(file)", "missing: not a run output directory?");
@@ -145,13 +159,15 @@ public final class RunDirectory {
     }
     List<ReportData.Heatmap> heatmaps = heatmaps(dir);
     Path sensitivityFile = dir.resolve(SENSITIVITY);
-    JsonNode sensitivity = Files.isRegularFile(sensitivityFile) ? readJson(sensitivityFile) : null;
+    SensitivityDocument sensitivity = Files.isRegularFile(sensitivityFile)
+        ? SensitivityDocument.read(sensitivityFile) : null;
     JsonNode le = meta.path("luminous_end");
     LatLon end = le.path("latitude_deg").isNumber() && le.path("longitude_deg").isNumber()
         ? new LatLon(le.get("latitude_deg").asDouble(), le.get("longitude_deg").asDouble())
         : null;
     return new ReportData(eventId, produced, meta, manifest, labels, points, perClass, shown,
-        description, ellipses, heatmaps, List.of(), null, end, sensitivity);
+        description, ellipses, heatmaps, List.of(), null, end, sensitivity)
+        .withSearchPlan(SearchPlanLayers.read(dir));
   }
 
   private static List<ReportData.Ellipse> ellipses(Path file, JsonNode doc, MassClasses classes)
@@ -266,23 +282,27 @@ public final class RunDirectory {
     }
   }
 
-  static JsonNode readJson(Path file) throws IOException, InputException {
+  private static void requireFile(Path file) throws InputException {
     if (!Files.isRegularFile(file)) {
       throw new InputException(file, "(file)", "missing: not a run output directory?");
     }
+  }
+
+  static JsonNode readJson(Path file) throws IOException, InputException {
+    requireFile(file);
     try {
-      return MAPPER.readTree(file.toFile());
+      return TREE_READER.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(Files.readAllBytes(file));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InputException(file, "(json)", e.getOriginalMessage(), e);
     }
   }
 
-  private static String text(JsonNode n, Path file, String field) throws InputException {
-    JsonNode v = n.path(field);
-    if (!v.isTextual() || v.asText().isEmpty()) {
+  private static String text(String v, Path file, String field) throws InputException {
+    if (v == null || v.isEmpty()) {
       throw new InputException(file, field, "missing or not a non-empty string");
     }
-    return v.asText();
+    return v;
   }
 
   private static double number(Path file, JsonNode v, String field) throws InputException {
@@ -340,7 +360,7 @@ public final class RunDirectory {
 
     PointStream(Path file) throws IOException, InputException {
       this.file = file;
-      this.p = MAPPER.getFactory().createParser(file.toFile());
+      this.p = Json.mapper().createParser(file.toFile());
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InputException(file, "(json)", "not a GeoJSON FeatureCollection object");
       }
@@ -369,7 +389,7 @@ public final class RunDirectory {
         if (inFeatures) {
           JsonToken t = p.nextToken();
           if (t == JsonToken.START_OBJECT) {
-            next = p.readValueAsTree();
+            next = TREE_READER.readTree(p);
             return;
           }
           if (t != JsonToken.END_ARRAY) {
@@ -391,7 +411,7 @@ public final class RunDirectory {
           }
           inFeatures = true;
         } else if ("meta".equals(field)) {
-          meta = p.readValueAsTree();
+          meta = TREE_READER.readTree(p);
         } else {
           p.skipChildren();
         }

@@ -1,17 +1,18 @@
 package org.darkflight.io.trajectory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
 import org.darkflight.io.config.PhysicsConfigDocument;
+import org.darkflight.io.json.Binding;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.io.meta.InputRef;
@@ -80,7 +81,7 @@ public final class TrajectoryFiles {
   }
 
   /**
-   * The tree of one trajectory.
+   * The document of one trajectory.
    *
    * @param eventId    the event
    * @param trajectory the simulated trajectory
@@ -88,75 +89,62 @@ public final class TrajectoryFiles {
    * @param inputs     the input files
    * @throws IllegalArgumentException if a value is not finite (nothing can be written)
    */
-  public static ObjectNode toTree(String eventId, Trajectory trajectory, PhysicsConfig config,
-      List<InputRef> inputs) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("$schema", SCHEMA_ID);
-    root.put("event_id", eventId);
-
+  public static TrajectoryDocument toDocument(String eventId, Trajectory trajectory,
+      PhysicsConfig config, List<InputRef> inputs) {
     Fragment f = trajectory.fragment();
-    ObjectNode frag = root.putObject("fragment");
-    frag.put("id", f.id());
-    frag.set("mass_kg", Json.significantNode(f.massKg(), 9));
-    frag.set("density_kgm3", Json.significantNode(f.densityKgM3(), 9));
-    frag.set("cd", Json.significantNode(f.cd(), 9));
-    frag.set("shape_factor", Json.significantNode(f.shapeFactor(), 9));
-
+    TrajectoryDocument.FragmentJson frag = new TrajectoryDocument.FragmentJson(f.id(),
+        Json.roundedSignificant(f.massKg(), 9), Json.roundedSignificant(f.densityKgM3(), 9),
+        Json.roundedSignificant(f.cd(), 9), Json.roundedSignificant(f.shapeFactor(), 9));
     Landing l = trajectory.landing();
-    ObjectNode land = root.putObject("landing");
-    land.set("lat", Json.roundedNode(l.latitudeDeg(), COORDINATE_DECIMALS));
-    land.set("lon", Json.roundedNode(l.longitudeDeg(), COORDINATE_DECIMALS));
-    land.set("height_m", Json.roundedNode(l.heightM(), 3));
-    land.put("time_utc", toMillis(l.timeUtc()).toString());
-    land.set("fall_time_s", Json.roundedNode(l.fallTimeS(), 3));
-    land.set("impact_speed_mps", Json.roundedNode(l.impactSpeedMps(), 3));
-    land.set("terminal_velocity_mps", Json.roundedNode(l.terminalVelocityMps(), 3));
-    land.set("mass_final_kg", Json.significantNode(l.massFinalKg(), 9));
-    land.set("drift_distance_m", Json.roundedNode(l.driftDistanceM(), 3));
-    land.set("drift_bearing_deg", Json.roundedNode(normaliseBearing(l.driftBearingDeg()), 3));
-    land.set("impact_energy_j", Json.significantNode(l.impactEnergyJ(), 7));
-
-    ArrayNode points = root.putArray("points");
+    TrajectoryDocument.LandingJson land = new TrajectoryDocument.LandingJson(
+        Json.roundedDecimal(l.latitudeDeg(), COORDINATE_DECIMALS),
+        Json.roundedDecimal(l.longitudeDeg(), COORDINATE_DECIMALS),
+        Json.roundedDecimal(l.heightM(), 3),
+        toMillis(l.timeUtc()).toString(),
+        Json.roundedDecimal(l.fallTimeS(), 3),
+        Json.roundedDecimal(l.impactSpeedMps(), 3),
+        Json.roundedDecimal(l.terminalVelocityMps(), 3),
+        Json.roundedSignificant(l.massFinalKg(), 9),
+        Json.roundedDecimal(l.driftDistanceM(), 3),
+        Json.roundedDecimal(normaliseBearing(l.driftBearingDeg()), 3),
+        Json.roundedSignificant(l.impactEnergyJ(), 7));
+    List<TrajectoryDocument.PointJson> points = new ArrayList<>();
     for (TrajectoryPoint p : trajectory.points()) {
-      ObjectNode n = points.addObject();
-      n.set("t_s", Json.roundedNode(p.timeS(), 3));
-      n.set("lat", Json.roundedNode(p.latitudeDeg(), COORDINATE_DECIMALS));
-      n.set("lon", Json.roundedNode(p.longitudeDeg(), COORDINATE_DECIMALS));
-      n.set("height_m", Json.roundedNode(p.heightM(), 3));
-      n.set("v_east_mps", Json.roundedNode(p.velocityEastMps(), 3));
-      n.set("v_north_mps", Json.roundedNode(p.velocityNorthMps(), 3));
-      n.set("v_up_mps", Json.roundedNode(p.velocityUpMps(), 3));
-      n.set("speed_mps", Json.roundedNode(p.speedMps(), 3));
-      n.set("mass_kg", Json.significantNode(p.massKg(), 9));
-      n.set("mach", Json.roundedNode(p.mach(), 4));
-      n.set("cd", Json.roundedNode(p.dragCoefficient(), 4));
+      points.add(new TrajectoryDocument.PointJson(
+          Json.roundedDecimal(p.timeS(), 3),
+          Json.roundedDecimal(p.latitudeDeg(), COORDINATE_DECIMALS),
+          Json.roundedDecimal(p.longitudeDeg(), COORDINATE_DECIMALS),
+          Json.roundedDecimal(p.heightM(), 3),
+          Json.roundedDecimal(p.velocityEastMps(), 3),
+          Json.roundedDecimal(p.velocityNorthMps(), 3),
+          Json.roundedDecimal(p.velocityUpMps(), 3),
+          Json.roundedDecimal(p.speedMps(), 3),
+          Json.roundedSignificant(p.massKg(), 9),
+          Json.roundedDecimal(p.mach(), 4),
+          Json.roundedDecimal(p.dragCoefficient(), 4)));
     }
-
-    ObjectNode meta = root.putObject("meta");
-    meta.put("schema_version", SCHEMA_VERSION);
-    meta.put("producer", PRODUCER);
-    meta.set("units", Json.mapper().valueToTree(units()));
-    meta.set("inputs", Json.mapper().valueToTree(inputs));
     ObjectNode physics = Json.mapper().valueToTree(PhysicsConfigDocument.of(config, null));
     physics.remove("$schema");
-    meta.set("physics", physics);
-    return root;
+    return new TrajectoryDocument(SCHEMA_ID, eventId, frag, land, points,
+        new TrajectoryDocument.MetaJson(SCHEMA_VERSION, PRODUCER, new TreeMap<>(units()), inputs, physics));
   }
 
   /**
    * Writes {@code outDir/trajectories/<fragment id>.json} atomically and returns its path. The
-   * tree is validated against the schema first; an invalid tree is a bug and nothing is written.
+   * document is validated against the schema first; an invalid one is a bug and nothing is
+   * written.
    */
   public static Path write(Path outDir, String eventId, Trajectory trajectory,
       PhysicsConfig config, List<InputRef> inputs) throws IOException {
-    ObjectNode tree = toTree(eventId, trajectory, config, inputs);
-    List<JsonSchemas.Violation> bad = JsonSchemas.violations(tree, SCHEMA);
+    TrajectoryDocument doc = toDocument(eventId, trajectory, config, inputs);
+    List<JsonSchemas.Violation> bad = JsonSchemas.violations(Json.mapper().valueToTree(doc),
+        SCHEMA);
     if (!bad.isEmpty()) {
       throw new IllegalStateException("trajectory of fragment " + trajectory.fragment().id()
           + " violates its schema at " + bad.get(0).pointer() + ": " + bad.get(0).reason());
     }
     Path target = pathFor(outDir, trajectory.fragment().id());
-    AtomicFiles.write(target, Json.toCanonicalBytes(tree));
+    AtomicFiles.write(target, Json.toCanonicalBytes(doc));
     return target;
   }
 
@@ -167,6 +155,15 @@ public final class TrajectoryFiles {
    */
   public static JsonNode read(Path file) throws InputException {
     return JsonSchemas.readValidated(file, SCHEMA);
+  }
+
+  /**
+   * Reads a trajectory file, validates it against the schema and binds it to its record.
+   *
+   * @throws InputException when the file is missing, malformed or invalid
+   */
+  public static TrajectoryDocument readDocument(Path file) throws InputException {
+    return Binding.bind(read(file), TrajectoryDocument.class, file.toString());
   }
 
   /** {@code t} rounded to the nearest millisecond, as written in {@code landing.time_utc}. */

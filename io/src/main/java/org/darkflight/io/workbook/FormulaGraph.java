@@ -1,5 +1,7 @@
 package org.darkflight.io.workbook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +50,12 @@ public record FormulaGraph(
    * @param formulaCells formula cells on it
    * @param valueCells   constant cells on it (numbers, text, booleans, errors)
    */
-  public record SheetInfo(int index, String name, int formulaCells, int valueCells) {}
+  @JsonPropertyOrder({"index", "name", "formula_cells", "value_cells"})
+  public record SheetInfo(
+      @JsonProperty("index") int index,
+      @JsonProperty("name") String name,
+      @JsonProperty("formula_cells") int formulaCells,
+      @JsonProperty("value_cells") int valueCells) {}
 
   /**
    * One formula cell.
@@ -62,8 +69,17 @@ public record FormulaGraph(
    * @param precedents   number of existing cells it reads after range expansion
    * @param foldedValue  its constant value when it depends on no input, else null
    */
-  public record Node(String cell, String sheet, String formula, String segment, int order,
-      List<String> references, int precedents, Double foldedValue) {}
+  @JsonPropertyOrder({"cell", "sheet", "formula", "segment", "order", "references", "precedents",
+      "folded_value"})
+  public record Node(
+      @JsonProperty("cell") String cell,
+      @JsonProperty("sheet") String sheet,
+      @JsonProperty("formula") String formula,
+      @JsonProperty("segment") String segment,
+      @JsonProperty("order") int order,
+      @JsonProperty("references") List<String> references,
+      @JsonProperty("precedents") int precedents,
+      @JsonProperty("folded_value") Double foldedValue) {}
 
   /** Number of formula cells. */
   public int formulaCells() {

@@ -1,16 +1,14 @@
 package org.darkflight.io.workbook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.darkflight.io.AtomicFiles;
+import org.darkflight.io.json.Json;
 
 /**
  * Writes {@code formula_graph.json} (schema {@code schemas/formula_graph.schema.json}) and
@@ -19,51 +17,31 @@ import org.darkflight.io.AtomicFiles;
 public final class FormulaGraphWriter {
 
   /** Schema version of formula_graph.json. */
-  public static final String SCHEMA_VERSION = "1.0.0";
+  public static final String SCHEMA_VERSION = FormulaGraphDocument.SCHEMA_VERSION;
   /** File name of the graph. */
   public static final String GRAPH_FILE = "formula_graph.json";
   /** File name of the issues report. */
   public static final String ISSUES_FILE = "graph_issues.md";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * The shared mapper with Jackson's default pretty printer, as formula_graph.json has always
+   * been written ({@code " : "}, two-space indent, arrays opened on the same line, no final newline);
+   * properties in the order the document declares.
+   */
+  private static final ObjectWriter WRITER = Json.mapper().writer()
+      .with(SerializationFeature.INDENT_OUTPUT);
 
   private FormulaGraphWriter() {}
 
-  /** The JSON document as a tree of maps and lists. */
-  public static Map<String, Object> toJson(FormulaGraph g, String producer) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("schema_version", SCHEMA_VERSION);
-    meta.put("created_utc", Instant.now().toString());
-    meta.put("producer", producer);
-    meta.put("inputs", List.of(Map.of("path", g.workbookFile(), "sha256", g.workbookSha256())));
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("sheets", g.sheets().size());
-    summary.put("formula_cells", g.formulaCells());
-    summary.put("input_cells", g.inputCells());
-    summary.put("edges", g.edges());
-    summary.put("cycles", g.cycles().size());
-    summary.put("folded_constants", g.foldedConstants());
-    summary.put("error_valued_cells", g.errorValuedCells());
-    summary.put("empty_references", g.emptyReferences());
-    summary.put("extraction_ms", g.extractionMillis());
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("meta", meta);
-    root.put("workbook", Map.of("file", g.workbookFile(), "sha256", g.workbookSha256()));
-    root.put("summary", summary);
-    root.put("sheets", g.sheets());
-    root.put("function_counts", g.functionCounts());
-    root.put("token_counts", g.tokenCounts());
-    root.put("segment_counts", g.segmentCounts());
-    root.put("cycles", g.cycles());
-    root.put("nodes", g.nodes());
-    return root;
+  /** The bytes of formula_graph.json for a graph, created at {@code createdUtc}. */
+  public static byte[] toBytes(FormulaGraph g, String producer, Instant createdUtc)
+      throws IOException {
+    return WRITER.writeValueAsBytes(FormulaGraphDocument.of(g, producer, createdUtc));
   }
 
-  /** Writes both files into {@code dir}, each atomically. */
+  /** Writes both files into {@code dir}, each atomically; the graph's creation time is now. */
   public static void write(FormulaGraph g, Path dir, String producer) throws IOException {
-    byte[] json = MAPPER.writeValueAsBytes(toJson(g, producer));
+    byte[] json = toBytes(g, producer, Instant.now());
     byte[] md = issuesMarkdown(g).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(GRAPH_FILE), json);
     AtomicFiles.write(dir.resolve(ISSUES_FILE), md);

@@ -21,11 +21,15 @@
   var map = L.map('map', {zoomSnap: 0.25, attributionControl: false});
   var bounds = L.latLngBounds([]);
   var overlays = {};
-  var counts = {points: 0, ellipses: 0, heatmaps: 0, trajectories: 0, luminous_end: 0};
+  var counts = {points: 0, ellipses: 0, heatmaps: 0, trajectories: 0, luminous_end: 0,
+      search_areas: 0, transects: 0, waypoints: 0};
 
   // The view first (Leaflet clips vector layers to the renderer's bounds, which need a view).
   data.heatmaps.forEach(function (h) { bounds.extend([[h.south, h.west], [h.north, h.east]]); });
   data.ellipses.forEach(function (e) { e.ring.forEach(function (p) { bounds.extend(p); }); });
+  data.search_areas.forEach(function (a) {
+    a.polygons.forEach(function (p) { p[0].forEach(function (q) { bounds.extend(q); }); });
+  });
   data.trajectories.forEach(function (t) { t.path.forEach(function (p) { bounds.extend(p); }); });
   data.points.forEach(function (p) { bounds.extend([p[0], p[1]]); });
   if (data.luminous_end) { bounds.extend([data.luminous_end.lat, data.luminous_end.lon]); }
@@ -59,6 +63,35 @@
     overlays['Ellipses ' + k + ' %'] = levels[k].addTo(map);
   });
 
+  // Search plan: areas by level (the inner, more probable one bolder), transects (off at first:
+  // lines tens of metres apart fill the view); its waypoints go above the landing points.
+  var searchLevels = {};
+  data.search_areas.forEach(function (a) {
+    var key = Math.round(a.level * 1000) / 10;
+    if (!searchLevels[key]) { searchLevels[key] = L.layerGroup(); }
+    var inner = a.level < 0.75;
+    var c = data.classes[a.cls] ? data.classes[a.cls].colour : '#555';
+    L.polygon(a.polygons, {color: c, weight: inner ? 3 : 2, fillOpacity: inner ? 0.18 : 0.08,
+        className: 'df-search-area'})
+      .bindTooltip(textTip([key + ' % search area: ' + a.label,
+          a.km2 + ' km², ' + a.inside + ' % of the class\'s landings inside',
+          a.km + ' km of transects, about ' + a.h + ' h of walking (one searcher)']))
+      .addTo(searchLevels[key]);
+    counts.search_areas++;
+  });
+  Object.keys(searchLevels).sort(function (a, b) { return a - b; }).forEach(function (k) {
+    overlays['Search areas ' + k + ' %'] = searchLevels[k].addTo(map);
+  });
+  if (data.transects.length > 0) {
+    var transects = L.layerGroup();
+    data.transects.forEach(function (t) {
+      L.polyline(t.segments, {color: '#222', weight: 1, opacity: 0.7, className: 'df-transect'})
+        .bindTooltip(textTip(['transects ' + t.name, t.cmt])).addTo(transects);
+      counts.transects++;
+    });
+    overlays['Search transects (' + data.transects.length + ' tracks)'] = transects;
+  }
+
   if (data.trajectories.length > 0) {
     var traj = L.layerGroup();
     data.trajectories.forEach(function (t) {
@@ -81,6 +114,17 @@
     counts.points++;
   });
   overlays['Landing points (' + data.points.length + ' shown)'] = pts.addTo(map);
+
+  if (data.waypoints.length > 0) {
+    var waypoints = L.layerGroup();
+    data.waypoints.forEach(function (w) {
+      L.circleMarker([w.lat, w.lon], {radius: 5, color: '#000', weight: 1.5,
+          fillColor: '#1e88e5', fillOpacity: 1, className: 'df-waypoint'})
+        .bindTooltip(textTip([w.name, w.desc])).addTo(waypoints);
+      counts.waypoints++;
+    });
+    overlays['Search waypoints'] = waypoints.addTo(map);
+  }
 
   if (data.luminous_end) {
     var le = [data.luminous_end.lat, data.luminous_end.lon];

@@ -1,13 +1,12 @@
 package org.darkflight.physics.ablation;
 
 import org.darkflight.physics.Fragment;
-import org.darkflight.physics.PhysicsConfig;
-import org.darkflight.physics.plugin.PhysicsPlugins;
 
 /**
  * Rate of mass loss of a fragment. Implementations return dm/dt ≤ 0 for every input, so the
  * mass can never grow; they are immutable and thread-safe. Plugins provide one through an
- * {@link AblationModelProvider}.
+ * {@link AblationModelProvider}; {@code physics.models.PhysicsModels} makes the one a
+ * configuration selects.
  */
 @FunctionalInterface
 public interface AblationModel {
@@ -42,29 +41,6 @@ public interface AblationModel {
       return false;
     }
   };
-
-  /**
-   * The model a configuration selects ({@link #NONE} when ablation is disabled): the plugin
-   * named by {@link PhysicsConfig.Plugins#ablationModel()} when set (guarded, see
-   * {@link PhysicsPlugins}), else the built-in method.
-   *
-   * @throws IllegalArgumentException on a negative parameter
-   */
-  static AblationModel of(PhysicsConfig config) {
-    PhysicsConfig.Ablation a = config.ablation();
-    if (!a.enabled()) {
-      return NONE;
-    }
-    PhysicsConfig.Plugins plugins = config.plugins();
-    if (plugins.ablationModel() != null) {
-      return PhysicsPlugins.ablationModel(plugins.ablationModel(), a,
-          plugins.ablationConfigJson());
-    }
-    return switch (a.method()) {
-      case SIMPLE -> new SimpleAblation(a.kAb(), a.qStarJPerKg());
-      case CLASSICAL -> new ClassicalAblation(a.sigma(), a.qStarJPerKg());
-    };
-  }
 
   /**
    * Typical ablation coefficient σ by bulk density, s²/m², after the fireball types of

@@ -38,6 +38,15 @@ public final class Wgs84 {
     return A / Math.sqrt(1.0 - E2 * sinLatitude * sinLatitude);
   }
 
+  /**
+   * Radius of curvature in the meridian M(φ) = a (1 − e²) / (1 − e² sin²φ)^{3/2}, m (Torge &amp;
+   * Müller, <i>Geodesy</i>, 4th ed., §6.2.2).
+   */
+  public static double meridionalRadiusM(double sinLatitude) {
+    double w = Math.sqrt(1.0 - E2 * sinLatitude * sinLatitude);
+    return A * (1.0 - E2) / (w * w * w);
+  }
+
   /** ECEF position of a geodetic point, m. */
   public static Vector3D toEcef(GeodeticPoint point) {
     double[] out = new double[3];

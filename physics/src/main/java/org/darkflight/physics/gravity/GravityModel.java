@@ -1,7 +1,6 @@
 package org.darkflight.physics.gravity;
 
 import org.darkflight.physics.Constants;
-import org.darkflight.physics.PhysicsConfig;
 
 /**
  * Gravity in the Earth-fixed frame. Implementations give the magnitude along the downward
@@ -40,12 +39,4 @@ public interface GravityModel {
 
   /** {@code constant}: g₀ = 9.80665 m/s² everywhere, along the ellipsoid normal. */
   GravityModel CONSTANT = (sinLatitude, heightM) -> Constants.STANDARD_GRAVITY_MPS2;
-
-  /** The model a configuration selects. */
-  static GravityModel of(PhysicsConfig config) {
-    return switch (config.gravityModel()) {
-      case CONSTANT -> CONSTANT;
-      case WGS84_LOCAL -> NormalGravity.INSTANCE;
-    };
-  }
 }

@@ -1,13 +1,11 @@
 package org.darkflight.physics.integrate;
 
-import org.darkflight.physics.PhysicsConfig;
-import org.darkflight.physics.plugin.PhysicsPlugins;
-
 /**
  * A one-step method for y' = f(t, y). Steps may be negative (integration backward in time).
  * Instances are mutable (they hold work arrays and the step-size state): one per integration,
  * never shared between threads. No method allocates. Plugins provide one through an
- * {@link IntegratorProvider}.
+ * {@link IntegratorProvider}; {@code physics.models.PhysicsModels} makes the one a configuration
+ * selects.
  */
 public interface Integrator {
 
@@ -57,46 +55,4 @@ public interface Integrator {
 
   /** The method's name as in {@code physics_config.json}. */
   String name();
-
-  /**
-   * The integrator a configuration selects: the plugin named by
-   * {@link PhysicsConfig.Plugins#integrator()} when set (guarded, see {@link PhysicsPlugins}),
-   * else the built-in method of {@code config.integration()}.
-   *
-   * @param config              the physics configuration
-   * @param absoluteTolerances  per-component absolute tolerances of adaptive methods
-   * @param positionComponents  number of leading position components whose derivatives are the
-   *                            next {@code positionComponents} components (for the
-   *                            semi-implicit method)
-   */
-  static Integrator create(PhysicsConfig config, double[] absoluteTolerances,
-      int positionComponents) {
-    PhysicsConfig.Plugins plugins = config.plugins();
-    if (plugins.integrator() != null) {
-      return PhysicsPlugins.integrator(plugins.integrator(), config.integration(),
-          absoluteTolerances, positionComponents, plugins.integratorConfigJson());
-    }
-    return create(config.integration(), absoluteTolerances, positionComponents);
-  }
-
-  /**
-   * The built-in integrator the settings select (plugins are not consulted).
-   *
-   * @param settings            integration settings
-   * @param absoluteTolerances  per-component absolute tolerances of adaptive methods
-   * @param positionComponents  number of leading position components whose derivatives are the
-   *                            next {@code positionComponents} components (for the
-   *                            semi-implicit method)
-   */
-  static Integrator create(PhysicsConfig.Integration settings, double[] absoluteTolerances,
-      int positionComponents) {
-    int dimension = absoluteTolerances.length;
-    return switch (settings.method()) {
-      case RK4 -> new ClassicalRungeKutta(dimension, settings.dtInitialS());
-      case RKF45 -> new RungeKuttaFehlberg45(settings.dtInitialS(), settings.dtMinS(),
-          settings.dtMaxS(), settings.relativeTolerance(), absoluteTolerances);
-      case SEMI_IMPLICIT -> new SemiImplicitEuler(dimension, positionComponents,
-          settings.dtInitialS());
-    };
-  }
 }

@@ -3,6 +3,7 @@ package org.darkflight.physics.legacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.darkflight.physics.Constants;
 
 /**
  * The "JÖRMUNGANDR v2" slice method as the specification describes it (spec §8, "Legacy parity
@@ -34,7 +35,7 @@ import java.util.List;
 public final class FriesV2 {
 
   /** Specific gas constant of dry air, J/(kg·K) (as in the v.42 workbook). */
-  public static final double R_DRY_AIR = 287.05;
+  public static final double R_DRY_AIR = Constants.LEGACY_WORKBOOK_GAS_CONSTANT_AIR;
   /** Metres per second to miles per hour. */
   public static final double MPS_TO_MPH = 2.2369362920544;
 

@@ -1,6 +1,7 @@
 package org.darkflight.physics.legacy;
 
 import java.util.List;
+import org.darkflight.physics.Constants;
 
 /**
  * The dark-flight method of Dr. Marc Fries' workbook "JÖRMUNGANDR v.42" (Park Forest 2003 file),
@@ -37,10 +38,73 @@ public final class FriesV42 {
     return deg * Math.PI / 180.0;
   }
 
-  /** Runs the workbook's computation. */
+  /** RAOB Used for Calcs!B..G, rows 1..601 (index 600 and 601 empty). */
+  private record Raob(double[] pressureHpa, double[] altitudeM, double[] temperatureDeciC,
+      double[] windFromDeg, double[] windSpeedDeciMps) {}
+
+  /** RAOB Used for Calcs!N (1 on data rows) and L (1 on the top data row). */
+  private record Flags(int[] data, int[] top) {}
+
+  /**
+   * particle parameters!F13..F19, B29..B33: the sphere and its entry velocity.
+   *
+   * @param massKg      B21 / 1000
+   * @param areaM2      F19, cross-section
+   * @param eastMps     Xi (B31), eastward entry speed
+   * @param northMps    Yi (B32), northward entry speed
+   * @param verticalSin B30 = Zi / V0, the (negative) sine of the entry angle
+   */
+  private record Body(double massKg, double areaM2, double eastMps, double northMps,
+      double verticalSin) {}
+
+  /** P,T!J (density, 0 off the data) and Vz!O (speed of sound). */
+  private record Air(double[] densityKgM3, double[] soundMps) {}
+
+  /** Vz!K (second-iteration Cd) and X (terminal velocity). */
+  private record Terminal(double[] cd, double[] velocityMps) {}
+
+  /** vertical grid!D (height step) and J (inside the window). */
+  private record Window(double[] dzM, boolean[] inside, int rows) {}
+
+  /** vertical grid!H (time in row), its sum B12 and the window's largest speed B13. */
+  private record Vertical(double[] dtS, double fallTimeS, double maxSpeedMps) {}
+
+  /** lateral displacement!T,X (velocity) and P,R (acceleration). */
+  private record Horizontal(double[] vx, double[] vy, double[] ax, double[] ay) {}
+
+  /**
+   * Runs the workbook's computation, in the workbook's solve order (docs/methodology.md §19.1):
+   * flags, sphere and entry velocity, air, terminal velocity, window, vertical speed and time,
+   * wind and its smoothing, horizontal drag and speed, row displacement, landing.
+   */
   public FriesV42Result run(FriesV42Inputs in) {
-    final int n = ROWS;
-    // RAOB Used for Calcs!B..G, rows 1..601 (601 is empty).
+    Raob raob = raob(in);
+    Flags flags = flags(raob.altitudeM());
+    Body body = body(in);
+    Air air = air(raob, flags);
+    Terminal terminal = terminalVelocity(in, body, air, flags);
+    Window window = window(in, raob.altitudeM(), flags);
+    Vertical vertical = verticalMotion(in, body, air, terminal, window, flags);
+    double[] windESmooth = smooth(windComponent(raob, true));
+    double[] windNSmooth = smooth(windComponent(raob, false));
+    Horizontal h = horizontalMotion(body, air, terminal, vertical, flags, windESmooth,
+        windNSmooth);
+    double sumX = displacement(h.vx(), h.ax(), vertical.dtS(), flags);
+    double sumY = displacement(h.vy(), h.ay(), vertical.dtS(), flags);
+    if (!Double.isFinite(sumX) || !Double.isFinite(sumY)
+        || !Double.isFinite(vertical.fallTimeS())) {
+      throw new IllegalArgumentException("the workbook would show an error value (#DIV/0!) for "
+          + "these inputs: check that profile row 1 has an altitude and that every row inside "
+          + "the window has a speed");
+    }
+    return new FriesV42Result(sumX, sumY, in.startEastingM() + sumX, in.startNorthingM() + sumY,
+        vertical.fallTimeS(), vertical.maxSpeedMps(), body.areaM2(), terminal.velocityMps()[0],
+        window.rows());
+  }
+
+  /** RAOB Used for Calcs!B..G: the pasted profile, zero below its last row. */
+  private static Raob raob(FriesV42Inputs in) {
+    int n = ROWS;
     double[] p = new double[n + 2];
     double[] c = new double[n + 2];
     double[] tDeci = new double[n + 2];
@@ -55,8 +119,15 @@ public final class FriesV42 {
       dir[i] = r.windFromDeg();
       spd[i] = r.windSpeedDeciMps();
     }
-    // RAOB Used for Calcs!N (data flag) and L (top-of-profile flag). Row 1's formulas read rows
-    // 2 and 3, as the workbook's do.
+    return new Raob(p, c, tDeci, dir, spd);
+  }
+
+  /**
+   * RAOB Used for Calcs!N (data flag) and L (top-of-profile flag). Row 1's formulas read rows 2
+   * and 3, as the workbook's do.
+   */
+  private static Flags flags(double[] c) {
+    int n = ROWS;
     int[] flagN = new int[n + 1];
     int[] flagL = new int[n + 1];
     flagN[0] = c[1] > 0 ? 1 : 0;
@@ -65,8 +136,11 @@ public final class FriesV42 {
       flagN[i] = c[i] > 0 ? 1 : 0;
       flagL[i] = (c[i] > 0 ? 1 : 0) + (c[i + 1] > 0 ? -1 : 0);
     }
+    return new Flags(flagN, flagL);
+  }
 
-    // particle parameters!B29..B33, F13..F19.
+  /** particle parameters!B29..B33, F13..F19: sphere of the given density, entry velocity. */
+  private static Body body(FriesV42Inputs in) {
     double massKg = in.massG() / 1000;
     double b29 = Math.cos(radians(in.angleBelowHorizontalDeg()));
     double b33 = -(Math.sin(radians(in.angleBelowHorizontalDeg()))) * in.speedMps();
@@ -77,36 +151,50 @@ public final class FriesV42 {
     double radiusCm = Math.pow(volumeCm3 / 4.1866667, 1.0 / 3.0);
     double radiusM = radiusCm / 100;
     double area = 3.14 * Math.pow(radiusM, 2);
+    return new Body(massKg, area, xi, yi, b30);
+  }
 
-    // P,T!D,F,H,J: temperature, kelvin, pressure (kPa), density.
+  /** P,T!D,F,H,J: temperature, kelvin, pressure (kPa), density; Vz!O: speed of sound. */
+  private static Air air(Raob raob, Flags flags) {
+    int n = ROWS;
     double[] rho = new double[n + 1];
     double[] sound = new double[n + 1];
     for (int i = 0; i < n; i++) {
-      double tC = tDeci[i] / 10;
+      double tC = raob.temperatureDeciC()[i] / 10;
       double tK = tC + 273.15;
-      double pKpa = p[i] / 10;
-      rho[i] = flagN[i] == 1 ? ((pKpa * 1000) / (287.05 * tK)) : 0;
+      double pKpa = raob.pressureHpa()[i] / 10;
+      rho[i] = flags.data()[i] == 1
+          ? ((pKpa * 1000) / (Constants.LEGACY_WORKBOOK_GAS_CONSTANT_AIR * tK)) : 0;
       // Vz!O: speed of sound.
       sound[i] = 331.3 * Math.sqrt(1 + (tC / 273.15));
     }
+    return new Air(rho, sound);
+  }
 
-    // Vz!I,Q,K,V,X: two-iteration terminal velocity.
+  /** Vz!I,Q,K,V,X: two-iteration terminal velocity. */
+  private static Terminal terminalVelocity(FriesV42Inputs in, Body body, Air air, Flags flags) {
+    int n = ROWS;
+    double[] rho = air.densityKgM3();
     double[] cdTerminal = new double[n + 1];
     double[] vTerminal = new double[n + 1];
-    double twoMg = 2 * massKg * in.gravityMps2();
+    double twoMg = 2 * body.massKg() * in.gravityMps2();
     for (int i = 0; i < n; i++) {
-      double v1 = flagN[i] == 1
-          ? Math.pow(twoMg / (rho[i] * area * in.firstIterationCd()), 0.5) : 0;
-      cdTerminal[i] = cdOfMach(v1 / sound[i]);
-      vTerminal[i] = flagN[i] == 1
-          ? Math.pow(twoMg / (rho[i] * area * cdTerminal[i]), 0.5) : 0;
+      double v1 = flags.data()[i] == 1
+          ? Math.pow(twoMg / (rho[i] * body.areaM2() * in.firstIterationCd()), 0.5) : 0;
+      cdTerminal[i] = cdOfMach(v1 / air.soundMps()[i]);
+      vTerminal[i] = flags.data()[i] == 1
+          ? Math.pow(twoMg / (rho[i] * body.areaM2() * cdTerminal[i]), 0.5) : 0;
     }
+    return new Terminal(cdTerminal, vTerminal);
+  }
 
-    // vertical grid!D (height step) and J (inside the window); B = altitude.
+  /** vertical grid!D (height step) and J (inside the window); B = altitude. */
+  private static Window window(FriesV42Inputs in, double[] c, Flags flags) {
+    int n = ROWS;
     double[] dz = new double[n + 1];
     boolean[] inWindow = new boolean[n + 1];
     for (int i = 1; i < n; i++) {
-      dz[i] = flagN[i] == 1 ? c[i] - c[i - 1] : 0;
+      dz[i] = flags.data()[i] == 1 ? c[i] - c[i - 1] : 0;
     }
     dz[0] = dz[1];
     int rowsInWindow = 0;
@@ -116,55 +204,78 @@ public final class FriesV42 {
         rowsInWindow++;
       }
     }
+    return new Window(dz, inWindow, rowsInWindow);
+  }
 
-    // Vz!AC (vertical speed), AE, AG, AK, AM (deceleration), AO (speed used) and
-    // vertical grid!H (time in row), from the top row downwards.
+  /**
+   * Vz!AC (vertical speed), AE, AG, AK, AM (deceleration), AO (speed used) and vertical grid!H
+   * (time in row), from the top row downwards; the fall time G13 and the largest speed AR4.
+   */
+  private static Vertical verticalMotion(FriesV42Inputs in, Body body, Air air,
+      Terminal terminal, Window window, Flags flags) {
+    int n = ROWS;
+    double[] rho = air.densityKgM3();
     double[] vz = new double[n + 1];
     double[] az = new double[n + 1];
     double[] dt = new double[n + 1];
-    double fallTime = 0;
     double maxVz = Double.NEGATIVE_INFINITY;
     for (int i = n - 1; i >= 0; i--) {
-      vz[i] = flagL[i] == 1
-          ? in.speedMps() * Math.abs(b30)
+      vz[i] = flags.top()[i] == 1
+          ? in.speedMps() * Math.abs(body.verticalSin())
           : vz[i + 1] + (az[i + 1] * dt[i + 1]);
-      double cd = cdOfMach(vz[i] / sound[i]);
-      double force = -(0.5 * rho[i] * area * cd * (vz[i] * vz[i]));
-      az[i] = force / massKg;
-      double used = vz[i] > vTerminal[i] ? vz[i] : vTerminal[i];
-      dt[i] = inWindow[i] ? dz[i] / used : 0;
-      double shown = (inWindow[i] ? 1 : 0) * used;
+      double cd = cdOfMach(vz[i] / air.soundMps()[i]);
+      double force = -(0.5 * rho[i] * body.areaM2() * cd * (vz[i] * vz[i]));
+      az[i] = force / body.massKg();
+      double used = vz[i] > terminal.velocityMps()[i] ? vz[i] : terminal.velocityMps()[i];
+      dt[i] = window.inside()[i] ? window.dzM()[i] / used : 0;
+      double shown = (window.inside()[i] ? 1 : 0) * used;
       maxVz = Math.max(maxVz, shown);
     }
+    double fallTime = 0;
     for (int i = 0; i < n; i++) {
       fallTime += dt[i];
     }
+    return new Vertical(dt, fallTime, maxVz);
+  }
 
-    // wind velocity!D,H,L: wind components; J,N: smoothed over three rows.
-    double[] windE = new double[n + 1];
-    double[] windN = new double[n + 1];
+  /** wind velocity!D,H (east) or D,L (north): the wind component of each row. */
+  private static double[] windComponent(Raob raob, boolean east) {
+    int n = ROWS;
+    double[] c = raob.altitudeM();
+    double[] out = new double[n + 1];
     for (int i = 0; i < n; i++) {
       double speed;
       if (i == 0 && c[i] == 0) {
         speed = Double.NaN; // the workbook shows #DIV/0! here
       } else {
-        speed = c[i] == 0 ? 0 : spd[i] / 10;
+        speed = c[i] == 0 ? 0 : raob.windSpeedDeciMps()[i] / 10;
       }
-      windE[i] = Math.cos(radians(dir[i] + 90)) * speed;
-      windN[i] = Math.sin(radians(dir[i] - 90)) * speed;
+      double dir = raob.windFromDeg()[i];
+      out[i] = east ? Math.cos(radians(dir + 90)) * speed : Math.sin(radians(dir - 90)) * speed;
     }
-    double[] windESmooth = smooth(windE);
-    double[] windNSmooth = smooth(windN);
+    return out;
+  }
 
-    // lateral displacement!T,X (velocity), L,N (force), P,R (acceleration), V,Z (row mean),
-    // AB,AD (row displacement); summed into AA12, AC12.
+  /**
+   * lateral displacement!T,X (velocity), L,N (force), P,R (acceleration), from the top row
+   * downwards; each axis braked by its own relative speed with the terminal-velocity Cd.
+   */
+  private static Horizontal horizontalMotion(Body body, Air air, Terminal terminal,
+      Vertical vertical, Flags flags, double[] windESmooth, double[] windNSmooth) {
+    int n = ROWS;
+    int[] flagN = flags.data();
+    double[] rho = air.densityKgM3();
+    double[] cdTerminal = terminal.cd();
+    double[] dt = vertical.dtS();
+    double area = body.areaM2();
+    double massKg = body.massKg();
     double[] vx = new double[n + 1];
     double[] vy = new double[n + 1];
     double[] ax = new double[n + 1];
     double[] ay = new double[n + 1];
     for (int i = n - 1; i >= 0; i--) {
-      vx[i] = flagL[i] == 1 ? xi : vx[i + 1] + (ax[i + 1] * dt[i + 1]);
-      vy[i] = flagL[i] == 1 ? yi : vy[i + 1] + (ay[i + 1] * dt[i + 1]);
+      vx[i] = flags.top()[i] == 1 ? body.eastMps() : vx[i + 1] + (ax[i + 1] * dt[i + 1]);
+      vy[i] = flags.top()[i] == 1 ? body.northMps() : vy[i + 1] + (ay[i + 1] * dt[i + 1]);
       double relE = windESmooth[i] - vx[i];
       double relN = windNSmooth[i] - vy[i];
       double fx = flagN[i] == 1
@@ -174,28 +285,26 @@ public final class FriesV42 {
       ax[i] = flagN[i] == 1 ? fx / massKg : 0;
       ay[i] = flagN[i] == 1 ? fy / massKg : 0;
     }
-    double sumX = 0;
-    double sumY = 0;
-    for (int i = 0; i < n; i++) {
-      double meanX;
-      double meanY;
+    return new Horizontal(vx, vy, ax, ay);
+  }
+
+  /**
+   * lateral displacement!V,Z (row mean velocity) and AB,AD (row displacement
+   * {@code v̄·t + a·t²/2}), summed into AA12 (east) or AC12 (north).
+   */
+  private static double displacement(double[] v, double[] a, double[] dt, Flags flags) {
+    double sum = 0;
+    for (int i = 0; i < ROWS; i++) {
+      double mean;
       if (i == 0) {
-        meanX = (vx[0] + vx[1]) / 2;
-        meanY = (vy[0] + vy[1]) / 2;
+        mean = (v[0] + v[1]) / 2;
       } else {
-        meanX = (flagL[i] == 1 ? mean(vx, i - 1, i) : mean(vx, i - 1, i + 1)) * flagN[i];
-        meanY = (flagL[i] == 1 ? mean(vy, i - 1, i) : mean(vy, i - 1, i + 1)) * flagN[i];
+        mean = (flags.top()[i] == 1 ? mean(v, i - 1, i) : mean(v, i - 1, i + 1))
+            * flags.data()[i];
       }
-      sumX += (meanX * dt[i]) + ((0.5 * ax[i]) * (dt[i] * dt[i]));
-      sumY += (meanY * dt[i]) + ((0.5 * ay[i]) * (dt[i] * dt[i]));
+      sum += (mean * dt[i]) + ((0.5 * a[i]) * (dt[i] * dt[i]));
     }
-    if (!Double.isFinite(sumX) || !Double.isFinite(sumY) || !Double.isFinite(fallTime)) {
-      throw new IllegalArgumentException("the workbook would show an error value (#DIV/0!) for "
-          + "these inputs: check that profile row 1 has an altitude and that every row inside "
-          + "the window has a speed");
-    }
-    return new FriesV42Result(sumX, sumY, in.startEastingM() + sumX, in.startNorthingM() + sumY,
-        fallTime, maxVz, area, vTerminal[0], rowsInWindow);
+    return sum;
   }
 
   /** Excel AVERAGE over rows {@code from..to} (0-based, inclusive); row 601 is empty and skipped. */

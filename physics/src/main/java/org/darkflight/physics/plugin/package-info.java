@@ -1,8 +1,9 @@
 /**
  * What every Darkflight plugin shares: the {@link org.darkflight.physics.plugin.PluginManifest},
- * the {@link org.darkflight.physics.plugin.PluginKind}s with their criticality, the failure
- * exception, and {@link org.darkflight.physics.plugin.PhysicsPlugins}, which finds the physics
- * providers (drag, ablation, integrator) with {@link java.util.ServiceLoader}. It lives in the
- * physics module because that is the one module every plugin kind can see; see docs/plugins.md.
+ * the {@link org.darkflight.physics.plugin.PluginKind}s with their criticality and the failure
+ * exception. It lives in the physics module because that is the one module every plugin kind can
+ * see, and it depends on nothing else of Darkflight, so that the provider interfaces of every
+ * kind can name it; the physics providers are looked up by
+ * {@code org.darkflight.physics.models.PhysicsPlugins}. See docs/plugins.md.
  */
 package org.darkflight.physics.plugin;

@@ -11,11 +11,13 @@ import org.darkflight.physics.geodesy.Geodesics;
 import org.darkflight.physics.geodesy.LocalEnu;
 import org.darkflight.physics.geodesy.Wgs84;
 import org.darkflight.physics.integrate.Integrator;
+import org.darkflight.physics.integrate.IntegratorFactory;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
- * Integrates a fragment from the luminous end to the ground with the models a
- * {@link PhysicsConfig} selects, in the Earth-fixed WGS84 frame (see {@link EquationsOfMotion}).
+ * Integrates a fragment from the luminous end to the ground with the models it is given, in the
+ * Earth-fixed WGS84 frame (see {@link EquationsOfMotion}); {@code physics.models.PhysicsModels
+ * .simulator(atmosphere, config)} builds one with the models a {@link PhysicsConfig} selects.
  * Instances are immutable and thread-safe; each call builds its own (mutable) integrator.
  *
  * <p>Besides the luminous-end entry points ({@link #simulate(LuminousEnd, Fragment)},
@@ -32,25 +34,28 @@ public final class DarkflightSimulator {
   private final AtmosphereModel atmosphere;
   private final PhysicsConfig config;
   private final ForceModels models;
+  private final IntegratorFactory integrators;
   private final double[] absoluteTolerances;
 
-  /** A simulator with the models {@code config} selects. */
-  public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config) {
-    this(atmosphere, config, ForceModels.of(config));
-  }
-
   /**
-   * A simulator with explicitly supplied force models (plugins, tests); {@code config} still
-   * gives the integrator, Earth rotation, ground height and output interval.
+   * A simulator with the given models; {@code config} gives the integration tolerances, Earth
+   * rotation, ground height and output interval (its model choices are not read here).
+   *
+   * @param atmosphere  the air the fragment falls through
+   * @param config      the physics configuration
+   * @param models      drag, gravity and ablation
+   * @param integrators a new integrator per propagation
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
-      ForceModels models) {
-    if (atmosphere == null || config == null || models == null) {
-      throw new IllegalArgumentException("atmosphere, config and models must not be null");
+      ForceModels models, IntegratorFactory integrators) {
+    if (atmosphere == null || config == null || models == null || integrators == null) {
+      throw new IllegalArgumentException(
+          "atmosphere, config, models and integrators must not be null");
     }
     this.atmosphere = atmosphere;
     this.config = config;
     this.models = models;
+    this.integrators = integrators;
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
@@ -215,7 +220,7 @@ public final class DarkflightSimulator {
     Run(Fragment fragment) {
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
-      Integrator integrator = Integrator.create(config, absoluteTolerances, 3);
+      Integrator integrator = integrators.create(absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator);
     }
 

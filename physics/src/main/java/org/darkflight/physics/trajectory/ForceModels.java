@@ -1,13 +1,13 @@
 package org.darkflight.physics.trajectory;
 
-import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.ablation.AblationModel;
 import org.darkflight.physics.drag.DragModel;
 import org.darkflight.physics.gravity.GravityModel;
 
 /**
- * The pluggable models the equations of motion are built from. {@link #of(PhysicsConfig)} gives
- * the models a configuration selects; plugins and tests may supply their own.
+ * The pluggable models the equations of motion are built from.
+ * {@code physics.models.PhysicsModels.forces(config)} gives the models a configuration selects;
+ * plugins and tests may supply their own.
  *
  * @param drag     drag coefficient model (with any C_d scale already applied)
  * @param gravity  gravity model
@@ -19,11 +19,5 @@ public record ForceModels(DragModel drag, GravityModel gravity, AblationModel ab
     if (drag == null || gravity == null || ablation == null) {
       throw new IllegalArgumentException("force models must not be null");
     }
-  }
-
-  /** The models a physics configuration selects. */
-  public static ForceModels of(PhysicsConfig config) {
-    return new ForceModels(DragModel.of(config), GravityModel.of(config),
-        AblationModel.of(config));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.PhysicsConfig.AblationMethod;
+import org.darkflight.physics.models.PhysicsModels;
 import org.junit.jupiter.api.Test;
 
 class AblationModelTest {
@@ -76,10 +77,10 @@ class AblationModelTest {
   @Test
   void configSelects() {
     PhysicsConfig d = PhysicsConfig.defaults();
-    assertThat(AblationModel.of(d), sameInstance(AblationModel.NONE));
-    assertThat(AblationModel.of(withAblation(d, AblationMethod.SIMPLE)),
+    assertThat(PhysicsModels.ablation(d), sameInstance(AblationModel.NONE));
+    assertThat(PhysicsModels.ablation(withAblation(d, AblationMethod.SIMPLE)),
         instanceOf(SimpleAblation.class));
-    assertThat(AblationModel.of(withAblation(d, AblationMethod.CLASSICAL)),
+    assertThat(PhysicsModels.ablation(withAblation(d, AblationMethod.CLASSICAL)),
         instanceOf(ClassicalAblation.class));
   }
 

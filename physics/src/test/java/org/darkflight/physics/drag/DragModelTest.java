@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.sameInstance;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.PhysicsConfig.DragModelKind;
+import org.darkflight.physics.models.PhysicsModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,15 +69,15 @@ class DragModelTest {
   @Test
   void configSelectsAndScales() {
     PhysicsConfig d = PhysicsConfig.defaults();
-    assertThat(DragModel.of(d), sameInstance(ConstantDrag.INSTANCE));
-    assertThat(DragModel.of(d).dragCoefficient(3, 1e5, shaped(1.5)), is(1.3));
+    assertThat(PhysicsModels.drag(d), sameInstance(ConstantDrag.INSTANCE));
+    assertThat(PhysicsModels.drag(d).dragCoefficient(3, 1e5, shaped(1.5)), is(1.3));
     PhysicsConfig mach = new PhysicsConfig(DragModelKind.MACH_REGIME, 1.0, d.ablation(),
         d.gravityModel(), false, 0, d.integration(), 1, d.legacy());
-    assertThat(DragModel.of(mach), sameInstance(MachRegimeDrag.INSTANCE));
+    assertThat(PhysicsModels.drag(mach), sameInstance(MachRegimeDrag.INSTANCE));
     PhysicsConfig re = new PhysicsConfig(DragModelKind.REYNOLDS_CURVE, 1.0, d.ablation(),
         d.gravityModel(), false, 0, d.integration(), 1, d.legacy());
-    assertThat(DragModel.of(re), sameInstance(ReynoldsCurveDrag.INSTANCE));
-    assertThat(DragModel.of(mach.withCdScale(1.5)).dragCoefficient(2.0, 1e5, shaped(1.21)),
+    assertThat(PhysicsModels.drag(re), sameInstance(ReynoldsCurveDrag.INSTANCE));
+    assertThat(PhysicsModels.drag(mach.withCdScale(1.5)).dragCoefficient(2.0, 1e5, shaped(1.21)),
         closeTo(1.5 * MachRegimeDrag.sphere(2.0), 1e-12));
   }
 }

@@ -21,6 +21,15 @@ class GeodesyTest {
   }
 
   @Test
+  void radiiOfCurvatureAtTheEquatorAndThePoles() {
+    // M(0) = a (1 − e²) = b²/a, M(90°) = N(90°) = a²/b, N(0) = a
+    assertThat(Wgs84.meridionalRadiusM(0.0), closeTo(Wgs84.B * Wgs84.B / Wgs84.A, 1e-6));
+    assertThat(Wgs84.meridionalRadiusM(1.0), closeTo(Wgs84.A * Wgs84.A / Wgs84.B, 1e-6));
+    assertThat(Wgs84.primeVerticalRadiusM(1.0), closeTo(Wgs84.A * Wgs84.A / Wgs84.B, 1e-6));
+    assertThat(Wgs84.primeVerticalRadiusM(0.0), closeTo(Wgs84.A, 1e-9));
+  }
+
+  @Test
   void knownEcefPoints() {
     Vector3D equator = Wgs84.toEcef(GeodeticPoint.ofDegrees(0, 0, 0));
     assertThat(equator.getX(), closeTo(Wgs84.A, 1e-9));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.sameInstance;
 
 import org.darkflight.physics.PhysicsConfig;
+import org.darkflight.physics.models.PhysicsModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,9 +51,9 @@ class GravityModelTest {
   @Test
   void configSelects() {
     PhysicsConfig d = PhysicsConfig.defaults();
-    assertThat(GravityModel.of(d), sameInstance(NormalGravity.INSTANCE));
+    assertThat(PhysicsModels.gravity(d), sameInstance(NormalGravity.INSTANCE));
     PhysicsConfig c = new PhysicsConfig(d.dragModel(), 1, d.ablation(),
         PhysicsConfig.GravityModelKind.CONSTANT, false, 0, d.integration(), 1, d.legacy());
-    assertThat(GravityModel.of(c).magnitudeMps2(0.3, 1e4), is(9.80665));
+    assertThat(PhysicsModels.gravity(c).magnitudeMps2(0.3, 1e4), is(9.80665));
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.PhysicsConfig.IntegratorKind;
+import org.darkflight.physics.models.PhysicsModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,11 +170,11 @@ class IntegratorTest {
     PhysicsConfig.Integration rk4 = new PhysicsConfig.Integration(IntegratorKind.RK4, 0.05,
         0.01, 0.2, 1e-9, 1e-3);
     double[] atol = {1, 1, 1, 1};
-    assertThat(Integrator.create(rk4, atol, 2).name(), is("rk4"));
-    assertThat(Integrator.create(rk4, atol, 2).nextStepS(), is(0.05));
-    assertThat(Integrator.create(new PhysicsConfig.Integration(IntegratorKind.RKF45, 0.05,
+    assertThat(PhysicsModels.integrator(rk4, atol, 2).name(), is("rk4"));
+    assertThat(PhysicsModels.integrator(rk4, atol, 2).nextStepS(), is(0.05));
+    assertThat(PhysicsModels.integrator(new PhysicsConfig.Integration(IntegratorKind.RKF45, 0.05,
         0.01, 0.2, 1e-9, 1e-3), atol, 2).name(), is("rkf45"));
-    assertThat(Integrator.create(new PhysicsConfig.Integration(IntegratorKind.SEMI_IMPLICIT,
+    assertThat(PhysicsModels.integrator(new PhysicsConfig.Integration(IntegratorKind.SEMI_IMPLICIT,
         0.05, 0.01, 0.2, 1e-9, 1e-3), atol, 2).name(), is("semi_implicit"));
     assertThrows(IllegalArgumentException.class, () -> new ClassicalRungeKutta(2, 0));
     assertThrows(IllegalArgumentException.class, () -> new SemiImplicitEuler(2, 1, -1));

@@ -12,6 +12,7 @@ import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.PhysicsConfig.IntegratorKind;
 import org.darkflight.physics.atmosphere.AtmosphereModel;
+import org.darkflight.physics.models.PhysicsModels;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -40,7 +41,7 @@ class ConvergenceTest {
   }
 
   private static double[] reference() {
-    DarkflightSimulator sim = new DarkflightSimulator(AIR, config(IntegratorKind.RK4, 1, 1, 1));
+    DarkflightSimulator sim = PhysicsModels.simulator(AIR, config(IntegratorKind.RK4, 1, 1, 1));
     FlightState s0 = start(sim);
     EquationsOfMotion eom = new EquationsOfMotion(AIR, sim.models(), true, FRAGMENT);
     DormandPrince853Integrator dp = new DormandPrince853Integrator(1e-8, 1.0, 1e-13, 1e-13);
@@ -54,7 +55,7 @@ class ConvergenceTest {
   private static final double[] REF = reference();
 
   private static double positionError(PhysicsConfig cfg) {
-    DarkflightSimulator sim = new DarkflightSimulator(AIR, cfg);
+    DarkflightSimulator sim = PhysicsModels.simulator(AIR, cfg);
     FlightState s = sim.propagateToTime(start(sim), FRAGMENT, T);
     return s.positionEcefM().distance(new Vector3D(REF[0], REF[1], REF[2]));
   }

@@ -29,6 +29,7 @@ import org.darkflight.physics.geodesy.GeodeticPoint;
 import org.darkflight.physics.geodesy.LocalEnu;
 import org.darkflight.physics.geodesy.Wgs84;
 import org.darkflight.physics.gravity.GravityModel;
+import org.darkflight.physics.models.PhysicsModels;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void azimuthNinetyElevationFortyFiveMovesEastAndDown() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(IntegratorKind.RK4, 0.01, DragModelKind.SIMPLE_CONSTANT, GravityModelKind.CONSTANT));
     LuminousEnd start = luminousEnd(20_000, 1000, 90, 45);
     FlightState s0 = sim.initialState(start, stone(1));
@@ -58,7 +59,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void azimuthZeroElevationZeroMovesNorthHorizontally() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         PhysicsConfig.defaults());
     Vector3D vEnu = sim.initialState(luminousEnd(20_000, 300, 0, 0)).velocityEnuMps();
     assertThat(vEnu.getX(), closeTo(0, 1e-9));
@@ -91,7 +92,7 @@ class DarkflightSimulatorTest {
       }
     };
     ForceModels vacuum = new ForceModels((mach, re, f) -> 0.0, uniform, AblationModel.NONE);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(kind, 0.05, DragModelKind.SIMPLE_CONSTANT, GravityModelKind.CONSTANT), vacuum);
     FlightState s0 = sim.initialState(start, stone(1));
     double tolerance = kind == IntegratorKind.SEMI_IMPLICIT ? 1e-2 : 1e-6;
@@ -111,7 +112,7 @@ class DarkflightSimulatorTest {
   void vacuumVerticalDropLandsAtTheClosedFormTime(IntegratorKind kind) {
     ForceModels vacuum = new ForceModels((mach, re, f) -> 0.0, GravityModel.CONSTANT,
         AblationModel.NONE);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(kind, 0.05, DragModelKind.SIMPLE_CONSTANT, GravityModelKind.CONSTANT), vacuum);
     Landing landing = sim.land(luminousEnd(5_000, 0, 0, 90), stone(1));
     double expectedT = Math.sqrt(2 * 5_000 / G0);
@@ -128,7 +129,7 @@ class DarkflightSimulatorTest {
   void reachesTheAnalyticTerminalVelocity(IntegratorKind kind) {
     double rho = 1.0;
     Fragment f = stone(1.0);
-    DarkflightSimulator sim = new DarkflightSimulator(TestFixtures.uniform(rho, 0, 0, 0),
+    DarkflightSimulator sim = PhysicsModels.simulator(TestFixtures.uniform(rho, 0, 0, 0),
         config(kind, 0.02, DragModelKind.SIMPLE_CONSTANT, GravityModelKind.CONSTANT));
     Landing landing = sim.land(luminousEnd(3_000, 0, 0, 90), f);
     double area = f.shapeFactor() * Math.pow(f.massKg() / f.densityKgM3(), 2.0 / 3.0);
@@ -142,7 +143,7 @@ class DarkflightSimulatorTest {
   @Test
   void uniformWindDriftTendsToWindTimesFallTime() {
     double wind = 10.0;
-    DarkflightSimulator sim = new DarkflightSimulator(TestFixtures.uniform(1.0, wind, 0, 0),
+    DarkflightSimulator sim = PhysicsModels.simulator(TestFixtures.uniform(1.0, wind, 0, 0),
         config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.CONSTANT));
     double previous = Double.POSITIVE_INFINITY;
@@ -164,7 +165,7 @@ class DarkflightSimulatorTest {
         GravityModelKind.WGS84_LOCAL);
     PhysicsConfig cfg = new PhysicsConfig(base.dragModel(), 1.0, base.ablation(),
         base.gravityModel(), false, 312.5, base.integration(), 1.0, base.legacy());
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE, cfg);
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE, cfg);
     Landing landing = sim.land(luminousEnd(25_000, 2500, 120, 40), stone(0.5));
     GeodeticPoint impact = GeodeticPoint.ofDegrees(landing.latitudeDeg(),
         landing.longitudeDeg(), 312.5);
@@ -182,16 +183,16 @@ class DarkflightSimulatorTest {
   void rk4AndRkf45AgreeOnARealisticFallThroughAProfile() {
     AtmosphereModel air = new ProfileAtmosphere(TestFixtures.windProfile());
     LuminousEnd start = luminousEnd(25_000, 3000, 250, 35);
-    Landing a = new DarkflightSimulator(air, config(IntegratorKind.RK4, 0.02,
+    Landing a = PhysicsModels.simulator(air, config(IntegratorKind.RK4, 0.02,
         DragModelKind.SIMPLE_CONSTANT, GravityModelKind.WGS84_LOCAL)).land(start, stone(1));
-    Landing b = new DarkflightSimulator(air, config(IntegratorKind.RKF45, 0.05,
+    Landing b = PhysicsModels.simulator(air, config(IntegratorKind.RKF45, 0.05,
         DragModelKind.SIMPLE_CONSTANT, GravityModelKind.WGS84_LOCAL)).land(start, stone(1));
     assertThat(a.fallTimeS(), closeTo(b.fallTimeS(), 1e-3));
     assertThat(a.driftDistanceM(), closeTo(b.driftDistanceM(), 0.05));
     assertThat(a.driftBearingDeg(), closeTo(b.driftBearingDeg(), 1e-5));
     // the westward entry is carried back east by the westerly jet: it lands east of where it
     // would in still air
-    Landing still = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    Landing still = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.WGS84_LOCAL)).land(start, stone(1));
     assertThat(a.longitudeDeg(), greaterThan(still.longitudeDeg()));
@@ -199,7 +200,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void trajectoryIsSampledAtTheOutputIntervalAndEndsAtImpact() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(IntegratorKind.RKF45, 0.05, DragModelKind.MACH_REGIME,
             GravityModelKind.WGS84_LOCAL));
     Trajectory tr = sim.simulate(luminousEnd(20_000, 2000, 45, 60), stone(2));
@@ -222,7 +223,7 @@ class DarkflightSimulatorTest {
   @Test
   void backwardPropagationRetracesTheForwardPath() {
     AtmosphereModel air = new ProfileAtmosphere(TestFixtures.windProfile());
-    DarkflightSimulator sim = new DarkflightSimulator(air, config(IntegratorKind.RKF45, 0.05,
+    DarkflightSimulator sim = PhysicsModels.simulator(air, config(IntegratorKind.RKF45, 0.05,
         DragModelKind.MACH_REGIME, GravityModelKind.WGS84_LOCAL));
     Fragment f = stone(1);
     FlightState s0 = sim.initialState(luminousEnd(25_000, 3000, 200, 40));
@@ -245,7 +246,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void landFromAnArbitraryStateMatchesTheFullRun() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.WGS84_LOCAL));
     LuminousEnd start = luminousEnd(25_000, 3000, 10, 50);
@@ -269,7 +270,7 @@ class DarkflightSimulatorTest {
         new PhysicsConfig.Ablation(true, PhysicsConfig.AblationMethod.CLASSICAL, Double.NaN,
             Double.NaN, Double.NaN),
         base.gravityModel(), false, 0.0, base.integration(), 1.0, base.legacy());
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE, cfg);
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE, cfg);
     FlightState s0 = sim.initialState(luminousEnd(20_000, 2000, 0, 45), stone(1));
     FlightState s1 = sim.propagateToTime(s0, stone(1), 2.0);
     assertThat(s1.massKg(), lessThan(1.0));
@@ -282,7 +283,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void rejectsBadArguments() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         PhysicsConfig.defaults());
     FlightState s0 = sim.initialState(luminousEnd(20_000, 2000, 0, 45), stone(1));
     assertThrows(IllegalArgumentException.class,
@@ -292,10 +293,10 @@ class DarkflightSimulatorTest {
     assertThrows(IllegalArgumentException.class,
         () -> sim.land(luminousEnd(-100, 10, 0, 45), stone(1)));
     assertThrows(IllegalArgumentException.class,
-        () -> new DarkflightSimulator(null, PhysicsConfig.defaults()));
+        () -> PhysicsModels.simulator(null, PhysicsConfig.defaults()));
     assertThat(sim.atmosphere(), is(StandardAtmosphere1976.INSTANCE));
     assertThat(sim.config(), is(PhysicsConfig.defaults()));
-    assertThat(sim.models().gravity(), is(GravityModel.of(PhysicsConfig.defaults())));
+    assertThat(sim.models().gravity(), is(PhysicsModels.gravity(PhysicsConfig.defaults())));
   }
 
   @Test
@@ -303,7 +304,7 @@ class DarkflightSimulatorTest {
     // an updraft faster than the terminal velocity of a 1 g stone pushes it back up
     AtmosphereModel updraft = h -> TestFixtures.uniform(1.0, 0, 0, h < 2_000 ? 60.0 : 0.0)
         .at(h);
-    DarkflightSimulator sim = new DarkflightSimulator(updraft,
+    DarkflightSimulator sim = PhysicsModels.simulator(updraft,
         config(IntegratorKind.RK4, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.CONSTANT));
     SimulationException e = assertThrows(SimulationException.class,
@@ -316,7 +317,7 @@ class DarkflightSimulatorTest {
   void reportsANonFiniteState() {
     AtmosphereModel broken = h -> TestFixtures.uniform(h < 1_000 ? Double.NaN : 1.0, 0, 0, 0)
         .at(h);
-    DarkflightSimulator sim = new DarkflightSimulator(broken,
+    DarkflightSimulator sim = PhysicsModels.simulator(broken,
         config(IntegratorKind.RK4, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.CONSTANT));
     SimulationException e = assertThrows(SimulationException.class,
@@ -328,7 +329,7 @@ class DarkflightSimulatorTest {
   void reportsAFullyAblatedFragment() {
     ForceModels burning = new ForceModels((mach, re, f) -> 1.0, GravityModel.CONSTANT,
         (s, rho, v, cd, f) -> -1.0);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         PhysicsConfig.defaults(), burning);
     SimulationException e = assertThrows(SimulationException.class,
         () -> sim.land(luminousEnd(10_000, 100, 0, 90), stone(0.5)));
@@ -339,7 +340,7 @@ class DarkflightSimulatorTest {
   void reportsAGrowingMass() {
     ForceModels accreting = new ForceModels((mach, re, f) -> 1.0, GravityModel.CONSTANT,
         (s, rho, v, cd, f) -> 1e-3);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         PhysicsConfig.defaults(), accreting);
     SimulationException e = assertThrows(SimulationException.class,
         () -> sim.land(luminousEnd(10_000, 100, 0, 90), stone(0.5)));
@@ -358,7 +359,7 @@ class DarkflightSimulatorTest {
         base.gravityModel(), false, 0.0,
         new PhysicsConfig.Integration(IntegratorKind.RKF45, 1.0, 1.0, 5_000.0, 1e-6, 1.0), 1.0,
         base.legacy());
-    DarkflightSimulator sim = new DarkflightSimulator(air, cfg, weightless);
+    DarkflightSimulator sim = PhysicsModels.simulator(air, cfg, weightless);
     SimulationException e = assertThrows(SimulationException.class,
         () -> sim.land(luminousEnd(1_000, 0, 0, 90), stone(0.001)));
     assertThat(e.reason(), is(SimulationException.Reason.NO_IMPACT));
@@ -373,7 +374,7 @@ class DarkflightSimulatorTest {
         base.gravityModel(), true, 0.0, base.integration(), 1.0, base.legacy());
     ForceModels vacuum = new ForceModels((mach, re, f) -> 0.0, GravityModel.CONSTANT,
         AblationModel.NONE);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE, rotating,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE, rotating,
         vacuum);
     double h = 10_000;
     Landing l = sim.land(luminousEnd(h, 0, 0, 90), stone(1));
@@ -386,7 +387,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void propagateToHeightChoosesTheDirection() {
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(IntegratorKind.RKF45, 0.05, DragModelKind.SIMPLE_CONSTANT,
             GravityModelKind.CONSTANT));
     Fragment f = stone(1);
@@ -403,7 +404,7 @@ class DarkflightSimulatorTest {
 
   @Test
   void oneSimulatorServesManyThreadsDeterministically() throws Exception {
-    DarkflightSimulator sim = new DarkflightSimulator(
+    DarkflightSimulator sim = PhysicsModels.simulator(
         new ProfileAtmosphere(TestFixtures.windProfile()),
         config(IntegratorKind.RKF45, 0.05, DragModelKind.MACH_REGIME,
             GravityModelKind.WGS84_LOCAL));
@@ -442,9 +443,9 @@ class DarkflightSimulatorTest {
     LuminousEnd start = new LuminousEnd(TestFixtures.EPOCH, -33.5, 151.2, 8000, 3929.77,
         221.53, 13.82);
     AtmosphereModel air = new ProfileAtmosphere(TestFixtures.windProfile());
-    Landing fixed = new DarkflightSimulator(air, config(kind, 0.05, DragModelKind.SIMPLE_CONSTANT,
+    Landing fixed = PhysicsModels.simulator(air, config(kind, 0.05, DragModelKind.SIMPLE_CONSTANT,
         GravityModelKind.WGS84_LOCAL)).land(start, f);
-    Landing reference = new DarkflightSimulator(air, config(IntegratorKind.RKF45, 0.05,
+    Landing reference = PhysicsModels.simulator(air, config(IntegratorKind.RKF45, 0.05,
         DragModelKind.SIMPLE_CONSTANT, GravityModelKind.WGS84_LOCAL)).land(start, f);
     // rk4 is 4th order; the semi-implicit Euler method is 1st order (43 m, 0.4 s off at 0.01 s)
     boolean rk4 = kind == IntegratorKind.RK4;

@@ -21,6 +21,7 @@ import org.darkflight.physics.PhysicsConfig.IntegratorKind;
 import org.darkflight.physics.TestFixtures;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.atmosphere.StandardAtmosphere1976;
+import org.darkflight.physics.models.PhysicsModels;
 
 /** Invariants over random fragments, entries and models. */
 class SimulatorProperties {
@@ -50,7 +51,7 @@ class SimulatorProperties {
       @ForAll boolean rotation) {
     Fragment f = new Fragment("p", Math.pow(10, log10Mass), density, 1.1, 1.3);
     LuminousEnd start = new LuminousEnd(T0, -33.5, 151.2, altitude, speed, azimuth, elevation);
-    DarkflightSimulator sim = new DarkflightSimulator(
+    DarkflightSimulator sim = PhysicsModels.simulator(
         new ProfileAtmosphere(TestFixtures.windProfile()),
         config(kind, drag, GravityModelKind.WGS84_LOCAL, ablation, rotation));
     Trajectory tr;
@@ -95,7 +96,7 @@ class SimulatorProperties {
       @ForAll boolean rk4, @ForAll DragModelKind drag, @ForAll boolean rotation) {
     Fragment f = new Fragment("e", Math.pow(10, log10Mass), 3300, 1.0, 1.21);
     LuminousEnd start = new LuminousEnd(T0, 60.1, -20.4, altitude, speed, azimuth, elevation);
-    DarkflightSimulator sim = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    DarkflightSimulator sim = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         config(rk4 ? IntegratorKind.RK4 : IntegratorKind.RKF45, drag, GravityModelKind.CONSTANT,
             false, rotation));
     List<TrajectoryPoint> pts = sim.simulate(start, f).points();

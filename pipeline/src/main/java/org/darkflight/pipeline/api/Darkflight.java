@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.darkflight.io.FileTrees;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.pipeline.run.EnsembleRun;
@@ -107,7 +106,7 @@ public final class Darkflight {
       }
       return simulate(in, dir.resolve("out"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     } finally {
-      deleteTree(dir);
+      FileTrees.delete(dir);
     }
   }
 
@@ -129,16 +128,5 @@ public final class Darkflight {
     direct.setEnforceEncodability(false);
     direct.setTargetParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
     return options;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -22,8 +22,9 @@ import org.darkflight.analysis.atmos.DefaultAtmosFusion;
 import org.darkflight.analysis.atmos.FusedProfile;
 import org.darkflight.analysis.atmos.FusionConfig;
 import org.darkflight.analysis.plugins.PluginRegistry;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,13 +35,12 @@ import picocli.CommandLine.Option;
  * read and validated before anything is written.
  */
 @Command(name = "atmos", mixinStandardHelpOptions = true,
-    description = "Fuse radiosondes, weather-model netCDF files and radar VAD winds into the "
-        + "event's atmospheric profile.")
+    description = {"Fuse radiosondes, weather-model netCDF files and radar VAD winds into the "
+        + "event's atmospheric profile.",
+        "The event's luminous-end time and place select and weight the sources."})
 public final class AtmosCommand implements DarkflightCommand {
 
-  @Option(names = "--event", required = true, paramLabel = "FILE",
-      description = "event.json (its luminous_end time and place select and weight the sources)")
-  Path event;
+  @Mixin SharedOptions.Event event;
 
   @Option(names = "--sonde", split = ",", paramLabel = "FILE",
       description = "radiosonde: UWyo TEXT:LIST page or radiosonde JSON (repeatable)")
@@ -58,8 +58,7 @@ public final class AtmosCommand implements DarkflightCommand {
       description = "radar_metadata.json; its radar_site_id must match the VAD files")
   Path radarMetadata;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-  Path out;
+  @Mixin SharedOptions.RequiredOut out;
 
   @Option(names = "--top-m", defaultValue = "40000", paramLabel = "M",
       description = "fill the profile up to this altitude with USSA76 (default: ${DEFAULT-VALUE})")
@@ -80,7 +79,7 @@ public final class AtmosCommand implements DarkflightCommand {
 
   @Override
   public Integer call() throws Exception {
-    Event ev = EventFiles.read(event);
+    Event ev = EventFiles.read(event.path());
     LuminousEnd le = ev.luminousEnd();
     SourceRequest request = new SourceRequest(le.timeUtc(), le.latitudeDeg(), le.longitudeDeg());
     if (sondes.isEmpty() && models.isEmpty() && vads.isEmpty()) {
@@ -119,7 +118,7 @@ public final class AtmosCommand implements DarkflightCommand {
       throw new InputException("(command line)", "--top-m/--shear-limit", e.getMessage());
     }
     FusedProfile fused = fuse(raws, request, cfg);
-    List<Path> written = AtmosOutputs.writeAll(out, fused, ev.eventId());
+    List<Path> written = AtmosOutputs.writeAll(out.dir(), fused, ev.eventId());
     long warnings = fused.annotations().stream().filter(a -> a.severity().equals("warning"))
         .count();
     System.out.printf(Locale.ROOT, "atmos: %d levels %.0f-%.0f m from %d source(s), grid from %s;"

@@ -1,9 +1,6 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,18 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
+import org.darkflight.io.uq.CalibratedParamsDocument;
+import org.darkflight.io.uq.CalibrationNarrowingDocument;
+import org.darkflight.io.uq.FindsFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.uq.CalibratedEnsemble;
-import org.darkflight.analysis.uq.FindsFiles;
 import org.darkflight.analysis.uq.NarrowingReport;
 import org.darkflight.analysis.ensemble.MassClassBins;
 import org.darkflight.analysis.uq.Calibration;
@@ -34,6 +32,7 @@ import org.darkflight.analysis.uq.Find;
 import org.darkflight.analysis.uq.PhysicsForwardModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,13 +48,13 @@ import picocli.CommandLine.Unmatched;
 public final class CalibrateCommand implements DarkflightCommand {
 
   /** Output file name. */
-  public static final String FILE = "calibrated_params.json";
+  public static final String FILE = CalibratedParamsDocument.FILE;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
-  @Option(names = "--config", required = true, paramLabel = "physics_config.json") Path config;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
+  @Mixin SharedOptions.Config configOption;
   @Option(names = "--finds", required = true, paramLabel = "finds.json") Path findsFile;
   @Option(names = "--density-kg-m3", defaultValue = "3320",
       description = "Baseline fragment density (default: ${DEFAULT-VALUE}).") double density;
@@ -66,19 +65,24 @@ public final class CalibrateCommand implements DarkflightCommand {
       defaultValue = "along_track_offset_m,cross_track_offset_m,cd_scale",
       description = "Parameters to fit, of along_track_offset_m, cross_track_offset_m, cd_scale, "
           + "wind_scale, density_kg_m3 (default: ${DEFAULT-VALUE}).") List<String> freeKeys;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-calibration") Path out;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT") String producedUtc;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-calibration");
+  @Mixin SharedOptions.ProducedUtc producedUtc;
   @Option(names = "--rerun-ensemble", paramLabel = "ensemble_config.json",
-      description = {"Also run this ensemble with the baseline and with the calibrated",
-          "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write",
-          "calibration_narrowing.json (90 % ellipses before/after)."}) Path rerunEnsemble;
-  @Option(names = "--fragments", paramLabel = "fragments.json",
-      description = "Fragments of the re-run ensemble (or a split rule in it).") Path fragments;
+      description = "Also run this ensemble with the baseline and with the calibrated "
+          + "parameters (into DIR/ensemble_baseline, DIR/ensemble_calibrated) and write "
+          + "calibration_narrowing.json (90 %% ellipses before/after); its fragments come from "
+          + "--fragments or a split rule in it.") Path rerunEnsemble;
+  @Mixin SharedOptions.Fragments fragmentsOption;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path config = configOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     boolean[] free = new boolean[CalibrationParameter.values().length];
     for (String k : freeKeys) {
       boolean known = false;
@@ -107,45 +111,15 @@ public final class CalibrateCommand implements DarkflightCommand {
     }
     ProfileAtmosphere air = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
     PhysicsConfig physics = PhysicsConfigFiles.read(config);
-    List<Find> finds = FindsFiles.read(findsFile);
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    List<Find> finds = Find.of(FindsFiles.read(findsFile));
+    Instant produced = producedUtc.resolve();
     PhysicsForwardModel model = new PhysicsForwardModel(air, physics, ev.luminousEnd(),
         new Fragment("find", 1.0, density, cd, Fragment.SPHERE_SHAPE_FACTOR));
     double[] baseline = model.baseline();
     Calibration.Result r = new Calibration(model, finds, baseline, free).fit();
 
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("product", "calibrated_params");
-    doc.put("schema_version", "1.0.0");
-    doc.put("created_utc", produced.toString());
-    doc.put("event_id", ev.eventId());
-    doc.put("finds", finds.size());
-    doc.put("calibrated", r.calibrated());
-    doc.put("message", r.message());
-    Map<String, Object> params = new LinkedHashMap<>();
-    for (CalibrationParameter p : CalibrationParameter.values()) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("value", r.values()[p.ordinal()]);
-      v.put("baseline", baseline[p.ordinal()]);
-      double s = r.sigma()[p.ordinal()];
-      v.put("sigma", Double.isFinite(s) ? s : null);
-      v.put("free", free[p.ordinal()]);
-      params.put(p.key(), v);
-    }
-    doc.put("parameters", params);
-    doc.put("neg_log_likelihood_baseline", r.baselineNll());
-    doc.put("neg_log_likelihood", r.nll());
-    Map<String, Object> res = new LinkedHashMap<>();
-    for (int i = 0; i < finds.size(); i++) {
-      double d = r.residualsM()[i];
-      res.put(finds.get(i).id(), Double.isFinite(d) ? d : null);
-    }
-    doc.put("residuals_m", res);
-    byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(out);
-    AtomicFiles.write(out.resolve(FILE), json);
+    calibratedParams(ev, produced, finds, r, baseline, free).write(out.resolve(FILE));
     PrintWriter w = spec.commandLine().getOut();
     w.println("darkflight calibrate: " + r.message());
     for (CalibrationParameter p : CalibrationParameter.values()) {
@@ -164,6 +138,7 @@ public final class CalibrateCommand implements DarkflightCommand {
   private void narrowing(PrintWriter w, RunInputs before, PipelineOptions options,
       Instant produced, Calibration.Result r, boolean[] free, List<Find> finds)
       throws Exception {
+    Path out = outOption.dir();
     Path calib = out.resolve(FILE);
     Path dirBefore = out.resolve("ensemble_baseline");
     EnsembleRun.physics(before).run(before, dirBefore, options, produced);
@@ -175,41 +150,53 @@ public final class CalibrateCommand implements DarkflightCommand {
       dirAfter = out.resolve("ensemble_calibrated");
       EnsembleRun.physics(after).run(after, dirAfter, options, produced);
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("$schema", NarrowingReport.SCHEMA_ID);
-    Map<String, Object> meta = after.canonicalMeta("calibration_narrowing", "1.0.0", produced);
-    doc.put("meta", meta);
-    doc.put("calibrated", r.calibrated());
-    doc.put("message", r.calibrated()
-        ? "calibrated parameters and their posterior spreads applied to the ensemble"
-        : r.message() + "; baseline kept, the calibrated run is the baseline run");
-    doc.put("confidence_level", NarrowingReport.LEVEL);
-    doc.put("baseline_run", out.relativize(dirBefore).toString());
-    doc.put("calibrated_run", out.relativize(dirAfter).toString());
-    doc.putAll(NarrowingReport.compare(NarrowingReport.ellipses(dirBefore),
-        NarrowingReport.ellipses(dirAfter), finds,
-        new MassClassBins(before.ensemble().massClassEdgesKg())));
-    byte[] json = (new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(out.resolve(NarrowingReport.FILE), json);
+    NarrowingReport.Comparison cmp = NarrowingReport.compare(
+        NarrowingReport.ellipses(dirBefore), NarrowingReport.ellipses(dirAfter), finds,
+        new MassClassBins(before.ensemble().massClassEdgesKg()));
+    CalibrationNarrowingDocument doc = new CalibrationNarrowingDocument(
+        CalibrationNarrowingDocument.SCHEMA_ID,
+        after.canonicalMeta(CalibrationNarrowingDocument.PRODUCT,
+            CalibrationNarrowingDocument.SCHEMA_VERSION, produced),
+        r.calibrated(), r.calibrated()
+            ? "calibrated parameters and their posterior spreads applied to the ensemble"
+            : r.message() + "; baseline kept, the calibrated run is the baseline run",
+        NarrowingReport.LEVEL, out.relativize(dirBefore).toString(),
+        out.relativize(dirAfter).toString(), cmp.classes(), cmp.finds());
+    doc.write(out.resolve(NarrowingReport.FILE));
     w.println("  narrowing of the 90 % ellipses (" + (r.calibrated() ? "calibrated"
         : "not calibrated: baseline kept") + "):");
-    for (Object o : (List<?>) doc.get("classes")) {
-      Map<?, ?> c = (Map<?, ?>) o;
-      Object ratio = c.get("area_ratio");
-      w.printf(Locale.ROOT, "    %-14s area after/before %s%n", c.get("mass_class"),
-          ratio == null ? "n/a" : String.format(Locale.ROOT, "%.3f", (Double) ratio));
+    for (CalibrationNarrowingDocument.ClassNarrowing c : doc.classes()) {
+      Double ratio = c.areaRatio();
+      w.printf(Locale.ROOT, "    %-14s area after/before %s%n", c.massClass(),
+          ratio == null ? "n/a" : String.format(Locale.ROOT, "%.3f", ratio));
     }
-    for (Object o : (List<?>) doc.get("finds")) {
-      Map<?, ?> f = (Map<?, ?>) o;
+    for (CalibrationNarrowingDocument.FindDistance f : doc.finds()) {
       w.printf(Locale.ROOT, "    find %-12s to its class's centre: %s m before, %s m after%n",
-          f.get("id"), fmt(f.get("distance_to_center_before_m")),
-          fmt(f.get("distance_to_center_after_m")));
+          f.id(), fmt(f.distanceToCenterBeforeM()), fmt(f.distanceToCenterAfterM()));
     }
     w.println("  wrote " + out.resolve(NarrowingReport.FILE));
   }
 
-  private static String fmt(Object v) {
-    return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f", (Double) v);
+  private static String fmt(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  /** The {@code calibrated_params.json} document of a fit. */
+  private static CalibratedParamsDocument calibratedParams(Event ev, Instant produced,
+      List<Find> finds, Calibration.Result r, double[] baseline, boolean[] free) {
+    Map<String, CalibratedParamsDocument.Parameter> params = new LinkedHashMap<>();
+    for (CalibrationParameter p : CalibrationParameter.values()) {
+      double s = r.sigma()[p.ordinal()];
+      params.put(p.key(), new CalibratedParamsDocument.Parameter(r.values()[p.ordinal()],
+          baseline[p.ordinal()], Double.isFinite(s) ? s : null, free[p.ordinal()]));
+    }
+    Map<String, Double> residuals = new LinkedHashMap<>();
+    for (int i = 0; i < finds.size(); i++) {
+      double d = r.residualsM()[i];
+      residuals.put(finds.get(i).id(), Double.isFinite(d) ? d : null);
+    }
+    return new CalibratedParamsDocument(CalibratedParamsDocument.PRODUCT,
+        CalibratedParamsDocument.SCHEMA_VERSION, produced.toString(), ev.eventId(), finds.size(),
+        r.calibrated(), r.message(), params, r.baselineNll(), r.nll(), residuals);
   }
 }

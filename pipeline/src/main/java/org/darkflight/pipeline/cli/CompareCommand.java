@@ -1,26 +1,22 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.geo.GeoSchemas;
 import org.darkflight.io.geo.LatLon;
+import org.darkflight.io.uq.PairedComparisonDocument;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.uq.PairedComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,30 +34,32 @@ import picocli.CommandLine.Unmatched;
 public final class CompareCommand implements DarkflightCommand {
 
   /** Output file name. */
-  public static final String FILE = "paired_comparison.json";
+  public static final String FILE = PairedComparisonDocument.FILE;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
   @Option(names = "--config-a", required = true, paramLabel = "physics_config.json",
       description = "Physics variant A (reference).") Path configA;
   @Option(names = "--config-b", required = true, paramLabel = "physics_config.json",
       description = "Physics variant B.") Path configB;
-  @Option(names = "--fragments", paramLabel = "fragments.json") Path fragments;
+  @Mixin SharedOptions.Fragments fragmentsOption;
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json") Path ensemble;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-compare") Path out;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-compare");
   @Option(names = "--confidence", defaultValue = "0.95",
       description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
   double confidence;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "Time written into the outputs (ISO-8601), default now.")
-  String producedUtc;
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     if (!(confidence > 0 && confidence < 1)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--confidence must be in (0, 1), got " + confidence);
@@ -69,8 +67,7 @@ public final class CompareCommand implements DarkflightCommand {
     RunCommand helper = new RunCommand();
     helper.spec = spec;
     PipelineOptions options = helper.pipelineOptions(beamArgs);
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    Instant produced = producedUtc.resolve();
     RunInputs a = RunInputs.read(event, atmos, configA, fragments, ensemble);
     RunInputs b = RunInputs.read(event, atmos, configB, fragments, ensemble);
     PrintWriter w = spec.commandLine().getOut();
@@ -83,20 +80,15 @@ public final class CompareCommand implements DarkflightCommand {
     LatLon origin = new LatLon(a.event().luminousEnd().latitudeDeg(),
         a.event().luminousEnd().longitudeDeg());
     List<PairedComparison.ClassDiff> diffs = PairedComparison.compare(la, lb, origin, confidence);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("product", "paired_comparison");
-    doc.put("created_utc", produced.toString());
-    doc.put("event_id", a.event().eventId());
-    doc.put("config_a", Map.of("path", configA.toString(), "sha256", a.sha256().get("config")));
-    doc.put("config_b", Map.of("path", configB.toString(), "sha256", b.sha256().get("config")));
-    doc.put("random_seed", a.ensemble().randomSeed());
-    doc.put("confidence_level", confidence);
-    doc.put("difference", "B minus A, metres east/north in the tangent plane at the luminous end");
-    doc.put("classes", diffs);
-    byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
+    PairedComparisonDocument doc = new PairedComparisonDocument(
+        PairedComparisonDocument.PRODUCT, produced.toString(), a.event().eventId(),
+        new PairedComparisonDocument.ConfigFile(configA.toString(), a.sha256().get("config")),
+        new PairedComparisonDocument.ConfigFile(configB.toString(), b.sha256().get("config")),
+        a.ensemble().randomSeed(), confidence,
+        "B minus A, metres east/north in the tangent plane at the luminous end",
+        PairedComparison.documentClasses(diffs));
     Files.createDirectories(out);
-    AtomicFiles.write(out.resolve(FILE), json);
+    doc.write(out.resolve(FILE));
     w.printf(Locale.ROOT, "darkflight compare: %s, B − A per mass class (%.0f %% CI):%n",
         a.event().eventId(), 100 * confidence);
     for (PairedComparison.ClassDiff d : diffs) {

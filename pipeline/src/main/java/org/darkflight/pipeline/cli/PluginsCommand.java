@@ -1,13 +1,10 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.darkflight.io.json.Json;
+import org.darkflight.io.plugins.PluginEntry;
 import org.darkflight.analysis.plugins.PluginInfo;
 import org.darkflight.analysis.plugins.PluginRegistry;
 import picocli.CommandLine.Command;
@@ -42,8 +39,7 @@ public final class PluginsCommand implements DarkflightCommand {
     PluginRegistry registry = PluginRegistry.discover();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new String(Json.toCanonicalBytes(toJson(registry.all())),
-          StandardCharsets.UTF_8).strip());
+      out.println(PluginEntry.toJson(entries(registry.all())));
     } else {
       out.print(table(registry.all()));
     }
@@ -51,26 +47,15 @@ public final class PluginsCommand implements DarkflightCommand {
     return 0;
   }
 
-  /** The JSON array: one object per plugin. */
-  static ArrayNode toJson(List<PluginInfo> plugins) {
-    ArrayNode arr = Json.mapper().createArrayNode();
+  /** The JSON array's entries: one per plugin. */
+  static List<PluginEntry> entries(List<PluginInfo> plugins) {
+    List<PluginEntry> out = new ArrayList<>();
     for (PluginInfo p : plugins) {
-      ObjectNode o = arr.addObject();
-      o.put("kind", p.kind().interfaceName());
-      o.put("name", p.manifest().name());
-      o.put("version", p.manifest().version());
-      ArrayNode prov = o.putArray("provides");
-      p.manifest().provides().forEach(prov::add);
-      if (p.manifest().configSchema() == null) {
-        o.putNull("config_schema");
-      } else {
-        o.put("config_schema", p.manifest().configSchema());
-      }
-      o.put("critical", p.critical());
-      o.put("source", p.source());
-      o.put("class", p.className());
+      out.add(new PluginEntry(p.kind().interfaceName(), p.manifest().name(),
+          p.manifest().version(), p.manifest().provides(), p.manifest().configSchema(),
+          p.critical(), p.source(), p.className()));
     }
-    return arr;
+    return out;
   }
 
   /** A fixed-width table with a header line. */

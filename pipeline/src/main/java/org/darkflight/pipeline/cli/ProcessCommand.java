@@ -2,15 +2,12 @@ package org.darkflight.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.darkflight.pipeline.coord.Coordinator;
 import org.darkflight.pipeline.coord.EventProcessor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,10 +49,7 @@ public final class ProcessCommand implements DarkflightCommand {
       + "misses; run and write nothing.")
   boolean dryRun;
 
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "created_utc of the artifacts (ISO-8601); default: $SOURCE_DATE_EPOCH, "
-          + "else now.")
-  String producedUtc;
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Override
   public Integer call() throws Exception {
@@ -63,33 +57,11 @@ public final class ProcessCommand implements DarkflightCommand {
     PrintWriter w = spec.commandLine().getOut();
     try {
       Coordinator.Result r = EventProcessor.process(eventDir, new EventProcessor.Options(root,
-          profile, sets, createdUtc(spec, producedUtc), dryRun, System.getenv()), w);
+          profile, sets, producedUtc.resolve(), dryRun, System.getenv()), w);
       return r.succeeded() ? 0 : 1;
     } catch (EventProcessor.BusyException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return EXIT_BUSY;
     }
-  }
-
-  /** The time written into artifacts: the option, $SOURCE_DATE_EPOCH or now. */
-  static Instant createdUtc(CommandSpec spec, String option) {
-    if (option != null) {
-      try {
-        return Instant.parse(option);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--produced-utc: not an ISO-8601 instant: " + option);
-      }
-    }
-    String epoch = System.getenv("SOURCE_DATE_EPOCH");
-    if (epoch != null && !epoch.isBlank()) {
-      try {
-        return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
-      } catch (NumberFormatException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "SOURCE_DATE_EPOCH is not a number of seconds: " + epoch);
-      }
-    }
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -24,6 +24,7 @@ import org.darkflight.analysis.radar.RefinedTerminus;
 import org.darkflight.analysis.radar.ReturnSolution;
 import org.darkflight.analysis.radar.SuiteLanding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,14 +42,14 @@ import picocli.CommandLine.Spec;
         "Writes radar_slices/*.json, radar_solution.json, radar_layers.geojson and the strewn"
             + " field (strewn_field_points.geojson, uncertainty_ellipses.geojson,"
             + " strewn_field.kml/.kmz with 'Radar Returns' and 'Calculated Termini' folders)"
-            + " into --out."})
+            + " into --out.",
+        "--config must have ablation disabled; the first fragment of --fragments gives the"
+            + " density, Cd and shape factor (else --density, --cd and --shape-factor)."})
 public final class RadarCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "EVENT",
-      description = "event.json (luminous end)")
-  Path event;
+  @Mixin SharedOptions.Event eventOption;
 
   @Option(names = "--returns", required = true, paramLabel = "RETURNS",
       description = "radar_returns.json")
@@ -59,17 +60,9 @@ public final class RadarCommand implements DarkflightCommand {
           + " (testdata/radar/radar_sites.json has KLOT, KILX, KDVN, KMKX)")
   Path sites;
 
-  @Option(names = "--atmos", required = true, paramLabel = "ATMOS",
-      description = "atmos_profile.json")
-  Path atmos;
-
-  @Option(names = "--config", required = true, paramLabel = "PHYSICS",
-      description = "physics_config.json (ablation must be disabled)")
-  Path config;
-
-  @Option(names = "--fragments", paramLabel = "FRAGMENTS",
-      description = "fragments.json: its first fragment gives density, Cd and shape factor")
-  Path fragments;
+  @Mixin SharedOptions.Atmos atmosOption;
+  @Mixin SharedOptions.Config configOption;
+  @Mixin SharedOptions.Fragments fragmentsOption;
 
   @Option(names = "--density", defaultValue = "3500", paramLabel = "KG_M3",
       description = "bulk density without --fragments, kg/m3 (default: ${DEFAULT-VALUE})")
@@ -96,8 +89,7 @@ public final class RadarCommand implements DarkflightCommand {
       description = "masses of the strewn-field suite, kg (default: ${DEFAULT-VALUE})")
   double[] suiteMassesKg;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-  Path out;
+  @Mixin SharedOptions.RequiredOut outOption;
 
   @Option(names = "--ensemble", paramLabel = "ENSEMBLE",
       description = "ensemble_config.json: also run the Monte Carlo ensemble of 'darkflight run'"
@@ -108,6 +100,11 @@ public final class RadarCommand implements DarkflightCommand {
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path config = configOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     Event ev = EventFiles.read(event);
     PhysicsConfig physics = PhysicsConfigFiles.read(config);
     ProfileAtmosphere atmosphere = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
@@ -144,7 +141,7 @@ public final class RadarCommand implements DarkflightCommand {
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
-    Path dir = out.resolve("ensemble");
+    Path dir = outOption.dir().resolve("ensemble");
     EnsembleRun.Summary s = EnsembleRun.physics(moved).run(moved, dir, options,
         org.darkflight.io.radar.returns.ArtifactMeta.createdNow());
     PrintWriter w = spec.commandLine().getOut();
@@ -155,8 +152,8 @@ public final class RadarCommand implements DarkflightCommand {
   }
 
   private Fragment template() throws InputException {
-    if (fragments != null) {
-      return FragmentsFiles.read(fragments).fragments().get(0);
+    if (fragmentsOption.path() != null) {
+      return FragmentsFiles.read(fragmentsOption.path()).fragments().get(0);
     }
     try {
       return new Fragment("radar", 1.0, densityKgM3, cd, shapeFactor);

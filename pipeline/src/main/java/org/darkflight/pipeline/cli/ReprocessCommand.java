@@ -20,6 +20,7 @@ import org.darkflight.pipeline.coord.Coordinator;
 import org.darkflight.pipeline.coord.EventProcessor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,9 +60,7 @@ public final class ReprocessCommand implements DarkflightCommand {
   @Option(names = "--dry-run", description = "Plan every event; run nothing.")
   boolean dryRun;
 
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "created_utc of new artifacts; default: $SOURCE_DATE_EPOCH, else now.")
-  String producedUtc;
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +70,7 @@ public final class ReprocessCommand implements DarkflightCommand {
     Path root = projectRoot != null ? projectRoot
         : eventsRoot.toAbsolutePath().normalize().getParent().getParent();
     Instant sinceInstant = since == null ? null : parseSince(since);
-    Instant created = ProcessCommand.createdUtc(spec, producedUtc);
+    Instant created = producedUtc.resolve();
     PrintWriter w = spec.commandLine().getOut();
     Path logs = root.resolve("logs");
     Files.createDirectories(logs);

@@ -12,7 +12,7 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.darkflight.io.heatmap.HeatmapOptions;
-import org.darkflight.pipeline.obs.BatchMetrics;
+import org.darkflight.pipeline.coord.BatchMetrics;
 import org.darkflight.pipeline.obs.DragRegimes;
 import org.darkflight.pipeline.obs.JsonLog;
 import org.darkflight.pipeline.obs.RunMetrics;
@@ -21,6 +21,7 @@ import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.pipeline.runner.RunnerSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,34 +42,17 @@ public final class RunCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json",
-      description = "The event: luminous end state (spec §4.1).")
-  Path event;
-
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json",
-      description = "The fused atmospheric profile (spec §4.3).")
-  Path atmos;
-
-  @Option(names = "--config", required = true, paramLabel = "physics_config.json",
-      description = "Physics models and integrator (spec §4.6).")
-  Path config;
-
-  @Option(names = "--fragments", paramLabel = "fragments.json",
-      description = "Fragment hypotheses; or give a split rule in the ensemble config.")
-  Path fragments;
+  @Mixin SharedOptions.Event event;
+  @Mixin SharedOptions.Atmos atmos;
+  @Mixin SharedOptions.Config config;
+  @Mixin SharedOptions.Fragments fragments;
 
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
       description = "Sampling settings (spec §4.7); default: each fragment once, nothing drawn.")
   Path ensemble;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-out",
-      description = "Output directory (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "Time written into the outputs (ISO-8601, e.g. 2024-01-01T00:00:00Z) for "
-          + "byte-identical reruns; default: $SOURCE_DATE_EPOCH if set, else now.")
-  String producedUtc;
+  @Mixin SharedOptions.Out out = new SharedOptions.Out("darkflight-out");
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Option(names = "--heatmap-cell-m", paramLabel = "METRES",
       description = "Also write ground-probability heatmaps with this cell size: a GeoTIFF per "
@@ -93,32 +77,45 @@ public final class RunCommand implements DarkflightCommand {
   @Option(names = "--no-report", description = "Do not write report.html (docs/report.md).")
   boolean noReport;
 
+  @Option(names = "--no-search-plan",
+      description = "Do not write the search plan (search_areas.geojson, search_plan.gpx).")
+  boolean noSearchPlan;
+
+  @picocli.CommandLine.Mixin SearchPlanOptions searchPlan;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PipelineOptions options = pipelineOptions(beamArgs);
-    Instant produced = producedUtc();
+    Instant produced = producedUtc.resolve();
     HeatmapOptions heatmap = heatmapOptions();
-    RunInputs inputs = RunInputs.read(event, atmos, config, fragments, ensemble);
+    var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
+    RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
+        fragments.path(), ensemble);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
         inputs.event().eventId(), inputs.ensemble().samples(),
         inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
     w.flush();
-    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out, options, produced,
+    EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out.dir(), options, produced,
         heatmap);
     print(w, s);
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
-      DragRegimes.write(inputs, out.resolve(DragRegimes.FILE));
+      DragRegimes.write(inputs, out.dir().resolve(DragRegimes.FILE));
     }
     RunMetrics metrics = BatchMetrics.forRun(inputs.event().eventId(), s);
-    metrics.write(out.resolve(RunMetrics.FILE));
+    metrics.write(out.dir().resolve(RunMetrics.FILE));
     JsonLog.of("cli.run").forEvent(inputs.event().eventId())
         .info("ensemble run finished", BatchMetrics.headline(metrics));
+    if (searchPlanOptions != null) {
+      org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
+          org.darkflight.pipeline.searchplan.SearchPlanStep.run(out.dir(), inputs, searchPlanOptions));
+    }
     if (!noReport) {
-      w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out, inputs));
+      w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(out.dir(),
+          inputs));
       w.flush();
     }
     return 0;
@@ -141,10 +138,6 @@ public final class RunCommand implements DarkflightCommand {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-  }
-
-  private Instant producedUtc() {
-    return ProcessCommand.createdUtc(spec, producedUtc);
   }
 
   /**

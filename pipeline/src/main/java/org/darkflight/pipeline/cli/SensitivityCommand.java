@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.darkflight.io.uq.SensitivityDocument;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.analysis.ensemble.RunInputs;
@@ -18,6 +18,7 @@ import org.darkflight.analysis.sampling.NominalInputs;
 import org.darkflight.analysis.uq.EnsembleLandingModel;
 import org.darkflight.analysis.uq.SensitivityAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,26 +36,30 @@ public final class SensitivityCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "event.json") Path event;
-  @Option(names = "--atmos", required = true, paramLabel = "atmos_profile.json") Path atmos;
-  @Option(names = "--config", required = true, paramLabel = "physics_config.json") Path config;
-  @Option(names = "--fragments", paramLabel = "fragments.json") Path fragments;
+  @Mixin SharedOptions.Event eventOption;
+  @Mixin SharedOptions.Atmos atmosOption;
+  @Mixin SharedOptions.Config configOption;
+  @Mixin SharedOptions.Fragments fragmentsOption;
   @Option(names = "--ensemble", required = true, paramLabel = "ensemble_config.json",
       description = "Its distributions are the analysed parameters.") Path ensemble;
   @Option(names = "--samples", paramLabel = "N", defaultValue = "256",
       description = "Base rows N per fragment; the cost is N*(k+2) landings per fragment for k"
           + " parameters (default: ${DEFAULT-VALUE}).") int samples;
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-      description = "Bootstrap resamples of the 95 % intervals (default: ${DEFAULT-VALUE}).")
+      description = "Bootstrap resamples of the 95 %% intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
   @Option(names = "--threads", paramLabel = "T",
       description = "Threads of the landing loop (default: available processors).") Integer threads;
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "darkflight-sensitivity") Path out;
-  @Option(names = "--produced-utc", paramLabel = "INSTANT",
-      description = "Time written into the output (ISO-8601), default now.") String producedUtc;
+  @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
+  @Mixin SharedOptions.ProducedUtc producedUtc;
 
   @Override
   public Integer call() throws Exception {
+    Path event = eventOption.path();
+    Path atmos = atmosOption.path();
+    Path config = configOption.path();
+    Path fragments = fragmentsOption.path();
+    Path out = outOption.dir();
     if (samples < 2) {
       throw new ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
     }
@@ -66,8 +71,7 @@ public final class SensitivityCommand implements DarkflightCommand {
     if (t < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1");
     }
-    Instant produced = producedUtc == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        : Instant.parse(producedUtc);
+    Instant produced = producedUtc.resolve();
     RunInputs in = RunInputs.read(event, atmos, config, fragments, ensemble);
     LuminousEnd start = in.event().luminousEnd();
     SensitivityAnalysis analysis;
@@ -81,38 +85,36 @@ public final class SensitivityCommand implements DarkflightCommand {
         new PhysicsLandingSimulator(in.physics()),
         new EventPlane(start.latitudeDeg(), start.longitudeDeg()), start.timeUtc());
     List<SensitivityAnalysis.FragmentResult> results = analysis.run(model, t);
-    Map<String, Object> doc = SensitivityReport.document(in, analysis, results, samples,
+    SensitivityDocument doc = SensitivityReport.document(in, analysis, results, samples,
         bootstrap, produced);
     Files.createDirectories(out);
-    Path file = out.resolve(SensitivityReport.FILE);
-    SensitivityReport.write(file, doc);
+    doc.write(out.resolve(SensitivityReport.FILE));
     print(spec.commandLine().getOut(), doc);
     return 0;
   }
 
-  @SuppressWarnings("unchecked")
-  private void print(PrintWriter w, Map<String, Object> doc) {
+  private void print(PrintWriter w, SensitivityDocument doc) {
+    Path out = outOption.dir();
     w.printf(Locale.ROOT, "darkflight sensitivity: %d landings; share of Var(east)+Var(north)"
-        + " [95 %% CI], shift per ±1σ%n", ((Map<String, Object>) doc.get("method")).get(
-            "landings"));
-    for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("classes")) {
-      w.printf(Locale.ROOT, "  %s, %s rows:%n", c.get("mass_class"), c.get("samples"));
-      for (Map<String, Object> p : (List<Map<String, Object>>) c.get("parameters")) {
-        List<Double> ci = (List<Double>) p.get("first_order_ci95");
-        w.printf(Locale.ROOT, "    %-24s S1 %6s [%6s, %6s]  ST %6s  %10s m%n", p.get("name"),
-            fmt(p.get("first_order_index")), fmt(ci.get(0)), fmt(ci.get(1)),
-            fmt(p.get("total_index")), fmt1(p.get("oat_shift_m")));
+        + " [95 %% CI], shift per ±1σ%n", doc.method().landings());
+    for (SensitivityDocument.ClassIndices c : doc.classes()) {
+      w.printf(Locale.ROOT, "  %s, %s rows:%n", c.massClass(), c.samples());
+      for (SensitivityDocument.ParameterIndices p : c.parameters()) {
+        List<Double> ci = p.firstOrderCi95();
+        w.printf(Locale.ROOT, "    %-24s S1 %6s [%6s, %6s]  ST %6s  %10s m%n", p.name(),
+            fmt(p.firstOrderIndex()), fmt(ci.get(0)), fmt(ci.get(1)),
+            fmt(p.totalIndex()), fmt1(p.oatShiftM()));
       }
     }
     w.println("  wrote " + out.resolve(SensitivityReport.FILE));
     w.flush();
   }
 
-  private static String fmt(Object v) {
-    return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", (Double) v);
+  private static String fmt(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  private static String fmt1(Object v) {
-    return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", (Double) v);
+  private static String fmt1(Double v) {
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -19,13 +19,14 @@ import org.darkflight.io.trajectory.TrajectoryFiles;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,25 +50,11 @@ public final class TrajectoryCommand implements DarkflightCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", required = true, paramLabel = "FILE",
-      description = "event.json: the luminous-end state.")
-  Path eventFile;
-
-  @Option(names = "--fragments", required = true, paramLabel = "FILE",
-      description = "fragments.json: the fragment hypotheses.")
-  Path fragmentsFile;
-
-  @Option(names = "--atmos", required = true, paramLabel = "FILE",
-      description = "atmos_profile.json: the vertical profile (Pa or hPa, K or degC, u/v or speed/direction).")
-  Path atmosFile;
-
-  @Option(names = "--config", required = true, paramLabel = "FILE",
-      description = "physics_config.json: drag, ablation, gravity and integrator settings.")
-  Path configFile;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Output directory; trajectories go to DIR/trajectories/.")
-  Path outDir;
+  @Mixin SharedOptions.Event eventFile;
+  @Mixin SharedOptions.RequiredFragments fragmentsFile;
+  @Mixin SharedOptions.Atmos atmosFile;
+  @Mixin SharedOptions.Config configFile;
+  @Mixin SharedOptions.RequiredOut outDir;
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public TrajectoryCommand() {}
@@ -77,20 +64,20 @@ public final class TrajectoryCommand implements DarkflightCommand {
     PrintWriter out = spec.commandLine().getOut();
 
     // 1. Validate every input before anything else.
-    Event event = EventFiles.read(eventFile);
-    FragmentsFile fragments = FragmentsFiles.read(fragmentsFile);
-    AtmosProfile profile = AtmosProfiles.read(atmosFile);
-    PhysicsConfig config = PhysicsConfigFiles.read(configFile);
+    Event event = EventFiles.read(eventFile.path());
+    FragmentsFile fragments = FragmentsFiles.read(fragmentsFile.path());
+    AtmosProfile profile = AtmosProfiles.read(atmosFile.path());
+    PhysicsConfig config = PhysicsConfigFiles.read(configFile.path());
     checkConsistency(event, config);
     List<InputRef> inputs = List.of(
-        InputRef.of(eventFile, eventFile.getFileName().toString()),
-        InputRef.of(fragmentsFile, fragmentsFile.getFileName().toString()),
-        InputRef.of(atmosFile, atmosFile.getFileName().toString()),
-        InputRef.of(configFile, configFile.getFileName().toString()));
+        InputRef.of(eventFile.path(), eventFile.path().getFileName().toString()),
+        InputRef.of(fragmentsFile.path(), fragmentsFile.path().getFileName().toString()),
+        InputRef.of(atmosFile.path(), atmosFile.path().getFileName().toString()),
+        InputRef.of(configFile.path(), configFile.path().getFileName().toString()));
 
     // 2. Simulate everything in memory.
     DarkflightSimulator simulator =
-        new DarkflightSimulator(new ProfileAtmosphere(profile.atmosLevels()), config);
+        PhysicsModels.simulator(new ProfileAtmosphere(profile.atmosLevels()), config);
     List<Trajectory> trajectories = new ArrayList<>();
     for (Fragment f : fragments.fragments()) {
       try {
@@ -105,7 +92,7 @@ public final class TrajectoryCommand implements DarkflightCommand {
 
     // 3. Write, one atomic file per fragment.
     for (Trajectory t : trajectories) {
-      Path written = TrajectoryFiles.write(outDir, event.eventId(), t, config, inputs);
+      Path written = TrajectoryFiles.write(outDir.dir(), event.eventId(), t, config, inputs);
       out.println("wrote " + written);
     }
     for (Trajectory t : trajectories) {
@@ -119,9 +106,10 @@ public final class TrajectoryCommand implements DarkflightCommand {
   private void checkConsistency(Event event, PhysicsConfig config) throws InputException {
     double startM = event.luminousEnd().altitudeM();
     if (!(startM > config.groundAltitudeM())) {
-      throw new InputException(eventFile, "/luminous_end/altitude_m", String.format(Locale.ROOT,
-          "luminous end at %.1f m is not above the ground height %.1f m of %s", startM,
-          config.groundAltitudeM(), configFile));
+      throw new InputException(eventFile.path(), "/luminous_end/altitude_m",
+          String.format(Locale.ROOT,
+              "luminous end at %.1f m is not above the ground height %.1f m of %s", startM,
+              config.groundAltitudeM(), configFile.path()));
     }
   }
 

@@ -1,8 +1,5 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +11,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.analysis.validate.ParityGuard;
+import org.darkflight.io.InputException;
+import org.darkflight.io.run.OutputManifestDocument;
+import org.darkflight.io.validate.ValidationDiffDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,16 +26,17 @@ import picocli.CommandLine.Spec;
  * geo outputs unpublished (they stay in the run directory for inspection).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Compare results with golden events under a validation_spec.json; a breach "
-        + "exits 1 and blocks publication of the geo outputs.")
+    description = {"Compare results with golden events under a validation_spec.json; a breach "
+        + "exits 1 and blocks publication of the geo outputs.",
+        "The report and the diff go to --out."})
 public final class ValidateCommand implements DarkflightCommand {
 
   /** Report file name. */
   public static final String REPORT = "validation_report.md";
   /** Per-fragment diff file name. */
-  public static final String DIFF = "validation_diff.json";
+  public static final String DIFF = ValidationDiffDocument.FILE;
   /** Geo outputs that publication copies. */
-  static final List<String> GEO_SUFFIXES = List.of(".geojson", ".kml", ".kmz");
+  static final List<String> GEO_SUFFIXES = List.of(".geojson", ".kml", ".kmz", ".gpx");
 
   @Spec CommandSpec spec;
 
@@ -42,9 +44,7 @@ public final class ValidateCommand implements DarkflightCommand {
       description = "validation_spec.json")
   Path specFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "where the report and the diff go")
-  Path out;
+  @Mixin SharedOptions.RequiredOut outOption;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
       description = "a run directory: its output_manifest.json gets the verdict, and its geo "
@@ -53,10 +53,11 @@ public final class ValidateCommand implements DarkflightCommand {
 
   @Override
   public Integer call() throws Exception {
+    Path out = outOption.dir();
     ParityGuard.Outcome o = new ParityGuard().validate(specFile);
     AtomicFiles.write(out.resolve(REPORT),
         ParityGuard.report(specFile, o).getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(out.resolve(DIFF), ParityGuard.diffJson(o));
+    ParityGuard.diffDocument(o).write(out.resolve(DIFF));
     if (runDir != null) {
       gate(runDir, o.passed(), out.resolve(REPORT));
     }
@@ -71,15 +72,12 @@ public final class ValidateCommand implements DarkflightCommand {
 
   /** Records the verdict in the run manifest and publishes geo outputs only on a pass. */
   static void gate(Path runDir, boolean passed, Path report) throws IOException {
-    ObjectMapper om = new ObjectMapper();
-    Path manifest = runDir.resolve("output_manifest.json");
-    ObjectNode doc = Files.exists(manifest) ? (ObjectNode) om.readTree(manifest.toFile())
-        : om.createObjectNode();
-    ObjectNode v = doc.putObject("validation");
-    v.put("status", passed ? "passed" : "failed");
-    v.put("report", report.toAbsolutePath().toString());
-    v.put("publication", passed ? "published" : "blocked");
-    AtomicFiles.write(manifest, om.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+    Path manifest = runDir.resolve(OutputManifestDocument.FILE);
+    OutputManifestDocument doc = Files.exists(manifest) ? readManifest(manifest)
+        : new OutputManifestDocument(null, null, null, null, null, null, null, null);
+    doc.withValidation(new OutputManifestDocument.Validation(passed ? "passed" : "failed",
+        report.toAbsolutePath().toString(), passed ? "published" : "blocked"))
+        .writeValidated(manifest);
     if (!passed) {
       return;
     }
@@ -95,9 +93,17 @@ public final class ValidateCommand implements DarkflightCommand {
     }
   }
 
-  /** The status recorded in a run manifest, for tests and tools. */
+  /** The status recorded in a run manifest, for tests and tools ("" before validation). */
   static String manifestStatus(Path runDir) throws IOException {
-    JsonNode doc = new ObjectMapper().readTree(runDir.resolve("output_manifest.json").toFile());
-    return doc.at("/validation/status").asText();
+    OutputManifestDocument doc = readManifest(runDir.resolve(OutputManifestDocument.FILE));
+    return doc.validation() == null ? "" : doc.validation().status();
+  }
+
+  private static OutputManifestDocument readManifest(Path file) throws IOException {
+    try {
+      return OutputManifestDocument.read(file);
+    } catch (InputException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

@@ -1,29 +1,26 @@
 package org.darkflight.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.Json;
 import org.darkflight.io.workbook.FormulaGraph;
 import org.darkflight.io.workbook.FormulaGraphExtractor;
 import org.darkflight.io.workbook.FormulaGraphWriter;
 import org.darkflight.io.workbook.FormulaPolicy;
 import org.darkflight.io.workbook.SegmentRule;
 import org.darkflight.io.workbook.UtmZone;
+import org.darkflight.io.workbook.V42RunDocument;
 import org.darkflight.io.workbook.V42WorkbookReader;
 import org.darkflight.io.workbook.WorkbookLimits;
 import org.darkflight.physics.legacy.FriesV42;
 import org.darkflight.physics.legacy.FriesV42Inputs;
 import org.darkflight.physics.legacy.FriesV42Result;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,9 +54,7 @@ public final class WorkbookCommand implements DarkflightCommand {
     @Parameters(index = "0", paramLabel = "BOOK.xlsx", description = "the workbook")
     Path workbook;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-        description = "output directory")
-    Path out;
+    @Mixin SharedOptions.RequiredOut outOption;
 
     @Option(names = "--segment-rules", paramLabel = "FILE",
         description = "JSON array of {segment, sheet, header} tagging rules (regexes) "
@@ -68,11 +63,11 @@ public final class WorkbookCommand implements DarkflightCommand {
 
     @Override
     public Integer call() throws Exception {
+      Path out = outOption.dir();
       List<SegmentRule> rules = SegmentRule.defaults();
       if (segmentRules != null) {
         try {
-          rules = List.of(new ObjectMapper().readValue(segmentRules.toFile(),
-              SegmentRule[].class));
+          rules = List.of(Json.mapper().readValue(segmentRules.toFile(), SegmentRule[].class));
         } catch (Exception e) {
           throw new InputException(segmentRules, "", "invalid segment rules: "
               + e.getMessage(), e);
@@ -148,40 +143,22 @@ public final class WorkbookCommand implements DarkflightCommand {
       } catch (IllegalArgumentException e) {
         throw new InputException(workbook, "'particle parameters'", e.getMessage(), e);
       }
-      double[] start = zone.toGeographic(in.startEastingM(), in.startNorthingM());
-      double[] end = zone.toGeographic(r.endEastingM(), r.endNorthingM());
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("method", "fries_v42");
-      doc.put("workbook", workbook.getFileName().toString());
-      doc.put("workbook_sha256", FormulaGraphExtractor.sha256(workbook));
-      doc.put("mass_g", in.massG());
-      doc.put("utm_zone", zone.toString());
-      doc.put("start", Map.of("easting_m", in.startEastingM(), "northing_m",
-          in.startNorthingM(), "lat", start[0], "lon", start[1]));
-      doc.put("landing", Map.of("easting_m", r.endEastingM(), "northing_m", r.endNorthingM(),
-          "lat", end[0], "lon", end[1]));
-      doc.put("displacement_east_m", r.displacementEastM());
-      doc.put("displacement_north_m", r.displacementNorthM());
-      doc.put("fall_time_in_window_s", r.fallTimeS());
-      doc.put("max_fall_speed_mps", r.maxFallSpeedMps());
-      doc.put("ground_terminal_velocity_mps", r.groundTerminalVelocityMps());
+      V42RunDocument doc = V42RunDocument.of(workbook.getFileName().toString(),
+          FormulaGraphExtractor.sha256(workbook), in, zone, r);
+      V42RunDocument.Point start = doc.start();
+      V42RunDocument.Point end = doc.landing();
       PrintWriter pw = spec.commandLine().getOut();
       pw.printf(Locale.ROOT, "fries_v42, mass %.6g g, UTM zone %s%n", in.massG(), zone);
       pw.printf(Locale.ROOT, "start   E %.3f N %.3f  (lat %.6f, lon %.6f)%n",
-          in.startEastingM(), in.startNorthingM(), start[0], start[1]);
+          start.eastingM(), start.northingM(), start.lat(), start.lon());
       pw.printf(Locale.ROOT, "landing E %.3f N %.3f  (lat %.6f, lon %.6f)%n",
-          r.endEastingM(), r.endNorthingM(), end[0], end[1]);
+          end.eastingM(), end.northingM(), end.lat(), end.lon());
       pw.printf(Locale.ROOT, "displacement E %.6f m, N %.6f m; fall time in window %.9f s; "
           + "max Vz %.3f m/s%n", r.displacementEastM(), r.displacementNorthM(), r.fallTimeS(),
           r.maxFallSpeedMps());
       pw.flush();
       if (json != null) {
-        byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsBytes(doc);
-        if (json.getParent() != null) {
-          Files.createDirectories(json.toAbsolutePath().getParent());
-        }
-        AtomicFiles.write(json, bytes);
+        doc.write(json);
       }
       return 0;
     }

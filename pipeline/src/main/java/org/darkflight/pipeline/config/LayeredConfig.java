@@ -9,10 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.process.ProvenanceGraph;
 
 /**
  * The resolved configuration of one event and where each value came from. Layers, lowest to
@@ -162,30 +160,32 @@ public final class LayeredConfig {
     }
   }
 
-  /** The overrides as a JSON array, for logs and the provenance graph. */
-  public List<Map<String, Object>> overridesAsList() {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /**
+   * The overrides as the provenance graph records them. Values pass through the shared mapper,
+   * which holds numbers as decimals (a TOML {@code 1.0} is recorded as {@code 1}), as the graph
+   * has always written them.
+   */
+  public List<ProvenanceGraph.ConfigOverride> overridesAsList() {
+    List<ProvenanceGraph.ConfigOverride> out = new ArrayList<>();
     for (Change c : overrides()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", c.key());
-      m.put("layer", c.layer().name().toLowerCase(java.util.Locale.ROOT));
-      m.put("source", c.source());
-      m.put("value", c.value());
-      m.put("previous", c.previous());
-      m.put("previous_layer", c.previousLayer() == null ? null
-          : c.previousLayer().name().toLowerCase(java.util.Locale.ROOT));
-      out.add(m);
+      out.add(new ProvenanceGraph.ConfigOverride(c.key(), layerName(c.layer()), c.source(),
+          canonical(c.value()), canonical(c.previous()),
+          c.previousLayer() == null ? null : layerName(c.previousLayer())));
     }
     return out;
   }
 
-  /** Hex SHA-256 of bytes. */
+  private static String layerName(Layer layer) {
+    return layer.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static JsonNode canonical(JsonNode value) {
+    return value == null ? null : Json.mapper().valueToTree(value);
+  }
+
+  /** Hex SHA-256 of bytes ({@link org.darkflight.io.Hashing#sha256Hex(byte[])}). */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
+    return org.darkflight.io.Hashing.sha256Hex(bytes);
   }
 
   private static ObjectNode profile(String name, Path projectRoot) throws InputException {

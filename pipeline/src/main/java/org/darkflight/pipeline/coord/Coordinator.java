@@ -1,51 +1,57 @@
 package org.darkflight.pipeline.coord;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static org.darkflight.pipeline.coord.ArtifactId.ATMOS_PROFILE;
+import static org.darkflight.pipeline.coord.ArtifactId.ENSEMBLE_CONFIG;
+import static org.darkflight.pipeline.coord.ArtifactId.ENSEMBLE_MANIFEST;
+import static org.darkflight.pipeline.coord.ArtifactId.EVENT;
+import static org.darkflight.pipeline.coord.ArtifactId.FRAGMENTS;
+import static org.darkflight.pipeline.coord.ArtifactId.MODEL_MANIFEST;
+import static org.darkflight.pipeline.coord.ArtifactId.OUTPUT_MANIFEST;
+import static org.darkflight.pipeline.coord.ArtifactId.PHYSICS_CONFIG;
+import static org.darkflight.pipeline.coord.ArtifactId.PROVENANCE_DOT;
+import static org.darkflight.pipeline.coord.ArtifactId.PROVENANCE_GRAPH;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_ATMOS;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_ENSEMBLE;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_EVENT;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_FRAGMENTS;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_PHYSICS;
+import static org.darkflight.pipeline.coord.ArtifactId.RAW_VALIDATION;
+import static org.darkflight.pipeline.coord.ArtifactId.RUN_MANIFEST;
+import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_KML;
+import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_KMZ;
+import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_POINTS;
+import static org.darkflight.pipeline.coord.ArtifactId.UNCERTAINTY_ELLIPSES;
+import static org.darkflight.pipeline.coord.ArtifactId.VALIDATION_REPORT;
+import static org.darkflight.pipeline.coord.ArtifactId.VALIDATION_STATUS;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Optional;
+import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
-import org.darkflight.io.json.Json;
-import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.process.StageRecord;
 import org.darkflight.pipeline.config.LayeredConfig;
-import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
-import org.darkflight.analysis.ensemble.RunInputs;
 
 /**
- * Runs the stages of one event in DAG order with a content-addressed cache (spec §5, §10).
- *
- * <p>Cache key of a stage = SHA-256 of the event id, its sorted {@code name=sha256} input
- * lines, its {@code stage_version} and the hash of the config sections it reads. A finished execution is
- * the directory {@code cache/<stage>/<key>/} holding the outputs and {@code stage.json}; it is
- * built in a temporary directory and renamed into place in one atomic move, so a killed run
- * leaves either a whole entry or none. A hit copies the cached outputs into the layout without
- * running anything. Outputs are published with {@link AtomicFiles} (temp file + move).
+ * Runs the stages of one event in the order of the {@link StageGraph}, each served from the
+ * {@link StageCache} when it has the execution, else run by its body ({@link StageBodies}) into
+ * a work directory and committed to the cache; publishes the outputs into the layout; the last
+ * stage and a failure are recorded by the {@link ProvenanceWriter}. Outputs are published with
+ * {@link AtomicFiles} (temp file + move).
  */
 public final class Coordinator {
 
   /** Name of the cache entry's record. */
-  public static final String RECORD = "stage.json";
+  public static final String RECORD = StageCache.RECORD;
 
   /** How a stage ended (or would, in a dry run). */
   public enum Outcome { HIT, RAN, FAILED, NOT_RUN, MISS }
@@ -75,33 +81,46 @@ public final class Coordinator {
     }
   }
 
-  /** The stage graph, S1–S10 of spec §5 (S5–S7 and S9 are one Beam job). */
+  /** The stage graph, S1–S10 (S5–S7 and S9 are one Beam job). */
   public static final List<Stage> STAGES = List.of(
-      new Stage("S1", "ingest", "ingest/1", List.of("raw.event"), List.of("event"), List.of()),
-      new Stage("S2", "atmos", "atmos/1", List.of("raw.atmos"), List.of("atmos_profile"),
-          List.of()),
-      new Stage("S3", "physics", "physics/1", List.of("raw.physics"),
-          List.of("physics_config", "model_manifest"), List.of("physics", "integration")),
-      new Stage("S4", "fragments", "fragments/1", List.of("raw.fragments?", "raw.ensemble?"),
-          List.of("fragments?", "ensemble_config"), List.of("ensemble")),
+      new Stage("S1", "ingest", "ingest/1", List.of(RAW_EVENT.required()),
+          List.of(EVENT.required()), List.of()),
+      new Stage("S2", "atmos", "atmos/1", List.of(RAW_ATMOS.required()),
+          List.of(ATMOS_PROFILE.required()), List.of()),
+      new Stage("S3", "physics", "physics/1", List.of(RAW_PHYSICS.required()),
+          List.of(PHYSICS_CONFIG.required(), MODEL_MANIFEST.required()),
+          List.of("physics", "integration")),
+      new Stage("S4", "fragments", "fragments/1",
+          List.of(RAW_FRAGMENTS.optional(), RAW_ENSEMBLE.optional()),
+          List.of(FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()), List.of("ensemble")),
       new Stage("S5-S7,S9", "ensemble", "ensemble/1+" + OutputManifest.STAGE_VERSION,
-          List.of("event", "atmos_profile", "physics_config", "fragments?", "ensemble_config"),
-          List.of("run_manifest", "ensemble_manifest", "uncertainty_ellipses",
-              "strewn_field_points", "strewn_field_kml", "strewn_field_kmz"), List.of()),
-      new Stage("S8", "validation", "validation/1", List.of("raw.validation?", "run_manifest"),
-          List.of("validation_status", "validation_report?"), List.of()),
-      new Stage("S10", "provenance", "provenance/1", List.of(),
-          List.of("provenance_graph", "provenance_dot", "output_manifest"), List.of()));
+          List.of(EVENT.required(), ATMOS_PROFILE.required(), PHYSICS_CONFIG.required(),
+              FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()),
+          List.of(RUN_MANIFEST.required(), ENSEMBLE_MANIFEST.required(),
+              UNCERTAINTY_ELLIPSES.required(), STREWN_FIELD_POINTS.required(),
+              STREWN_FIELD_KML.required(), STREWN_FIELD_KMZ.required()), List.of()),
+      new Stage("S8", "validation", "validation/1",
+          List.of(RAW_VALIDATION.optional(), RUN_MANIFEST.required()),
+          List.of(VALIDATION_STATUS.required(), VALIDATION_REPORT.optional()), List.of()),
+      new Stage("S10", StageGraph.PROVENANCE, "provenance/1", List.of(),
+          List.of(PROVENANCE_GRAPH.required(), PROVENANCE_DOT.required(),
+              OUTPUT_MANIFEST.required()), List.of()));
 
   private static final Map<String, StageBodies.Body> BODIES = Map.of(
       "ingest", StageBodies.S1_EVENT, "atmos", StageBodies.S2_ATMOS,
       "physics", StageBodies.S3_PHYSICS, "fragments", StageBodies.S4_FRAGMENTS,
       "ensemble", StageBodies.S5_ENSEMBLE, "validation", StageBodies.S8_VALIDATION);
 
+  private static final StageGraph GRAPH = new StageGraph(STAGES);
+
   private final ProjectLayout layout;
   private final LayeredConfig config;
   private final Instant createdUtc;
-  private final List<Stage> order;
+  private final StageCache cache;
+  private final ProvenanceWriter provenance;
+
+  /** Wall time of each stage executed by the last {@link #run()}, s, by stage name. */
+  private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
 
   /**
    * @param createdUtc the time written into the artifacts (fix it for byte-identical reruns)
@@ -110,11 +129,9 @@ public final class Coordinator {
     this.layout = layout;
     this.config = config;
     this.createdUtc = createdUtc;
-    this.order = topologicalOrder(STAGES);
+    this.cache = new StageCache(layout);
+    this.provenance = new ProvenanceWriter(layout, config, createdUtc, GRAPH);
   }
-
-  /** Wall time of each stage executed by the last {@link #run()}, s, by stage name. */
-  private final Map<String, Double> stageSeconds = new java.util.LinkedHashMap<>();
 
   /** Wall time, s, of every stage the last {@link #run()} executed (hits are absent). */
   public Map<String, Double> stageSeconds() {
@@ -123,38 +140,23 @@ public final class Coordinator {
 
   /** The stages in execution order (a topological order of the DAG, ties in S-number order). */
   public List<Stage> order() {
-    return order;
-  }
-
-  /** Edges of the DAG: producing stage → consuming stage, by stage name. */
-  public static List<String[]> edges(List<Stage> stages) {
-    Map<String, String> producer = producers(stages);
-    List<String[]> out = new ArrayList<>();
-    for (Stage s : stages) {
-      for (String in : inputsOf(s, stages)) {
-        String p = producer.get(Stage.bare(in));
-        if (p != null) {
-          out.add(new String[] {p, s.name()});
-        }
-      }
-    }
-    return out;
+    return GRAPH.order();
   }
 
   /** The plan of a dry run: every stage with hit or miss, nothing executed or written. */
   public List<StageResult> plan() throws InputException {
-    Map<String, String> hashes = rawHashes();
+    ArtifactHashes known = ArtifactHashes.ofRawInputs(layout);
     List<StageResult> out = new ArrayList<>();
-    for (Stage s : order) {
-      String key = key(s, hashes);
+    for (Stage s : GRAPH.order()) {
+      String key = key(s, known);
       if (key == null) {
         out.add(new StageResult(s, Outcome.MISS, null, "after an upstream miss"));
         continue;
       }
-      Path rec = entry(s, key).resolve(RECORD);
-      if (Files.isRegularFile(rec)) {
-        note(s, recordOutputs(rec), hashes);
-        out.add(new StageResult(s, Outcome.HIT, key, recordStatus(rec)));
+      Optional<StageRecord> rec = cache.finished(s, key);
+      if (rec.isPresent()) {
+        known.noteStage(s, outputs(rec.get()));
+        out.add(new StageResult(s, Outcome.HIT, key, rec.get().status()));
       } else {
         out.add(new StageResult(s, Outcome.MISS, key, "would run"));
       }
@@ -172,47 +174,28 @@ public final class Coordinator {
     AtomicFiles.sweepStale(layout.artifacts(""));
     AtomicFiles.sweepStale(layout.processedDir());
     AtomicFiles.sweepStale(layout.logsDir(), layout.eventId() + "__");
-    for (Stage s : STAGES) {
-      Path stageDir = layout.cacheDir().resolve(s.name());
-      if (!Files.isDirectory(stageDir)) {
-        continue;
-      }
-      try (Stream<Path> entries = Files.list(stageDir)) {
-        for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(workPrefix()))
-            .toList()) {
-          deleteTree(p);
-        }
-      }
-    }
-  }
-
-  /**
-   * Prefix of this event's unfinished cache entries in {@code cache/<stage>/}; event ids contain
-   * no "__", so no other event's entries share it.
-   */
-  private String workPrefix() {
-    return ".tmp-" + layout.eventId() + "__";
+    cache.sweepUnfinished(GRAPH.stages());
   }
 
   /** Runs (or serves from the cache) every stage and publishes the artifacts. */
   public Result run() throws IOException, InputException {
-    Map<String, String> hashes = rawHashes();
+    ArtifactHashes known = ArtifactHashes.ofRawInputs(layout);
     List<StageResult> results = new ArrayList<>();
     boolean failed = false;
     stageSeconds.clear();
-    for (Stage s : order) {
+    for (Stage s : GRAPH.order()) {
       if (failed) {
         results.add(new StageResult(s, Outcome.NOT_RUN, null, "not run: an earlier stage failed"));
         continue;
       }
-      String key = key(s, hashes);
-      Path entry = entry(s, key);
+      String key = key(s, known);
+      Optional<StageRecord> rec = cache.finished(s, key);
       Outcome outcome = Outcome.HIT;
-      if (!Files.isRegularFile(entry.resolve(RECORD))) {
+      if (rec.isEmpty()) {
         outcome = Outcome.RAN;
         long t0 = System.nanoTime();
         try {
-          execute(s, key, hashes, entry, results);
+          rec = Optional.of(execute(s, key, known, results));
         } catch (IOException | InputException | RuntimeException e) {
           String msg = e.getMessage() == null ? e.toString() : e.getMessage();
           results.add(new StageResult(s, Outcome.FAILED, key, "failed: " + msg));
@@ -222,412 +205,82 @@ public final class Coordinator {
           stageSeconds.putIfAbsent(s.name(), (System.nanoTime() - t0) / 1e9);
         }
       }
-      Path rec = entry.resolve(RECORD);
-      Map<String, String> outputs = recordOutputs(rec);
-      for (String name : outputs.keySet()) {
-        Path target = Artifacts.path(layout, name);
-        Path cached = entry.resolve(Artifacts.fileName(layout, name));
-        publish(cached, target);
+      Map<ArtifactId, String> outputs = outputs(rec.get());
+      for (ArtifactId a : outputs.keySet()) {
+        cache.publish(s, key, a);
       }
-      note(s, outputs, hashes);
-      results.add(new StageResult(s, outcome, key, recordStatus(rec)));
+      known.noteStage(s, outputs);
+      results.add(new StageResult(s, outcome, key, rec.get().status()));
     }
-    Path manifest = Artifacts.path(layout, "output_manifest");
+    Path manifest = OUTPUT_MANIFEST.path(layout);
     if (failed) {
-      writeFailureManifest(results, hashes, manifest);
+      provenance.writeAfterFailure(known, results, manifest);
     }
     return new Result(layout.eventId(), results, !failed, manifest);
   }
 
-  // --- keys and cache -------------------------------------------------------------------
+  /** The cache key of a stage, or null after an upstream miss. */
+  private String key(Stage s, ArtifactHashes known) throws InputException {
+    return cache.key(s, GRAPH.inputsOf(s), known, config.hash(keySections(s)));
+  }
 
-  /** The cache key, or null if an input's hash is not known yet (an upstream miss). */
-  String key(Stage s, Map<String, String> hashes) throws InputException {
-    List<String> lines = new ArrayList<>();
-    for (String in : inputsOf(s, order)) {
-      String name = Stage.bare(in);
-      String h = hashes.get(name);
-      if (h == null) {
-        if (isRaw(name)) {
-          if (Stage.optional(in)) {
-            continue;
-          }
-          throw new InputException(Artifacts.path(layout, name), "", "missing input of stage "
-              + s.id() + " " + s.name());
-        }
-        if (hashes.containsKey(ABSENT + name)) {
-          continue;
-        }
-        return null;
-      }
-      lines.add(name + "=" + h);
-    }
-    lines.sort(Comparator.naturalOrder());
-    List<String> sections = s.name().equals("provenance")
-        ? new ArrayList<>(config.resolved().properties().stream().map(Map.Entry::getKey)
-            .sorted().toList())
+  /** The config sections of a stage's key; the provenance stage's depends on all of them. */
+  private List<String> keySections(Stage s) {
+    return StageGraph.isProvenance(s)
+        ? config.resolved().properties().stream().map(Map.Entry::getKey).sorted().toList()
         : s.configSections();
-    // The event id is part of the key: cached outputs carry it (file names, event_id fields),
-    // so two events with identical inputs must not share an entry.
-    String text = "event_id=" + layout.eventId() + "\n" + String.join("\n", lines) + "\n"
-        + s.version() + "\n" + config.hash(sections);
-    return LayeredConfig.sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Prefix of the marker of an optional output a stage did not write. */
-  private static final String ABSENT = "absent:";
-
-  /** Records a finished stage's output hashes and absent optional outputs. */
-  private static void note(Stage s, Map<String, String> outputs, Map<String, String> hashes) {
-    hashes.putAll(outputs);
-    for (String o : s.outputs()) {
-      if (!outputs.containsKey(Stage.bare(o))) {
-        hashes.put(ABSENT + Stage.bare(o), "");
-      }
-    }
-  }
-
-  private Path entry(Stage s, String key) {
-    return layout.cacheDir().resolve(s.name()).resolve(key == null ? "unknown" : key);
-  }
-
-  private Map<String, String> rawHashes() throws InputException {
-    Map<String, String> h = new HashMap<>();
-    for (String name : Artifacts.ALL.keySet()) {
-      if (isRaw(name)) {
-        Path p = Artifacts.path(layout, name);
-        if (Files.isRegularFile(p)) {
-          try {
-            h.put(name, RunInputs.sha256(p));
-          } catch (IOException e) {
-            throw new InputException(p, "", "cannot read: " + e.getMessage(), e);
-          }
-        }
-      }
-    }
-    return h;
-  }
-
-  private void execute(Stage s, String key, Map<String, String> hashes, Path entry,
+  /** Runs a stage's body in a work directory and commits it to the cache; its record. */
+  private StageRecord execute(Stage s, String key, ArtifactHashes known,
       List<StageResult> soFar) throws IOException, InputException {
-    Path stageDir = entry.getParent();
-    Files.createDirectories(stageDir);
-    Path work = Files.createTempDirectory(stageDir, workPrefix());
+    Path work = cache.begin(s);
     try {
-      Map<String, Path> inputs = new LinkedHashMap<>();
-      Map<String, String> inputSha = new LinkedHashMap<>();
-      for (String in : inputsOf(s, order)) {
-        String name = Stage.bare(in);
-        if (hashes.containsKey(name)) {
-          inputs.put(name, Artifacts.path(layout, name));
-          inputSha.put(name, hashes.get(name));
+      Map<ArtifactId, Path> inputs = new LinkedHashMap<>();
+      Map<ArtifactId, String> inputSha = new LinkedHashMap<>();
+      for (Stage.Port in : GRAPH.inputsOf(s)) {
+        if (known.has(in.id())) {
+          inputs.put(in.id(), in.id().path(layout));
+          inputSha.put(in.id(), known.get(in.id()));
         }
       }
       StageBodies.Context c = new StageBodies.Context(layout, inputs, inputSha, work, config,
           createdUtc);
       String status;
-      if (s.name().equals("provenance")) {
-        status = provenance(c, hashes, soFar);
+      if (StageGraph.isProvenance(s)) {
+        provenance.writeStage(c::out, known, soFar);
+        status = "ok";
       } else {
         status = BODIES.get(s.name()).run(c);
       }
       if (status.startsWith("failed")) {
         throw new IOException(status.substring("failed: ".length()));
       }
-      ObjectNode rec = JsonNodeFactory.instance.objectNode();
-      rec.put("stage", s.id());
-      rec.put("name", s.name());
-      rec.put("stage_version", s.version());
-      rec.put("key", key);
-      rec.put("config_hash", config.hash(s.configSections()));
-      rec.put("status", status);
-      ObjectNode ins = rec.putObject("inputs");
-      inputSha.forEach(ins::put);
-      ObjectNode outs = rec.putObject("outputs");
-      for (String o : s.outputs()) {
-        String name = Stage.bare(o);
-        Path f = work.resolve(Artifacts.fileName(layout, name));
+      Map<String, String> outs = new LinkedHashMap<>();
+      for (Stage.Port o : s.outputs()) {
+        Path f = c.out(o.id());
         if (Files.isRegularFile(f)) {
-          outs.put(name, RunInputs.sha256(f));
-        } else if (!Stage.optional(o)) {
+          outs.put(o.id().role(), RunInputs.sha256(f));
+        } else if (!o.optional()) {
           throw new IOException("stage " + s.id() + " did not write " + f.getFileName());
         }
       }
-      Files.write(work.resolve(RECORD), Json.toCanonicalBytes(rec));
-      try {
-        Files.move(work, entry, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException
-          | AtomicMoveNotSupportedException e) {
-        if (!Files.isRegularFile(entry.resolve(RECORD))) {
-          throw e;
-        }
-        // another run finished the same stage first: its entry is identical by construction
-      }
+      Map<String, String> ins = new LinkedHashMap<>();
+      inputSha.forEach((a, h) -> ins.put(a.role(), h));
+      StageRecord rec = StageRecord.of(s.id(), s.name(), s.version(), key,
+          config.hash(s.configSections()), status, ins, outs);
+      cache.commit(work, s, rec);
+      return rec;
     } finally {
-      deleteTree(work);
+      cache.abandon(work);
     }
   }
 
-  /** Copies a cached file to its layout place, unless the same bytes are already there. */
-  private static void publish(Path cached, Path target) throws IOException {
-    byte[] bytes = Files.readAllBytes(cached);
-    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-      return;
-    }
-    AtomicFiles.write(target, bytes);
-  }
-
-  private static Map<String, String> recordOutputs(Path rec) throws InputException {
-    JsonNode n = JsonSchemas.read(rec);
-    Map<String, String> out = new TreeMap<>();
-    n.path("outputs").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+  /** The outputs of a record by artifact, in role-name order. */
+  private static Map<ArtifactId, String> outputs(StageRecord rec) {
+    Map<ArtifactId, String> out = new LinkedHashMap<>();
+    rec.outputs().forEach((role, sha) -> out.put(ArtifactId.ofRole(role), sha));
     return out;
-  }
-
-  private static String recordStatus(Path rec) throws InputException {
-    return JsonSchemas.read(rec).path("status").asText();
-  }
-
-  // --- S10: provenance graph, DOT, output manifest ---------------------------------------
-
-  private String provenance(StageBodies.Context c, Map<String, String> hashes,
-      List<StageResult> soFar) throws IOException {
-    ObjectNode graph = provenanceGraph(hashes, soFar, true);
-    byte[] graphBytes = Json.toCanonicalBytes(graph);
-    Files.write(c.out("provenance_graph"), graphBytes);
-    Files.write(c.out("provenance_dot"), dot(graph).getBytes(StandardCharsets.UTF_8));
-    String provenanceHash = LayeredConfig.sha256(graphBytes);
-    Map<String, String> all = new TreeMap<>(hashes);
-    all.put("provenance_graph", RunInputs.sha256(c.out("provenance_graph")));
-    all.put("provenance_dot", RunInputs.sha256(c.out("provenance_dot")));
-    writeManifest(c.out("output_manifest"), all, soFar, provenanceHash, "complete");
-    return "ok";
-  }
-
-  private ObjectNode provenanceGraph(Map<String, String> hashes, List<StageResult> soFar,
-      boolean complete) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("$schema", JsonSchemas.ID_PREFIX + "provenance_graph.schema.json");
-    root.put("event_id", layout.eventId());
-    Map<String, Stage> producedBy = new HashMap<>();
-    for (Stage s : order) {
-      s.outputs().forEach(o -> producedBy.put(Stage.bare(o), s));
-    }
-    ArrayNode nodes = root.putArray("nodes");
-    for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-      if (e.getKey().startsWith(ABSENT)) {
-        continue;
-      }
-      ObjectNode n = nodes.addObject();
-      n.put("id", e.getKey());
-      n.put("path", layout.root().relativize(Artifacts.path(layout, e.getKey())).toString());
-      n.put("sha256", e.getValue());
-      n.put("schema_version", Artifacts.spec(e.getKey()).major() + ".0");
-      Stage p = producedBy.get(e.getKey());
-      if (p == null) {
-        n.putNull("created_utc");
-        n.put("producer", "user");
-        n.putNull("stage_version");
-      } else {
-        n.put("created_utc", createdUtc.toString());
-        n.put("producer", EnsembleRun.PRODUCER);
-        n.put("stage_version", p.version());
-      }
-    }
-    ArrayNode edges = root.putArray("edges");
-    for (Stage s : order) {
-      if (s.name().equals("provenance")) {
-        continue;
-      }
-      for (String in : s.inputs()) {
-        String from = Stage.bare(in);
-        if (!hashes.containsKey(from)) {
-          continue;
-        }
-        for (String o : s.outputs()) {
-          String to = Stage.bare(o);
-          if (hashes.containsKey(to)) {
-            ObjectNode edge = edges.addObject();
-            edge.put("from", from);
-            edge.put("to", to);
-            edge.put("stage", s.id());
-          }
-        }
-      }
-    }
-    ArrayNode stages = root.putArray("stages");
-    for (StageResult r : soFar) {
-      ObjectNode o = stages.addObject();
-      o.put("id", r.stage().id());
-      o.put("name", r.stage().name());
-      o.put("stage_version", r.stage().version());
-      if (r.key() == null) {
-        o.putNull("cache_key");
-      } else {
-        o.put("cache_key", r.key());
-      }
-      o.put("status", r.status());
-    }
-    ObjectNode cfg = root.putObject("config");
-    cfg.set("resolved", config.resolved());
-    cfg.set("overrides", Json.mapper().valueToTree(config.overridesAsList()));
-    ObjectNode meta = root.putObject("meta");
-    meta.put("schema_version", "1.0");
-    meta.put("created_utc", createdUtc.toString());
-    meta.put("producer", EnsembleRun.PRODUCER);
-    meta.put("complete", complete);
-    ArrayNode ins = meta.putArray("inputs");
-    for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-      if (isRaw(e.getKey())) {
-        ObjectNode i = ins.addObject();
-        i.put("path", layout.root().relativize(Artifacts.path(layout, e.getKey())).toString());
-        i.put("sha256", e.getValue());
-      }
-    }
-    return root;
-  }
-
-  /** The provenance graph in Graphviz DOT. */
-  static String dot(ObjectNode graph) {
-    StringBuilder sb = new StringBuilder("digraph provenance {\n  rankdir=LR;\n");
-    for (JsonNode n : graph.path("nodes")) {
-      sb.append("  \"").append(n.path("id").asText()).append("\" [label=\"")
-          .append(n.path("path").asText()).append("\\n")
-          .append(n.path("sha256").asText(), 0, 12).append("\"")
-          .append(n.path("stage_version").isNull() ? ", shape=note" : ", shape=box")
-          .append("];\n");
-    }
-    for (JsonNode e : graph.path("edges")) {
-      sb.append("  \"").append(e.path("from").asText()).append("\" -> \"")
-          .append(e.path("to").asText()).append("\" [label=\"").append(e.path("stage").asText())
-          .append("\"];\n");
-    }
-    return sb.append("}\n").toString();
-  }
-
-  private void writeManifest(Path target, Map<String, String> hashes, List<StageResult> stages,
-      String provenanceHash, String status) throws IOException {
-    List<OutputManifest.Artifact> artifacts = new ArrayList<>();
-    for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-      String name = e.getKey();
-      if (isRaw(name) || name.startsWith(ABSENT)) {
-        continue;
-      }
-      Path p = Artifacts.path(layout, name);
-      Path local = target.resolveSibling(p.getFileName());
-      Path source = Files.isRegularFile(local) ? local : p;
-      artifacts.add(new OutputManifest.Artifact(layout.root().relativize(p).toString(),
-          e.getValue(), Artifacts.spec(name).ext(), Files.size(source)));
-    }
-    int features = 0;
-    int ellipses = 0;
-    Path run = Artifacts.path(layout, "run_manifest");
-    if (hashes.containsKey("run_manifest") && Files.isRegularFile(run)) {
-      try {
-        JsonNode k = JsonSchemas.read(run).path("kml_summary");
-        features = k.path("features").asInt();
-        ellipses = k.path("ellipses").asInt();
-      } catch (InputException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("status", status);
-    info.put("paths_relative_to", "project_root");
-    List<Map<String, Object>> st = new ArrayList<>();
-    for (StageResult r : stages) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stage", r.stage().id());
-      m.put("name", r.stage().name());
-      m.put("stage_version", r.stage().version());
-      m.put("status", r.status());
-      st.add(m);
-    }
-    info.put("stages", st);
-    OutputManifest.write(target, layout.eventId(), createdUtc, artifacts, features, ellipses,
-        provenanceHash, info);
-  }
-
-  private void writeFailureManifest(List<StageResult> results, Map<String, String> hashes,
-      Path manifest) throws IOException {
-    ObjectNode graph = provenanceGraph(hashes, results, false);
-    byte[] bytes = Json.toCanonicalBytes(graph);
-    AtomicFiles.write(Artifacts.path(layout, "provenance_graph"), bytes);
-    AtomicFiles.write(Artifacts.path(layout, "provenance_dot"),
-        dot(graph).getBytes(StandardCharsets.UTF_8));
-    Map<String, String> all = new TreeMap<>(hashes);
-    all.put("provenance_graph", RunInputs.sha256(Artifacts.path(layout, "provenance_graph")));
-    writeManifest(manifest, all, results, LayeredConfig.sha256(bytes), "failed");
-  }
-
-  // --- DAG ------------------------------------------------------------------------------
-
-  private static boolean isRaw(String name) {
-    return name.startsWith("raw.");
-  }
-
-  private static Map<String, String> producers(List<Stage> stages) {
-    Map<String, String> p = new HashMap<>();
-    for (Stage s : stages) {
-      for (String o : s.outputs()) {
-        if (p.put(Stage.bare(o), s.name()) != null) {
-          throw new IllegalStateException("two stages write " + o);
-        }
-      }
-    }
-    return p;
-  }
-
-  /** A stage's inputs; the provenance stage reads every output of every other stage. */
-  private static List<String> inputsOf(Stage s, List<Stage> stages) {
-    if (!s.name().equals("provenance")) {
-      return s.inputs();
-    }
-    List<String> all = new ArrayList<>();
-    for (String name : Artifacts.ALL.keySet()) {
-      if (isRaw(name)) {
-        all.add(name + "?");
-      }
-    }
-    for (Stage o : stages) {
-      if (o != s) {
-        o.outputs().forEach(x -> all.add(Stage.bare(x) + "?"));
-      }
-    }
-    return all;
-  }
-
-  /** Kahn's algorithm, ties broken by declaration order; fails on a cycle. */
-  static List<Stage> topologicalOrder(List<Stage> stages) {
-    Map<String, Stage> byName = new LinkedHashMap<>();
-    stages.forEach(s -> byName.put(s.name(), s));
-    Map<String, Integer> indegree = new LinkedHashMap<>();
-    stages.forEach(s -> indegree.put(s.name(), 0));
-    List<String[]> edges = edges(stages);
-    for (String[] e : edges) {
-      indegree.merge(e[1], 1, Integer::sum);
-    }
-    List<Stage> out = new ArrayList<>();
-    while (out.size() < stages.size()) {
-      Stage next = null;
-      for (Stage s : stages) {
-        if (!out.contains(s) && indegree.get(s.name()) == 0) {
-          next = s;
-          break;
-        }
-      }
-      if (next == null) {
-        throw new IllegalStateException("the stage graph has a cycle");
-      }
-      out.add(next);
-      for (String[] e : edges) {
-        if (e[0].equals(next.name())) {
-          indegree.merge(e[1], -1, Integer::sum);
-        }
-      }
-    }
-    return List.copyOf(out);
   }
 
   /** A plan or result as a table, one line per stage. */
@@ -641,16 +294,5 @@ public final class Coordinator {
           r.key() == null ? "-" : r.key().substring(0, 12), r.status()));
     }
     return sb.toString();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

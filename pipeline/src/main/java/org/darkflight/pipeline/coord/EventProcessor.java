@@ -18,7 +18,6 @@ import java.util.Map;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.pipeline.config.LayeredConfig;
-import org.darkflight.pipeline.obs.BatchMetrics;
 import org.darkflight.pipeline.obs.JsonLog;
 import org.darkflight.pipeline.obs.RunMetrics;
 

@@ -1,8 +1,6 @@
 package org.darkflight.pipeline.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,12 @@ import org.darkflight.io.fragments.FragmentsFiles;
 import org.darkflight.io.geo.GeoSchemas;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.meta.InputRef;
+import org.darkflight.io.process.GeneratedEnsembleConfig;
+import org.darkflight.io.process.ModelManifest;
+import org.darkflight.io.process.ProcessFiles;
+import org.darkflight.io.process.StageMeta;
+import org.darkflight.io.process.ValidationStatus;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleManifestWriter;
@@ -44,11 +48,12 @@ import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 final class StageBodies {
 
   /** What a stage body sees. */
-  record Context(ProjectLayout layout, Map<String, Path> inputs, Map<String, String> inputSha256,
-      Path work, LayeredConfig config, Instant createdUtc) {
+  record Context(ProjectLayout layout, Map<ArtifactId, Path> inputs,
+      Map<ArtifactId, String> inputSha256, Path work, LayeredConfig config, Instant createdUtc) {
 
-    Path out(String artifact) {
-      return work.resolve(Artifacts.fileName(layout, artifact));
+    /** Where the stage writes an output: its final file name in the work directory. */
+    Path out(ArtifactId artifact) {
+      return work.resolve(artifact.fileName(layout));
     }
 
     String rel(Path p) {
@@ -58,18 +63,12 @@ final class StageBodies {
     }
 
     /** The canonical meta block: schema_version, created_utc, producer, inputs with sha256. */
-    ObjectNode meta(String schemaVersion) {
-      ObjectNode m = JsonNodeFactory.instance.objectNode();
-      m.put("schema_version", schemaVersion);
-      m.put("created_utc", createdUtc.toString());
-      m.put("producer", EnsembleRun.PRODUCER);
-      ArrayNode in = m.putArray("inputs");
-      for (Map.Entry<String, Path> e : inputs.entrySet()) {
-        ObjectNode o = in.addObject();
-        o.put("path", rel(e.getValue()));
-        o.put("sha256", inputSha256.get(e.getKey()));
+    StageMeta meta(String schemaVersion) {
+      List<InputRef> in = new ArrayList<>();
+      for (Map.Entry<ArtifactId, Path> e : inputs.entrySet()) {
+        in.add(new InputRef(rel(e.getValue()), inputSha256.get(e.getKey())));
       }
-      return m;
+      return new StageMeta(schemaVersion, createdUtc, EnsembleRun.PRODUCER, in);
     }
   }
 
@@ -85,7 +84,7 @@ final class StageBodies {
    * producer, created_utc and inputs added to {@code meta.provenance} (the place the shared meta
    * schema has for them), and validated against its schema again.
    */
-  static Body normalize(String input, String output, Checker checker) {
+  static Body normalize(ArtifactId input, ArtifactId output, Checker checker) {
     return c -> {
       Path in = c.inputs().get(input);
       checker.check(in);
@@ -102,11 +101,12 @@ final class StageBodies {
       if (!prov.has("source")) {
         prov.put("source", c.rel(in));
       }
-      ObjectNode m = c.meta(meta.get("schema_version").asText());
-      prov.set("producer", m.get("producer"));
-      prov.set("created_utc", m.get("created_utc"));
-      prov.set("inputs", m.get("inputs"));
-      String schema = Artifacts.spec(output).schema();
+      // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
+      ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
+      for (String field : List.of("producer", "created_utc", "inputs")) {
+        prov.set(field, stamp.get(field));
+      }
+      String schema = output.schema();
       Path target = c.out(output);
       JsonSchemas.validate(root, schema, target.toString());
       Files.write(target, Json.toCanonicalBytes(root));
@@ -119,32 +119,27 @@ final class StageBodies {
     void check(Path file) throws InputException;
   }
 
-  static final Body S1_EVENT = normalize("raw.event", "event", EventFiles::read);
-  static final Body S2_ATMOS = normalize("raw.atmos", "atmos_profile", AtmosProfiles::read);
+  static final Body S1_EVENT = normalize(ArtifactId.RAW_EVENT, ArtifactId.EVENT,
+      EventFiles::read);
+  static final Body S2_ATMOS = normalize(ArtifactId.RAW_ATMOS,
+      ArtifactId.ATMOS_PROFILE, AtmosProfiles::read);
 
   /** S3: the physics configuration, checked, and the model manifest (which models, versions). */
   static final Body S3_PHYSICS = c -> {
-    Path in = c.inputs().get("raw.physics");
+    Path in = c.inputs().get(ArtifactId.RAW_PHYSICS);
     PhysicsConfig pc = PhysicsConfigFiles.read(in);
-    normalize("raw.physics", "physics_config", f -> { }).run(c);
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("event_id", c.layout().eventId());
-    ObjectNode models = root.putObject("models");
-    models.put("drag", pc.dragModel().name().toLowerCase(Locale.ROOT));
-    models.put("cd_scale", pc.cdScale());
-    models.put("ablation", String.valueOf(pc.ablation()));
-    models.put("gravity", pc.gravityModel().name().toLowerCase(Locale.ROOT));
-    models.put("earth_rotation", pc.earthRotation());
-    models.put("ground_altitude_m", pc.groundAltitudeM());
-    models.put("integration", String.valueOf(pc.integration()));
-    models.put("output_interval_s", pc.outputIntervalS());
-    models.put("legacy", String.valueOf(pc.legacy()));
-    ObjectNode versions = root.putObject("versions");
-    versions.put("physics_core", EnsembleRun.PRODUCER);
-    versions.put("run_stage", OutputManifest.STAGE_VERSION);
-    root.set("config", configSections(c.config(), List.of("physics", "integration")));
-    root.set("meta", c.meta("1.0"));
-    Files.write(c.out("model_manifest"), Json.toCanonicalBytes(root));
+    normalize(ArtifactId.RAW_PHYSICS, ArtifactId.PHYSICS_CONFIG, f -> { }).run(c);
+    ModelManifest.Models models = new ModelManifest.Models(
+        pc.dragModel().name().toLowerCase(Locale.ROOT), pc.cdScale(),
+        String.valueOf(pc.ablation()), pc.gravityModel().name().toLowerCase(Locale.ROOT),
+        pc.earthRotation(), pc.groundAltitudeM(), String.valueOf(pc.integration()),
+        pc.outputIntervalS(), String.valueOf(pc.legacy()));
+    ModelManifest manifest = new ModelManifest(c.layout().eventId(), models,
+        new ModelManifest.Versions(EnsembleRun.PRODUCER, OutputManifest.STAGE_VERSION),
+        new ModelManifest.Config(c.config().section("physics"),
+            c.config().section("integration")),
+        c.meta("1.0"));
+    ProcessFiles.write(c.out(ArtifactId.MODEL_MANIFEST), manifest);
     return "ok";
   };
 
@@ -154,10 +149,10 @@ final class StageBodies {
    * with {@code [ensemble]} keys of the resolved config applied on top.
    */
   static final Body S4_FRAGMENTS = c -> {
-    Path frag = c.inputs().get("raw.fragments");
-    Path ens = c.inputs().get("raw.ensemble");
+    Path frag = c.inputs().get(ArtifactId.RAW_FRAGMENTS);
+    Path ens = c.inputs().get(ArtifactId.RAW_ENSEMBLE);
     if (frag != null) {
-      normalize("raw.fragments", "fragments", FragmentsFiles::read).run(c);
+      normalize(ArtifactId.RAW_FRAGMENTS, ArtifactId.FRAGMENTS, FragmentsFiles::read).run(c);
     }
     ObjectNode root;
     if (ens != null) {
@@ -168,18 +163,15 @@ final class StageBodies {
         throw new InputException(c.layout().rawDir().resolve("fragments.json"), "",
             "no fragments: give fragments.json or a split rule in ensemble_config.json");
       }
-      root = JsonNodeFactory.instance.objectNode();
-      root.put("$schema", JsonSchemas.ID_PREFIX + "ensemble_config.schema.json");
-      root.put("mode", "mass_grid");
-      root.put("samples", FragmentsFiles.read(frag).fragments().size());
-      root.put("random_seed", RunInputs.DEFAULT_SEED);
+      root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(
+          FragmentsFiles.read(frag).fragments().size(), RunInputs.DEFAULT_SEED));
     }
     ObjectNode cfg = c.config().section("ensemble");
     for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       root.set(e.getKey(), e.getValue());
     }
-    Path target = c.out("ensemble_config");
+    Path target = c.out(ArtifactId.ENSEMBLE_CONFIG);
     JsonSchemas.validate(root, "ensemble_config", target.toString());
     Files.write(target, Json.toCanonicalBytes(root));
     EnsembleConfigReader.read(target);
@@ -188,9 +180,10 @@ final class StageBodies {
 
   /** S5–S7 + S9: the Beam ensemble (simulation, ensemble, uncertainty, geospatial export). */
   static final Body S5_ENSEMBLE = c -> {
-    Map<String, Path> in = c.inputs();
-    RunInputs inputs = RunInputs.read(in.get("event"), in.get("atmos_profile"),
-        in.get("physics_config"), in.get("fragments"), in.get("ensemble_config"));
+    Map<ArtifactId, Path> in = c.inputs();
+    RunInputs inputs = RunInputs.read(in.get(ArtifactId.EVENT), in.get(ArtifactId.ATMOS_PROFILE),
+        in.get(ArtifactId.PHYSICS_CONFIG), in.get(ArtifactId.FRAGMENTS),
+        in.get(ArtifactId.ENSEMBLE_CONFIG));
     Path runDir = c.work().resolve("run");
     int parallelism = c.config().section("run").path("target_parallelism").asInt(1);
     PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
@@ -199,58 +192,39 @@ final class StageBodies {
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
     EnsembleRun.physics(inputs).run(inputs, runDir, options, c.createdUtc());
-    move(runDir.resolve(OutputManifest.FILE), c.out("run_manifest"));
-    move(runDir.resolve(EnsembleManifestWriter.FILE), c.out("ensemble_manifest"));
-    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out("uncertainty_ellipses"));
-    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out("strewn_field_points"));
-    move(runDir.resolve(GeoSchemas.KML_FILE), c.out("strewn_field_kml"));
-    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out("strewn_field_kmz"));
+    move(runDir.resolve(OutputManifest.FILE), c.out(ArtifactId.RUN_MANIFEST));
+    move(runDir.resolve(EnsembleManifestWriter.FILE), c.out(ArtifactId.ENSEMBLE_MANIFEST));
+    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out(ArtifactId.UNCERTAINTY_ELLIPSES));
+    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out(ArtifactId.STREWN_FIELD_POINTS));
+    move(runDir.resolve(GeoSchemas.KML_FILE), c.out(ArtifactId.STREWN_FIELD_KML));
+    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out(ArtifactId.STREWN_FIELD_KMZ));
     return "ok";
   };
 
   /** S8: ParityGuard on validation_spec.json when the event has one, else skipped. */
   static final Body S8_VALIDATION = c -> {
-    Path spec = c.inputs().get("raw.validation");
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("event_id", c.layout().eventId());
+    Path spec = c.inputs().get(ArtifactId.RAW_VALIDATION);
     String status;
+    ValidationStatus doc;
     if (spec == null) {
       status = "skipped: no validation_spec.json";
-      root.put("status", "skipped");
-      root.put("reason", "no validation_spec.json in the event's raw inputs");
+      doc = ValidationStatus.skipped(c.layout().eventId(),
+          "no validation_spec.json in the event's raw inputs", c.meta("1.0"));
     } else {
       ParityGuard.Outcome o = new ParityGuard().validate(spec);
       status = o.passed() ? "ok" : "failed: validation thresholds breached";
-      root.put("status", o.passed() ? "passed" : "failed");
-      Files.write(c.out("validation_report"),
+      doc = ValidationStatus.ran(c.layout().eventId(), o.passed(), c.meta("1.0"));
+      Files.write(c.out(ArtifactId.VALIDATION_REPORT),
           ParityGuard.report(spec, o).getBytes(StandardCharsets.UTF_8));
     }
-    root.set("meta", c.meta("1.0"));
-    Files.write(c.out("validation_status"), Json.toCanonicalBytes(root));
+    ProcessFiles.write(c.out(ArtifactId.VALIDATION_STATUS), doc);
     return status;
   };
-
-  static ObjectNode configSections(LayeredConfig config, List<String> sections) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    for (String s : sections) {
-      o.set(s, config.section(s));
-    }
-    return o;
-  }
 
   private static void move(Path from, Path to) throws IOException {
     if (!Files.isRegularFile(from)) {
       throw new IOException("the ensemble run did not write " + from.getFileName());
     }
     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** The names of files in a work directory (for messages). */
-  static List<String> list(Path dir) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (var s = Files.list(dir)) {
-      s.forEach(p -> out.add(p.getFileName().toString()));
-    }
-    return out;
   }
 }

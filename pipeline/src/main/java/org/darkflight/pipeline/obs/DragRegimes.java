@@ -1,18 +1,16 @@
 package org.darkflight.pipeline.obs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.darkflight.io.AtomicFiles;
-import org.darkflight.io.json.Json;
+import java.util.TreeMap;
+import org.darkflight.io.run.DragRegimesDocument;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
@@ -31,7 +29,7 @@ import org.darkflight.analysis.ensemble.RunInputs;
 public final class DragRegimes {
 
   /** File name. */
-  public static final String FILE = "debug_drag_regimes.json";
+  public static final String FILE = DragRegimesDocument.FILE;
   /** Mach thresholds reported, highest first. */
   public static final List<Double> THRESHOLDS = List.of(5.0, 3.0, 1.0, 0.8);
   /** Regime names and lower Mach bounds, highest first (the last starts at 0). */
@@ -84,31 +82,24 @@ public final class DragRegimes {
   }
 
   /** The document for the given trajectories. */
-  public static ObjectNode document(String eventId, String dragModel, List<Trajectory> ts) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("event_id", eventId);
-    root.put("drag_model", dragModel);
-    root.put("description", "Nominal trajectory of each fragment: time above Mach thresholds "
-        + "and in each flow regime (s); Mach linear in time between recorded points.");
-    ArrayNode arr = root.putArray("trajectories");
+  public static DragRegimesDocument document(String eventId, String dragModel,
+      List<Trajectory> ts) {
+    List<DragRegimesDocument.Trajectory> out = new ArrayList<>();
     for (Trajectory t : ts) {
       List<TrajectoryPoint> p = t.points();
-      ObjectNode o = arr.addObject();
-      o.put("fragment_id", t.fragment().id());
-      o.put("mass_initial_kg", t.fragment().massKg());
-      o.put("fall_time_s", p.get(p.size() - 1).timeS() - p.get(0).timeS());
-      o.put("points", p.size());
-      o.put("max_mach", p.stream().mapToDouble(TrajectoryPoint::mach).max().orElse(0));
-      o.put("impact_mach", p.get(p.size() - 1).mach());
-      ObjectNode above = o.putObject("time_above_mach_s");
+      Map<String, Double> above = new LinkedHashMap<>();
       for (double th : THRESHOLDS) {
         above.put(th == Math.rint(th) ? Long.toString((long) th) : Double.toString(th),
             timeAboveS(p, th));
       }
-      ObjectNode reg = o.putObject("time_in_regime_s");
-      timeInRegimesS(p).forEach(reg::put);
+      out.add(new DragRegimesDocument.Trajectory(t.fragment().id(), t.fragment().massKg(),
+          p.get(p.size() - 1).timeS() - p.get(0).timeS(), p.size(),
+          p.stream().mapToDouble(TrajectoryPoint::mach).max().orElse(0),
+          p.get(p.size() - 1).mach(), new TreeMap<>(above), new TreeMap<>(timeInRegimesS(p))));
     }
-    return root;
+    return new DragRegimesDocument(eventId, dragModel, "Nominal trajectory of each fragment: "
+        + "time above Mach thresholds and in each flow regime (s); Mach linear in time between "
+        + "recorded points.", out);
   }
 
   /**
@@ -116,7 +107,7 @@ public final class DragRegimes {
    * the document to {@code target}; a fragment whose fall fails is left out.
    */
   public static void write(RunInputs in, Path target) throws IOException {
-    DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
+    DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
         in.physics());
     List<Trajectory> ts = new ArrayList<>();
     for (Fragment f : in.fragments()) {
@@ -130,7 +121,6 @@ public final class DragRegimes {
             "nominal fall failed: " + e.getMessage(), Map.of());
       }
     }
-    AtomicFiles.write(target, Json.toCanonicalBytes(document(in.event().eventId(),
-        in.physics().dragModel().toString(), ts)));
+    document(in.event().eventId(), in.physics().dragModel().toString(), ts).write(target);
   }
 }

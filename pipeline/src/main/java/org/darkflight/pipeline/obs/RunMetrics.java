@@ -1,21 +1,18 @@
 package org.darkflight.pipeline.obs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.darkflight.io.AtomicFiles;
-import org.darkflight.io.json.Json;
+import org.darkflight.io.run.MetricsDocument;
 
 /**
  * The {@code metrics.json} of a batch run (spec §13; schema {@code schemas/metrics.schema.json}):
  * simulation runtime, samples per second, samples and failures, the stage cache hit ratio and the
  * validation pass rate (each null, with a reason, where it does not apply) and per-stage timings.
  * Wall-clock figures make it differ between reruns, so it is not listed in
- * {@code output_manifest.json}, whose artifacts are byte-identical for identical inputs.
+ * {@code output_manifest.json}, whose artifacts are byte-identical for identical inputs. Written
+ * as the typed document {@link MetricsDocument}.
  *
  * @param command                  {@code run}, {@code process} or {@code reprocess}
  * @param eventId                  the event
@@ -35,9 +32,9 @@ public record RunMetrics(String command, String eventId, double simulationRuntim
     List<StageTiming> stages) {
 
   /** File name in a run's output directory. */
-  public static final String FILE = "metrics.json";
+  public static final String FILE = MetricsDocument.FILE;
   /** Schema {@code $id}. */
-  public static final String SCHEMA_ID = "https://darkflight.org/schemas/metrics.schema.json";
+  public static final String SCHEMA_ID = MetricsDocument.SCHEMA_ID;
 
   /**
    * One stage.
@@ -78,45 +75,21 @@ public record RunMetrics(String command, String eventId, double simulationRuntim
     return samples > 0 && simulationRuntimeS > 0 ? samples / simulationRuntimeS : null;
   }
 
-  /** The document. */
-  public ObjectNode toJson() {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode o = f.objectNode();
-    o.put("$schema", SCHEMA_ID);
-    o.put("command", command);
-    o.put("event_id", eventId);
-    o.put("simulation_runtime_s", simulationRuntimeS);
-    o.put("total_runtime_s", totalRuntimeS);
-    o.put("samples", samples);
-    o.put("failures", failures);
-    o.put("fragments_per_second", fragmentsPerSecond());
-    if (fragmentsPerSecond() == null) {
-      o.put("fragments_per_second_reason", samples == 0
-          ? "no samples simulated (the ensemble came from the cache or did not run)"
-          : "simulation time too short to measure");
-    }
-    o.put("cache_hit_ratio", cacheHitRatio);
-    if (cacheHitRatioReason != null) {
-      o.put("cache_hit_ratio_reason", cacheHitRatioReason);
-    }
-    o.put("validation_pass_rate", validationPassRate);
-    if (validationPassRateReason != null) {
-      o.put("validation_pass_rate_reason", validationPassRateReason);
-    }
-    ArrayNode arr = o.putArray("stages");
-    for (StageTiming s : stages) {
-      ObjectNode n = arr.addObject();
-      n.put("id", s.id());
-      n.put("name", s.name());
-      n.put("outcome", s.outcome());
-      n.put("duration_s", s.durationS());
-      n.put("count", s.count());
-    }
-    return o;
+  /** The document: each null figure with its reason. */
+  public MetricsDocument toDocument() {
+    List<MetricsDocument.Stage> rows = stages.stream().map(s -> new MetricsDocument.Stage(s.id(),
+        s.name(), s.outcome(), s.durationS(), s.count())).toList();
+    Double perSecond = fragmentsPerSecond();
+    String perSecondReason = perSecond != null ? null : samples == 0
+        ? "no samples simulated (the ensemble came from the cache or did not run)"
+        : "simulation time too short to measure";
+    return new MetricsDocument(SCHEMA_ID, command, eventId, simulationRuntimeS, totalRuntimeS,
+        samples, failures, perSecond, perSecondReason, cacheHitRatio, cacheHitRatioReason,
+        validationPassRate, validationPassRateReason, rows);
   }
 
   /** Writes the document atomically (temp file + move). */
   public void write(Path target) throws IOException {
-    AtomicFiles.write(target, Json.toCanonicalBytes(toJson()));
+    toDocument().write(target);
   }
 }

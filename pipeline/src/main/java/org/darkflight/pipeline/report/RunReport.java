@@ -1,21 +1,18 @@
 package org.darkflight.pipeline.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
 import org.darkflight.io.geo.TrajectoryLine;
-import org.darkflight.io.json.Json;
 import org.darkflight.io.report.ReportData;
 import org.darkflight.io.report.ReportHtml;
 import org.darkflight.io.report.RunDirectory;
+import org.darkflight.io.run.OutputManifestDocument;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
 import org.darkflight.analysis.ensemble.RunInputs;
@@ -42,10 +39,11 @@ public final class RunReport {
     RunInputs in = inputs;
     String note = null;
     if (in == null) {
-      JsonNode manifest = Json.mapper().readTree(
-          Files.readAllBytes(requireFile(runDir.resolve(OutputManifest.FILE))));
+      OutputManifestDocument manifest =
+          OutputManifestDocument.read(requireFile(runDir.resolve(OutputManifest.FILE)));
       try {
-        in = rereadInputs(manifest.path("run").path("inputs"));
+        in = rereadInputs(manifest.run() instanceof OutputManifestDocument.EnsembleRunSummary r
+            && r.inputs() != null ? r.inputs() : List.of());
       } catch (InputException | IOException e) {
         note = "Trajectories not drawn: the run's inputs could not be re-read ("
             + e.getMessage() + ").";
@@ -84,35 +82,38 @@ public final class RunReport {
    */
   public static void register(Path runDir, Path report) throws IOException {
     Path file = runDir.resolve(OutputManifest.FILE);
-    ObjectNode root = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(file));
-    ArrayNode artifacts = (ArrayNode) root.get("artifacts");
+    OutputManifestDocument manifest;
+    try {
+      manifest = OutputManifestDocument.read(file);
+    } catch (InputException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     String rel = runDir.relativize(report).toString();
-    for (int i = artifacts.size() - 1; i >= 0; i--) {
-      if (rel.equals(artifacts.get(i).path("path").asText())) {
-        artifacts.remove(i);
+    List<OutputManifestDocument.Artifact> artifacts = new ArrayList<>();
+    for (OutputManifestDocument.Artifact a : manifest.artifacts()) {
+      if (!rel.equals(a.path())) {
+        artifacts.add(a);
       }
     }
-    ObjectNode a = artifacts.addObject();
-    a.put("path", rel);
-    a.put("sha256", RunInputs.sha256(report));
-    a.put("type", "html");
-    a.put("bytes", Files.size(report));
-    AtomicFiles.write(file, Json.toCanonicalBytes(root));
+    artifacts.add(new OutputManifestDocument.Artifact(rel, RunInputs.sha256(report), "html",
+        Files.size(report)));
+    manifest.withArtifacts(artifacts).write(file);
   }
 
   /** The run's inputs from the manifest's {@code run.inputs}, each checked against its hash. */
-  static RunInputs rereadInputs(JsonNode inputs) throws IOException, InputException {
+  public static RunInputs rereadInputs(List<OutputManifestDocument.RoleInput> inputs)
+      throws IOException, InputException {
     Map<String, Path> byRole = new HashMap<>();
-    for (JsonNode i : inputs) {
-      Path p = Path.of(i.path("path").asText());
+    for (OutputManifestDocument.RoleInput i : inputs) {
+      Path p = Path.of(i.path() == null ? "" : i.path());
       if (!Files.isRegularFile(p)) {
-        throw new InputException(p, "(file)", "input '" + i.path("role").asText()
+        throw new InputException(p, "(file)", "input '" + (i.role() == null ? "" : i.role())
             + "' not found");
       }
-      if (!RunInputs.sha256(p).equals(i.path("sha256").asText())) {
+      if (!RunInputs.sha256(p).equals(i.sha256())) {
         throw new InputException(p, "(file)", "changed since the run (SHA-256 differs)");
       }
-      byRole.put(i.path("role").asText(), p);
+      byRole.put(i.role(), p);
     }
     for (String role : List.of("event", "atmos", "config")) {
       if (!byRole.containsKey(role)) {

@@ -15,7 +15,7 @@ import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
-import org.darkflight.analysis.ensemble.SampleFlight;
+import org.darkflight.analysis.sampling.SampleFlight;
 import org.darkflight.analysis.sampling.EnsembleSample;
 import org.darkflight.analysis.sampling.NominalInputs;
 import org.darkflight.analysis.sampling.SampleFactory;

@@ -1,14 +1,15 @@
 package org.darkflight.pipeline.run;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.darkflight.io.AtomicFiles;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.darkflight.io.run.EnsembleManifestDocument;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.UncertainParameter;
 import org.darkflight.transforms.integrate.SampleFailure;
@@ -17,7 +18,8 @@ import org.darkflight.analysis.sampling.SampleFactory;
 import org.darkflight.analysis.sampling.Substreams;
 
 /**
- * Writes {@code ensemble_manifest.json} (schema {@code schemas/ensemble_manifest.schema.json}):
+ * Writes {@code ensemble_manifest.json} ({@link EnsembleManifestDocument}, schema
+ * {@code schemas/ensemble_manifest.schema.json}):
  * the run's sampling settings and one row per sample with its draws, its substream seed and
  * whether it landed. Rows are regenerated from (seed, index) — the same pure function the
  * pipeline used — and streamed one at a time, one row per line, so a million samples never sit
@@ -26,10 +28,9 @@ import org.darkflight.analysis.sampling.Substreams;
 public final class EnsembleManifestWriter {
 
   /** File name. */
-  public static final String FILE = "ensemble_manifest.json";
+  public static final String FILE = EnsembleManifestDocument.FILE;
   /** Schema {@code $id}. */
-  public static final String SCHEMA_ID =
-      "https://darkflight.org/schemas/ensemble_manifest.schema.json";
+  public static final String SCHEMA_ID = EnsembleManifestDocument.SCHEMA_ID;
 
   private EnsembleManifestWriter() {}
 
@@ -38,74 +39,67 @@ public final class EnsembleManifestWriter {
    */
   public static void write(Path target, String eventId, SampleFactory factory,
       List<SampleFailure> failures) throws IOException {
+    document(eventId, factory, failures).write(target);
+  }
+
+  /**
+   * The document; its rows are regenerated from (seed, index) each time they are iterated.
+   *
+   * @param failures failed samples, sorted by index
+   */
+  public static EnsembleManifestDocument document(String eventId, SampleFactory factory,
+      List<SampleFailure> failures) {
     EnsembleConfig c = factory.config();
     List<UncertainParameter> params = List.copyOf(c.distributions().keySet());
-    AtomicFiles.write(target, out -> {
-      JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA_ID);
-      g.writeStringField("event_id", eventId);
-      g.writeStringField("mode", c.mode().name().toLowerCase(Locale.ROOT));
-      g.writeNumberField("samples", c.samples());
-      g.writeNumberField("random_seed", c.randomSeed());
-      g.writeStringField("sampling", c.sampling());
-      g.writeObjectFieldStart("rng");
-      g.writeStringField("library", "Apache Commons RNG 1.6");
-      g.writeStringField("generator", "XO_RO_SHI_RO_128_PP");
-      g.writeStringField("substream",
-          "state = SplitMix64 rounds of (random_seed, sample index); see docs/ensemble.md");
-      g.writeEndObject();
-      g.writeArrayFieldStart("parameters");
-      for (UncertainParameter p : params) {
-        g.writeString(p.jsonName());
+    List<String> fragments = new ArrayList<>();
+    for (int f = 0; f < factory.nominal().fragmentCount(); f++) {
+      fragments.add(factory.nominal().fragmentId(f));
+    }
+    return new EnsembleManifestDocument(SCHEMA_ID, eventId,
+        c.mode().name().toLowerCase(Locale.ROOT), c.samples(), c.randomSeed(), c.sampling(),
+        new EnsembleManifestDocument.Rng("Apache Commons RNG 1.6", "XO_RO_SHI_RO_128_PP",
+            "state = SplitMix64 rounds of (random_seed, sample index); see docs/ensemble.md"),
+        params.stream().map(UncertainParameter::jsonName).toList(),
+        c.windPerturbationSigmaScale(), fragments, c.samples() - failures.size(),
+        failures.size(), () -> rows(factory, params, failures));
+  }
+
+  /** The rows in index order, one sample regenerated at a time. */
+  private static Iterator<EnsembleManifestDocument.Row> rows(SampleFactory factory,
+      List<UncertainParameter> params, List<SampleFailure> failures) {
+    EnsembleConfig c = factory.config();
+    Iterator<SampleFailure> fit = failures.iterator();
+    return new Iterator<>() {
+      private long i;
+      private SampleFailure nextFailure = fit.hasNext() ? fit.next() : null;
+
+      @Override
+      public boolean hasNext() {
+        return i < c.samples();
       }
-      g.writeEndArray();
-      g.writeNumberField("wind_perturbation_sigma_scale", c.windPerturbationSigmaScale());
-      g.writeArrayFieldStart("fragments");
-      for (int f = 0; f < factory.nominal().fragmentCount(); f++) {
-        g.writeString(factory.nominal().fragmentId(f));
-      }
-      g.writeEndArray();
-      g.writeNumberField("landed", c.samples() - failures.size());
-      g.writeNumberField("failed", failures.size());
-      g.writeFieldName("rows");
-      g.writeStartArray();
-      Iterator<SampleFailure> fit = failures.iterator();
-      SampleFailure nextFailure = fit.hasNext() ? fit.next() : null;
-      for (long i = 0; i < c.samples(); i++) {
+
+      @Override
+      public EnsembleManifestDocument.Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
         EnsembleSample s = factory.sample(i);
-        g.writeRaw('\n');
-        g.writeStartObject();
-        g.writeNumberField("index", i);
-        g.writeStringField("fragment_id", s.getFragmentId());
-        g.writeNumberField("substream_seed", Substreams.substreamSeed(c.randomSeed(), i));
+        String reason = null;
         if (nextFailure != null && nextFailure.getIndex() == i) {
-          g.writeStringField("status", "failed");
-          g.writeStringField("failure_reason", nextFailure.getReason());
+          reason = nextFailure.getReason();
           nextFailure = fit.hasNext() ? fit.next() : null;
-        } else {
-          g.writeStringField("status", "landed");
         }
-        g.writeObjectFieldStart("draws");
+        Map<String, Double> draws = new LinkedHashMap<>();
         for (UncertainParameter p : params) {
-          g.writeNumberField(p.jsonName(), value(s, p));
+          draws.put(p.jsonName(), value(s, p));
         }
-        g.writeEndObject();
-        if (!s.getWindPerturbationMps().isEmpty()) {
-          g.writeArrayFieldStart("wind_perturbation_mps");
-          for (double d : s.getWindPerturbationMps()) {
-            g.writeNumber(d);
-          }
-          g.writeEndArray();
-        }
-        g.writeEndObject();
+        EnsembleManifestDocument.Row row = new EnsembleManifestDocument.Row(i,
+            s.getFragmentId(), Substreams.substreamSeed(c.randomSeed(), i),
+            reason == null ? "landed" : "failed", reason, draws, s.getWindPerturbationMps());
+        i++;
+        return row;
       }
-      g.writeRaw('\n');
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
-      g.flush();
-    });
+    };
   }
 
   /** The drawn value of a parameter in a sample. */

@@ -30,7 +30,9 @@ import org.darkflight.io.geo.TrajectoryPoint3d;
 import org.darkflight.io.heatmap.GroundHeatmap;
 import org.darkflight.io.heatmap.HeatmapExport;
 import org.darkflight.io.heatmap.HeatmapOptions;
+import org.darkflight.io.kml.KmlSummary;
 import org.darkflight.io.kml.StrewnFieldExport;
+import org.darkflight.io.run.OutputManifestDocument;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
@@ -123,6 +125,38 @@ public final class EnsembleRun {
   public Summary run(RunInputs in, Path outDir, PipelineOptions options, Instant producedUtc,
       HeatmapOptions heatmap) throws IOException {
     long t0 = System.nanoTime();
+    Setup setup = setUp(in);
+    Files.createDirectories(outDir);
+    Path work = Files.createTempDirectory(outDir, ".darkflight-shards-");
+    try {
+      EnsembleGraph.Coders coders = runGraph(in, setup, options, work);
+      long t1 = System.nanoTime();
+      Shards shards = readShards(in, setup, work, coders);
+      GeoOutputs geo = writeGeoOutputs(in, setup, shards, work, coders, outDir, producedUtc,
+          heatmap);
+      Path ensembleManifest = outDir.resolve(EnsembleManifestWriter.FILE);
+      EnsembleManifestWriter.write(ensembleManifest, in.event().eventId(), setup.factory(),
+          shards.failures());
+      List<Path> paths = writeOutputManifest(in, shards, geo, ensembleManifest, outDir,
+          producedUtc);
+      long t2 = System.nanoTime();
+      return new Summary(paths, in.ensemble().samples(), shards.landed(),
+          shards.failures().size(), shards.reasons(), ellipses90(shards.ellipses()),
+          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0));
+    } finally {
+      org.darkflight.io.FileTrees.delete(work);
+    }
+  }
+
+  /**
+   * What the graph and the writers share: the sample factory, the mass classes, the event's
+   * tangent plane and the integration settings.
+   */
+  private record Setup(LuminousEnd start, SampleFactory factory, MassClassBins bins,
+      EventPlane plane, Integrate.Settings settings) {}
+
+  /** Step 1: the run's sampling, classes and plane from its inputs. */
+  private static Setup setUp(RunInputs in) {
     LuminousEnd start = in.event().luminousEnd();
     SampleFactory factory = new SampleFactory(in.ensemble(),
         new NominalInputs(in.fragments(), start, in.levels()));
@@ -130,113 +164,158 @@ public final class EnsembleRun {
     EventPlane plane = new EventPlane(start.latitudeDeg(), start.longitudeDeg());
     Integrate.Settings settings = new Integrate.Settings(start.timeUtc(),
         in.ensemble().randomSeed(), in.physics().cdScale(), plane, bins);
-    Files.createDirectories(outDir);
-    Path work = Files.createTempDirectory(outDir, ".darkflight-shards-");
-    try {
-      Pipeline p = Pipeline.create(options);
-      EnsembleGraph.Coders coders = EnsembleGraph.build(p, factory,
-          IndexRange.split(in.ensemble().samples(), in.ensemble().samplesPerElement()),
-          in.levels(), atmosphereFactory, simulator, settings, work);
-      PipelineResult.State state = org.darkflight.pipeline.obs.Progress.await(p.run(),
-          in.ensemble().samples(), System.console() != null,
-          new java.io.PrintWriter(System.err, true), in.event().eventId());
-      if (state != PipelineResult.State.DONE) {
-        throw new IOException("the pipeline ended in state " + state);
-      }
-      long t1 = System.nanoTime();
+    return new Setup(start, factory, bins, plane, settings);
+  }
 
-      List<SampleFailure> failures = ShardReader.readAll(work, EnsembleGraph.FAILED,
-          coders.failed(), EnsembleGraph.FAILED_INDEX);
-      List<EllipseFit> fits = ShardReader.readAll(work, EnsembleGraph.FITS, coders.fits(),
-          EnsembleGraph.FIT_INDEX);
-      List<EllipseFeature> ellipses = ConfidenceEllipses.features(fits, plane, bins,
-          ConfidenceEllipses.DEFAULT_LEVELS);
-      Map<String, Long> reasons = new TreeMap<>();
-      failures.forEach(f -> reasons.merge(f.getReason(), 1L, Long::sum));
-      long landed = in.ensemble().samples() - failures.size();
-
-      String provenance = OutputManifest.provenanceHash(in.sha256());
-      List<ArtifactRef> inputRefs = new ArrayList<>();
-      in.fileHashes().forEach(e -> inputRefs.add(new ArtifactRef(e.getKey(), e.getValue())));
-      Map<String, String> runSummary = new LinkedHashMap<>();
-      runSummary.put("samples", Long.toString(in.ensemble().samples()));
-      runSummary.put("landed", Long.toString(landed));
-      runSummary.put("failed", Long.toString(failures.size()));
-      runSummary.put("mode", in.ensemble().mode().name().toLowerCase(java.util.Locale.ROOT));
-      runSummary.put("sampling", in.ensemble().sampling());
-      runSummary.put("random_seed", Long.toString(in.ensemble().randomSeed()));
-      RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16), null,
-          producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
-          start.timeUtc(), PRODUCER, inputRefs, "not_run", runSummary);
-      GeoOutputOptions geo = GeoOutputOptions.defaults()
-          .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
-      Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
-      GroundHeatmap.Result maps = heatmap == null || landed == 0 ? null
-          : GroundHeatmap.build(points, bins.toMassClasses(),
-              new LatLon(start.latitudeDeg(), start.longitudeDeg()), heatmap);
-      HeatmapExport.Kml heatKml = maps == null ? new HeatmapExport.Kml(List.of(), Map.of())
-          : HeatmapExport.kml(maps);
-      StrewnFieldExport.Result written = new StrewnFieldExport(geo).write(outDir, info,
-          bins.toMassClasses(), points, ellipses, trajectories(in, bins), heatKml.overlays(),
-          heatKml.media());
-      List<StrewnFieldExport.WrittenFile> heatFiles = new ArrayList<>();
-      if (maps != null) {
-        for (Path t : HeatmapExport.writeTiffs(outDir, maps)) {
-          heatFiles.add(StrewnFieldExport.describe(t, "geotiff"));
-        }
-        for (Path m : HeatmapExport.writeMedia(outDir, heatKml)) {
-          heatFiles.add(StrewnFieldExport.describe(m, "png"));
-        }
-      }
-
-      Path manifest = outDir.resolve(EnsembleManifestWriter.FILE);
-      EnsembleManifestWriter.write(manifest, in.event().eventId(), factory, failures);
-
-      List<OutputManifest.Artifact> artifacts = new ArrayList<>();
-      List<Path> paths = new ArrayList<>();
-      for (StrewnFieldExport.WrittenFile f : written.files()) {
-        artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
-            f.sha256(), f.type(), f.bytes()));
-        paths.add(f.path());
-      }
-      for (StrewnFieldExport.WrittenFile f : heatFiles) {
-        artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
-            f.sha256(), f.type(), f.bytes()));
-        paths.add(f.path());
-      }
-      StrewnFieldExport.WrittenFile m = StrewnFieldExport.describe(manifest, "json");
-      artifacts.add(new OutputManifest.Artifact(EnsembleManifestWriter.FILE, m.sha256(),
-          "json", m.bytes()));
-      paths.add(manifest);
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("samples", in.ensemble().samples());
-      run.put("landed", landed);
-      run.put("failed", (long) failures.size());
-      run.put("failure_reasons", reasons);
-      run.put("sampling", in.ensemble().sampling());
-      run.put("mode", runSummary.get("mode"));
-      run.put("random_seed", in.ensemble().randomSeed());
-      run.put("inputs", in.sha256().entrySet().stream().map(e -> Map.of("role", e.getKey(),
-          "path", in.files().get(e.getKey()).toString(), "sha256", e.getValue())).toList());
-      Path outputManifest = outDir.resolve(OutputManifest.FILE);
-      OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
-          written.kml().fragmentPlacemarks() + written.kml().ellipses(),
-          written.kml().ellipses(), provenance, run);
-      paths.add(outputManifest);
-
-      List<EllipseSize> sizes = new ArrayList<>();
-      for (EllipseFeature e : ellipses) {
-        if (e.confidenceLevel() == 0.9) {
-          sizes.add(new EllipseSize(e.massClass(), e.sampleCount(), e.semiMajorAxisM(),
-              e.semiMinorAxisM(), e.orientationDeg()));
-        }
-      }
-      long t2 = System.nanoTime();
-      return new Summary(paths, in.ensemble().samples(), landed, failures.size(), reasons, sizes,
-          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0));
-    } finally {
-      deleteTree(work);
+  /** Step 2: builds the Beam graph, runs it to the end and returns its shard coders. */
+  private EnsembleGraph.Coders runGraph(RunInputs in, Setup setup, PipelineOptions options,
+      Path work) throws IOException {
+    Pipeline p = Pipeline.create(options);
+    EnsembleGraph.Coders coders = EnsembleGraph.build(p, setup.factory(),
+        IndexRange.split(in.ensemble().samples(), in.ensemble().samplesPerElement()),
+        in.levels(), atmosphereFactory, simulator, setup.settings(), work);
+    PipelineResult.State state = org.darkflight.pipeline.obs.Progress.await(p.run(),
+        in.ensemble().samples(), System.console() != null,
+        new java.io.PrintWriter(System.err, true), in.event().eventId());
+    if (state != PipelineResult.State.DONE) {
+      throw new IOException("the pipeline ended in state " + state);
     }
+    return coders;
+  }
+
+  /**
+   * The failures and ellipse fits read back from the shards (index order).
+   *
+   * @param failures failed samples, by index
+   * @param ellipses the confidence ellipses of every drawable class and level
+   * @param reasons  failure count by reason, sorted
+   * @param landed   samples that landed
+   */
+  private record Shards(List<SampleFailure> failures, List<EllipseFeature> ellipses,
+      Map<String, Long> reasons, long landed) {}
+
+  /** Step 3: reads the failures and the ellipse fits from the shard files. */
+  private static Shards readShards(RunInputs in, Setup setup, Path work,
+      EnsembleGraph.Coders coders) throws IOException {
+    List<SampleFailure> failures = ShardReader.readAll(work, EnsembleGraph.FAILED,
+        coders.failed(), EnsembleGraph.FAILED_INDEX);
+    List<EllipseFit> fits = ShardReader.readAll(work, EnsembleGraph.FITS, coders.fits(),
+        EnsembleGraph.FIT_INDEX);
+    List<EllipseFeature> ellipses = ConfidenceEllipses.features(fits, setup.plane(),
+        setup.bins(), ConfidenceEllipses.DEFAULT_LEVELS);
+    Map<String, Long> reasons = new TreeMap<>();
+    failures.forEach(f -> reasons.merge(f.getReason(), 1L, Long::sum));
+    return new Shards(failures, ellipses, reasons, in.ensemble().samples() - failures.size());
+  }
+
+  /**
+   * The strewn-field files written.
+   *
+   * @param written    GeoJSON, KML and KMZ with the KML's summary
+   * @param heatFiles  heatmap GeoTIFFs and PNGs (empty without heatmaps)
+   * @param provenance the provenance hash of the run
+   */
+  private record GeoOutputs(StrewnFieldExport.Result written,
+      List<StrewnFieldExport.WrittenFile> heatFiles, String provenance) {}
+
+  /**
+   * Step 4: the strewn field (points and ellipses GeoJSON, KML, KMZ) streamed from the landed
+   * shards, and the heatmaps when asked for.
+   */
+  private GeoOutputs writeGeoOutputs(RunInputs in, Setup setup, Shards shards, Path work,
+      EnsembleGraph.Coders coders, Path outDir, Instant producedUtc, HeatmapOptions heatmap)
+      throws IOException {
+    LuminousEnd start = setup.start();
+    MassClassBins bins = setup.bins();
+    String provenance = OutputManifest.provenanceHash(in.sha256());
+    List<ArtifactRef> inputRefs = new ArrayList<>();
+    in.fileHashes().forEach(e -> inputRefs.add(new ArtifactRef(e.getKey(), e.getValue())));
+    RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16), null,
+        producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
+        start.timeUtc(), PRODUCER, inputRefs, "not_run", runSummary(in, shards));
+    GeoOutputOptions geo = GeoOutputOptions.defaults()
+        .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
+    Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc());
+    GroundHeatmap.Result maps = heatmap == null || shards.landed() == 0 ? null
+        : GroundHeatmap.build(points, bins.toMassClasses(),
+            new LatLon(start.latitudeDeg(), start.longitudeDeg()), heatmap);
+    HeatmapExport.Kml heatKml = maps == null ? new HeatmapExport.Kml(List.of(), Map.of())
+        : HeatmapExport.kml(maps);
+    StrewnFieldExport.Result written = new StrewnFieldExport(geo).write(outDir, info,
+        bins.toMassClasses(), points, shards.ellipses(), trajectories(in, bins),
+        heatKml.overlays(), heatKml.media());
+    List<StrewnFieldExport.WrittenFile> heatFiles = new ArrayList<>();
+    if (maps != null) {
+      for (Path t : HeatmapExport.writeTiffs(outDir, maps)) {
+        heatFiles.add(StrewnFieldExport.describe(t, "geotiff"));
+      }
+      for (Path m : HeatmapExport.writeMedia(outDir, heatKml)) {
+        heatFiles.add(StrewnFieldExport.describe(m, "png"));
+      }
+    }
+    return new GeoOutputs(written, heatFiles, provenance);
+  }
+
+  /** The run summary of the GeoJSON/KML provenance ({@link RunInfo}): figures as text. */
+  private static Map<String, String> runSummary(RunInputs in, Shards shards) {
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put("samples", Long.toString(in.ensemble().samples()));
+    summary.put("landed", Long.toString(shards.landed()));
+    summary.put("failed", Long.toString(shards.failures().size()));
+    summary.put("mode", mode(in));
+    summary.put("sampling", in.ensemble().sampling());
+    summary.put("random_seed", Long.toString(in.ensemble().randomSeed()));
+    return summary;
+  }
+
+  private static String mode(RunInputs in) {
+    return in.ensemble().mode().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Step 5: {@code output_manifest.json} listing the strewn field, the heatmaps and the ensemble
+   * manifest; returns every artifact's path in manifest order, the output manifest last.
+   */
+  private static List<Path> writeOutputManifest(RunInputs in, Shards shards, GeoOutputs geo,
+      Path ensembleManifest, Path outDir, Instant producedUtc) throws IOException {
+    List<OutputManifest.Artifact> artifacts = new ArrayList<>();
+    List<Path> paths = new ArrayList<>();
+    List<StrewnFieldExport.WrittenFile> files = new ArrayList<>(geo.written().files());
+    files.addAll(geo.heatFiles());
+    for (StrewnFieldExport.WrittenFile f : files) {
+      artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
+          f.sha256(), f.type(), f.bytes()));
+      paths.add(f.path());
+    }
+    StrewnFieldExport.WrittenFile m = StrewnFieldExport.describe(ensembleManifest, "json");
+    artifacts.add(new OutputManifest.Artifact(EnsembleManifestWriter.FILE, m.sha256(),
+        "json", m.bytes()));
+    paths.add(ensembleManifest);
+    List<OutputManifestDocument.RoleInput> inputs = new ArrayList<>();
+    in.sha256().forEach((role, sha) -> inputs.add(new OutputManifestDocument.RoleInput(role,
+        in.files().get(role).toString(), sha)));
+    OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
+        in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
+        new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
+        in.ensemble().randomSeed(), inputs);
+    Path outputManifest = outDir.resolve(OutputManifest.FILE);
+    KmlSummary kml = geo.written().kml();
+    OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
+        kml.fragmentPlacemarks() + kml.ellipses(), kml.ellipses(), geo.provenance(), run);
+    paths.add(outputManifest);
+    return paths;
+  }
+
+  /** Step 6: the 90 % ellipse of each class, for the summary. */
+  private static List<EllipseSize> ellipses90(List<EllipseFeature> ellipses) {
+    List<EllipseSize> sizes = new ArrayList<>();
+    for (EllipseFeature e : ellipses) {
+      if (e.confidenceLevel() == 0.9) {
+        sizes.add(new EllipseSize(e.massClass(), e.sampleCount(), e.semiMajorAxisM(),
+            e.semiMinorAxisM(), e.orientationDeg()));
+      }
+    }
+    return sizes;
   }
 
   /** The landed samples as the geospatial writers' points, streamed in index order. */
@@ -285,8 +364,8 @@ public final class EnsembleRun {
    * fragment whose nominal fall fails is left out (its samples report the failure).
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
-    DarkflightSimulator sim = new DarkflightSimulator(new ProfileAtmosphere(in.levels()),
-        in.physics());
+    DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
+        new ProfileAtmosphere(in.levels()), in.physics());
     List<TrajectoryLine> out = new ArrayList<>();
     int n = in.fragments().size();
     int count = Math.min(n, MAX_TRAJECTORIES);
@@ -309,16 +388,5 @@ public final class EnsembleRun {
       out.add(new TrajectoryLine(f.id(), bins.label(cls), cls, f.massKg(), pts));
     }
     return out;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

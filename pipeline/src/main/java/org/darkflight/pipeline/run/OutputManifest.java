@@ -1,8 +1,5 @@
 package org.darkflight.pipeline.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,26 +9,31 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.run.OutputManifestDocument;
 
 /**
  * {@code output_manifest.json} (spec §4.7): event id, production time, every artifact with its
  * path (relative to the output directory), SHA-256, type and size, the KML summary and the
- * provenance hash. Schema: {@code schemas/output_manifest.schema.json}.
+ * provenance hash, as the typed document {@link OutputManifestDocument}. Schema:
+ * {@code schemas/output_manifest.schema.json}.
  */
 public final class OutputManifest {
 
   /** File name. */
-  public static final String FILE = "output_manifest.json";
+  public static final String FILE = OutputManifestDocument.FILE;
   /** Schema {@code $id}. */
-  public static final String SCHEMA_ID =
-      "https://darkflight.org/schemas/output_manifest.schema.json";
+  public static final String SCHEMA_ID = OutputManifestDocument.SCHEMA_ID;
   /** Version of the run stage; part of the provenance hash. */
   public static final String STAGE_VERSION = "darkflight-run/1";
 
   /** One artifact. */
-  public record Artifact(String path, String sha256, String type, long bytes) {}
+  public record Artifact(String path, String sha256, String type, long bytes) {
+    /** As an entry of the manifest document. */
+    public OutputManifestDocument.Artifact toDocument() {
+      return new OutputManifestDocument.Artifact(path, sha256, type, bytes);
+    }
+  }
 
   private OutputManifest() {}
 
@@ -43,36 +45,35 @@ public final class OutputManifest {
     StringBuilder sb = new StringBuilder(STAGE_VERSION).append('\n');
     inputSha256.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JRE", e);
-    }
+    return org.darkflight.io.Hashing.sha256Hex(sb.toString());
+  }
+
+  /** The manifest document. */
+  public static OutputManifestDocument document(String eventId, Instant producedUtc,
+      List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
+      OutputManifestDocument.RunSection run) {
+    return new OutputManifestDocument(SCHEMA_ID, eventId, producedUtc.toString(),
+        artifacts.stream().map(Artifact::toDocument).toList(),
+        new OutputManifestDocument.KmlSummary(kmlFeatures, kmlEllipses), provenanceHash, run,
+        null);
   }
 
   /** Writes the manifest (canonical JSON: sorted keys, fixed layout). */
   public static void write(Path target, String eventId, Instant producedUtc,
       List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
+      OutputManifestDocument.RunSection run) throws IOException {
+    document(eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash, run)
+        .write(target);
+  }
+
+  /**
+   * Writes the manifest with a {@code run} object given as a map of the fields of one of the
+   * {@link OutputManifestDocument.RunSection} records (bound strictly: an unknown field is a bug).
+   */
+  public static void write(Path target, String eventId, Instant producedUtc,
+      List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
       Map<String, Object> run) throws IOException {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("$schema", SCHEMA_ID);
-    root.put("event_id", eventId);
-    root.put("produced_utc", producedUtc.toString());
-    ArrayNode arr = root.putArray("artifacts");
-    for (Artifact a : artifacts) {
-      ObjectNode o = arr.addObject();
-      o.put("path", a.path());
-      o.put("sha256", a.sha256());
-      o.put("type", a.type());
-      o.put("bytes", a.bytes());
-    }
-    ObjectNode kml = root.putObject("kml_summary");
-    kml.put("features", kmlFeatures);
-    kml.put("ellipses", kmlEllipses);
-    root.put("provenance_hash", provenanceHash);
-    root.set("run", Json.mapper().valueToTree(run));
-    AtomicFiles.write(target, Json.toCanonicalBytes(root));
+    write(target, eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash,
+        Json.mapper().convertValue(run, OutputManifestDocument.RunSection.class));
   }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
+import org.darkflight.io.service.ServiceResponses;
 import org.darkflight.pipeline.api.Darkflight;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.slf4j.Logger;
@@ -233,34 +233,21 @@ public final class SimulationService implements AutoCloseable {
     }
   }
 
-  private ObjectNode answer(Darkflight.Result r, double seconds) throws IOException {
+  private ServiceResponses.Simulation answer(Darkflight.Result r, double seconds)
+      throws IOException {
     EnsembleRun.Summary s = r.summary();
-    ObjectNode o = mapper.createObjectNode();
-    o.put("samples", s.samples());
-    o.put("landed", s.landed());
-    o.put("failed", s.failed());
-    ObjectNode reasons = o.putObject("failure_reasons");
-    s.failureReasons().forEach(reasons::put);
-    ArrayNode ell = o.putArray("ellipses_90");
+    List<ServiceResponses.Ellipse90> ellipses = new ArrayList<>();
     for (EnsembleRun.EllipseSize e : s.ellipses90()) {
-      ObjectNode n = ell.addObject();
-      n.put("mass_class", e.massClass());
-      n.put("samples", e.samples());
-      n.put("semi_major_axis_m", e.semiMajorAxisM());
-      n.put("semi_minor_axis_m", e.semiMinorAxisM());
-      n.put("orientation_deg", e.orientationDeg());
+      ellipses.add(new ServiceResponses.Ellipse90(e.massClass(), e.samples(),
+          e.semiMajorAxisM(), e.semiMinorAxisM(), e.orientationDeg()));
     }
-    o.put("runtime_s", seconds);
-    o.set("strewn_field_points", mapper.readTree(r.pointsGeoJson()));
-    o.set("uncertainty_ellipses", mapper.readTree(r.ellipsesGeoJson()));
-    return o;
+    return ServiceResponses.Simulation.of(s.samples(), s.landed(), s.failed(),
+        s.failureReasons(), ellipses, seconds, mapper.readTree(r.pointsGeoJson()),
+        mapper.readTree(r.ellipsesGeoJson()));
   }
 
   private Reply healthz(HttpExchange ex) {
-    ObjectNode o = mapper.createObjectNode();
-    o.put("status", "ok");
-    o.put("free_slots", slots.availablePermits());
-    return reply(ex, 200, o);
+    return reply(ex, 200, new ServiceResponses.Health("ok", slots.availablePermits()));
   }
 
   private Reply metricsPage(HttpExchange ex) {
@@ -272,14 +259,11 @@ public final class SimulationService implements AutoCloseable {
     return new Reply(200, "application/json", openApi);
   }
 
-  private ObjectNode error(String code, String message) {
-    ObjectNode o = mapper.createObjectNode();
-    o.put("error", code);
-    o.put("message", message);
-    return o;
+  private ServiceResponses.Error error(String code, String message) {
+    return new ServiceResponses.Error(code, message);
   }
 
-  private Reply reply(HttpExchange ex, int code, ObjectNode body) {
+  private Reply reply(HttpExchange ex, int code, Object body) {
     try {
       return new Reply(code, "application/json", mapper.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {

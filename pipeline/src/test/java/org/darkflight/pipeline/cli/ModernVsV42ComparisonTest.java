@@ -19,7 +19,7 @@ import org.darkflight.physics.atmosphere.ProfileAtmosphere;
 import org.darkflight.physics.legacy.FriesV42;
 import org.darkflight.physics.legacy.FriesV42Inputs;
 import org.darkflight.physics.legacy.FriesV42Result;
-import org.darkflight.physics.trajectory.DarkflightSimulator;
+import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.Landing;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class ModernVsV42ComparisonTest {
       PhysicsConfig cfg = new PhysicsConfig(full.dragModel(), full.cdScale(), full.ablation(),
           full.gravityModel(), full.earthRotation(), groundM, full.integration(),
           full.outputIntervalS(), full.legacy());
-      Landing l = new DarkflightSimulator(atmosphere, cfg).land(start, kg);
+      Landing l = PhysicsModels.simulator(atmosphere, cfg).land(start, kg);
       double[] en = zone.fromGeographic(l.latitudeDeg(), l.longitudeDeg());
       double dx = en[0] - startUtm[0];
       double dy = en[1] - startUtm[1];

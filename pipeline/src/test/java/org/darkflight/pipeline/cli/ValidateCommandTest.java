@@ -33,6 +33,7 @@ class ValidateCommandTest {
     Files.writeString(run.resolve("strewn_field_points.geojson"),
         "{\"type\":\"FeatureCollection\",\"features\":[]}");
     Files.writeString(run.resolve("output_manifest.json"), "{\"event_id\":\"park-forest\"}");
+    Files.writeString(run.resolve("search_plan.gpx"), "<gpx/>");
     return run;
   }
 
@@ -47,6 +48,7 @@ class ValidateCommandTest {
     assertThat(report, containsString("PASSED"));
     assertThat(ValidateCommand.manifestStatus(run), equalTo("passed"));
     assertThat(Files.exists(run.resolve("published/strewn_field_points.geojson")), is(true));
+    assertThat(Files.exists(run.resolve("published/search_plan.gpx")), is(true));
   }
 
   /** Writes a perturbed copy of the golden (hashes updated) and a spec pointing at it. */

@@ -225,14 +225,4 @@ class CoordinatorTest {
     JsonNode ok = JsonSchemas.readValidated(fixed.outputManifest(), "output_manifest");
     assertThat(ok.path("run").path("status").asText(), is("complete"));
   }
-
-  @Test
-  void theDagOrdersEveryProducerBeforeItsConsumers() {
-    List<Stage> order = Coordinator.topologicalOrder(Coordinator.STAGES);
-    List<String> names = order.stream().map(Stage::name).toList();
-    for (String[] e : Coordinator.edges(Coordinator.STAGES)) {
-      assertThat(e[0] + " before " + e[1], names.indexOf(e[0]) < names.indexOf(e[1]), is(true));
-    }
-    assertThat(names.get(names.size() - 1), is("provenance"));
-  }
 }

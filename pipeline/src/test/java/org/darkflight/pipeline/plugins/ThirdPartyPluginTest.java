@@ -32,16 +32,16 @@ import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.StandardAtmosphere1976;
-import org.darkflight.physics.plugin.PhysicsPlugins;
+import org.darkflight.physics.models.PhysicsModels;
+import org.darkflight.physics.models.PhysicsPlugins;
 import org.darkflight.physics.plugin.PluginFailureException;
 import org.darkflight.physics.plugin.PluginKind;
-import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
 import org.darkflight.pipeline.cli.DarkflightCli;
 import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
 import org.darkflight.analysis.plugins.PluginInfo;
 import org.darkflight.analysis.plugins.PluginRegistry;
-import org.darkflight.analysis.plugins.PluginWarnings;
+import org.darkflight.io.PluginWarnings;
 import org.darkflight.analysis.sampling.MonteCarloSampling;
 import org.darkflight.analysis.sampling.SamplingStrategies;
 import org.darkflight.analysis.sampling.SamplingStrategy;
@@ -280,7 +280,7 @@ class ThirdPartyPluginTest {
     LuminousEnd start = new LuminousEnd(Instant.parse("2020-01-01T00:00:00Z"), 45.0, 10.0,
         1000.0, 100.0, 90.0, 0.0);
     Fragment stone = new Fragment("f", 1.0, 3500.0, 1.0, 1.0);
-    Landing l = withPlugins(() -> new DarkflightSimulator(StandardAtmosphere1976.INSTANCE,
+    Landing l = withPlugins(() -> PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE,
         vacuum).land(start, stone));
     // closed form in vacuum: t = sqrt(2h/g), x = v t (ellipsoid curvature adds < 0.2 m here)
     double g = 9.80665;
@@ -292,13 +292,13 @@ class ThirdPartyPluginTest {
     // the built-in simple_constant with Cd = 1 falls much shorter ...
     PhysicsConfig builtIn = PhysicsConfigFiles.read(physicsConfig(jars.resolve("cfg"),
         "simple_constant", null));
-    Landing withDrag = new DarkflightSimulator(StandardAtmosphere1976.INSTANCE, builtIn)
+    Landing withDrag = PhysicsModels.simulator(StandardAtmosphere1976.INSTANCE, builtIn)
         .land(start, stone);
     assertThat(withDrag.driftDistanceM(), lessThan(0.9 * l.driftDistanceM()));
     // ... and the plugin with cd = 1 reproduces it: the plugin, not a default, flies
     PhysicsConfig one = withPlugins(() -> PhysicsConfigFiles.read(physicsConfig(
         jars.resolve("cfg"), "acme-constant-cd", "{\"acme-constant-cd\": {\"cd\": 1.0}}")));
-    Landing pluginOne = withPlugins(() -> new DarkflightSimulator(
+    Landing pluginOne = withPlugins(() -> PhysicsModels.simulator(
         StandardAtmosphere1976.INSTANCE, one).land(start, stone));
     assertThat(pluginOne.latitudeDeg(), closeTo(withDrag.latitudeDeg(), 1e-12));
     assertThat(pluginOne.longitudeDeg(), closeTo(withDrag.longitudeDeg(), 1e-12));

@@ -64,7 +64,7 @@ class ReportChromiumIT {
         "--fragments", EVENT.resolve("fragments.json").toString(),
         "--ensemble", "../testdata/uq/park-forest-mc-small.json",
         "--out", run.toString(), "--produced-utc", "2026-01-01T00:00:00Z",
-        "--heatmap-cell-m", "250");
+        "--heatmap-cell-m", "250", "--search-min-landings", "5");
     assertThat(rc, is(0));
     // A sensitivity.json as the uq stage writes it (contract in docs/report.md); the report
     // command then rebuilds the page from the directory alone.
@@ -104,7 +104,17 @@ class ReportChromiumIT {
       heatPngs = s.filter(p -> p.getFileName().toString().matches("heatmap_class_\\d+\\.png"))
           .count();
     }
-    int lineStrings = count(kml, "<LineString>");
+    // Trajectories: the LineStrings of the KML's Trajectories folder (the Search Areas folder
+    // has LineStrings too, the transects).
+    int trajectoriesAt = kml.indexOf("<name>Trajectories</name>");
+    int lineStrings = count(kml.substring(trajectoriesAt, kml.indexOf("</Folder>",
+        trajectoriesAt)), "<LineString>");
+    JsonNode searchAreas = JSON.readTree(run.resolve("search_areas.geojson").toFile());
+    String gpx = Files.readString(run.resolve("search_plan.gpx"), StandardCharsets.UTF_8);
+    int tracks = count(gpx, "<trk>");
+    int waypoints = count(gpx, "<wpt ");
+    assertThat(searchAreas.get("features").size(), greaterThan(0));
+    assertThat(tracks, greaterThan(0));
     assertThat(points.get("features").size(), greaterThan(0));
     assertThat(ellipses.get("features").size(), greaterThan(0));
     assertThat(heatPngs, greaterThan(0L));
@@ -115,11 +125,17 @@ class ReportChromiumIT {
     assertThat(layers.path("ellipses").asInt(), is(ellipses.get("features").size()));
     assertThat(layers.path("heatmaps").asLong(), is(heatPngs));
     assertThat(layers.path("trajectories").asInt(), is(lineStrings));
+    assertThat(layers.path("search_areas").asInt(), is(searchAreas.get("features").size()));
+    assertThat(layers.path("transects").asInt(), is(tracks));
+    assertThat(layers.path("waypoints").asInt(), is(waypoints));
     // ... and Leaflet really put them into the page.
     assertThat(classed(dom, "df-point"), is(points.get("features").size()));
     assertThat(classed(dom, "df-ellipse"), is(ellipses.get("features").size()));
     assertThat((long) classed(dom, "df-heatmap"), is(heatPngs));
     assertThat(classed(dom, "df-trajectory"), is(lineStrings));
+    assertThat(classed(dom, "df-search-area"), is(searchAreas.get("features").size()));
+    assertThat(classed(dom, "df-waypoint"), is(waypoints));
+    assertThat(dom, containsString("Search plan"));
     assertThat(dom, containsString("mass_kg"));
 
     // Every request would go to a dead proxy; Chromium logs failed loads and console errors.

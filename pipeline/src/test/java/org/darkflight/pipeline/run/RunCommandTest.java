@@ -82,8 +82,9 @@ class RunCommandTest {
     CliOutcome rb = runEnsemble(b, EVENT.resolve("fragments.json"), "--targetParallelism=4");
     assertThat(rb.err(), rb.exit(), is(0));
     assertThat(names(a), is(List.of("ensemble_manifest.json", "metrics.json",
-        "output_manifest.json", "report.html", "strewn_field.kml", "strewn_field.kmz",
-        "strewn_field_points.geojson", "uncertainty_ellipses.geojson")));
+        "output_manifest.json", "report.html", "search_areas.geojson", "search_plan.gpx",
+        "strewn_field.kml", "strewn_field.kmz", "strewn_field_points.geojson",
+        "uncertainty_ellipses.geojson")));
     assertThat(names(b), is(names(a)));
     for (String n : names(a)) {
       if (n.equals("metrics.json")) {
@@ -123,7 +124,7 @@ class RunCommandTest {
     assertThat(em.get("rows").get(47).get("index").asLong(), is(47L));
     JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
         "output_manifest");
-    assertThat(om.get("artifacts").size(), is(6)); // + report.html
+    assertThat(om.get("artifacts").size(), is(8)); // + search plan (2 files) + report.html
     for (JsonNode art : om.get("artifacts")) {
       Path f = dir.resolve(art.get("path").asText());
       assertThat(art.get("sha256").asText(), is(RunInputs.sha256(f)));

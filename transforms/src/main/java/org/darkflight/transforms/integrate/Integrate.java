@@ -2,7 +2,7 @@ package org.darkflight.transforms.integrate;
 
 import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.analysis.ensemble.LandingSimulator;
-import org.darkflight.analysis.ensemble.SampleFlight;
+import org.darkflight.analysis.sampling.SampleFlight;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,18 +1,18 @@
 package org.darkflight.io.radar.returns;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.darkflight.io.Hashing;
+import org.darkflight.io.meta.InputRef;
 
 /**
  * The {@code meta} block of a produced artifact (spec §6): schema version, producer, creation
@@ -42,34 +42,54 @@ public record ArtifactMeta(String schemaVersion, String producer, Instant create
     return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
-  /** The meta block as JSON; {@code model} is added when not null. */
-  public ObjectNode toJson(String model) throws IOException {
-    ObjectNode meta = JsonNodeFactory.instance.objectNode();
-    meta.put("schema_version", schemaVersion);
-    meta.put("producer", producer);
-    meta.put("created_utc", createdUtc.toString());
-    if (model != null) {
-      meta.put("model", model);
+  /**
+   * The meta block as written.
+   *
+   * @param schemaVersion version of the artifact's schema
+   * @param producer      what wrote it
+   * @param createdUtc    when
+   * @param model         the model statement, or null (absent)
+   * @param units         unit of each kind of quantity, or null (absent)
+   * @param inputs        input file names with their SHA-256
+   */
+  public record Block(
+      @JsonProperty("schema_version") String schemaVersion,
+      @JsonProperty("producer") String producer,
+      @JsonProperty("created_utc") Instant createdUtc,
+      @JsonProperty("model") @JsonInclude(JsonInclude.Include.NON_NULL) String model,
+      @JsonProperty("units") @JsonInclude(JsonInclude.Include.NON_NULL)
+      SortedMap<String, String> units,
+      @JsonProperty("inputs") List<InputRef> inputs) {
+
+    /** Copies the map and the list. */
+    public Block {
+      units = units == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(units));
+      inputs = List.copyOf(inputs);
     }
-    ArrayNode in = meta.putArray("inputs");
-    for (Path p : inputs) {
-      ObjectNode o = in.addObject();
-      o.put("path", p.getFileName().toString());
-      o.put("sha256", sha256(p));
-    }
-    return meta;
   }
 
-  /** Hex SHA-256 of a file. */
-  public static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+  /** The meta block, inputs hashed now; {@code model} is added when not null. */
+  public Block block(String model) throws IOException {
+    return block(model, null);
+  }
+
+  /**
+   * The meta block, inputs hashed now.
+   *
+   * @param model the model statement, or null
+   * @param units unit of each kind of quantity, or null
+   */
+  public Block block(String model, Map<String, String> units) throws IOException {
+    List<InputRef> in = new ArrayList<>();
+    for (Path p : inputs) {
+      in.add(new InputRef(p.getFileName().toString(), sha256(p)));
     }
+    return new Block(schemaVersion, producer, createdUtc, model,
+        units == null ? null : new TreeMap<>(units), in);
+  }
+
+  /** Hex SHA-256 of a file ({@link Hashing#sha256Hex(Path)}). */
+  public static String sha256(Path file) throws IOException {
+    return Hashing.sha256Hex(file);
   }
 }

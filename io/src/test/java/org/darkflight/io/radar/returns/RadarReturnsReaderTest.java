@@ -9,13 +9,13 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.darkflight.io.InputException;
+import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarGeolocator;
 import org.junit.jupiter.api.Test;
@@ -151,7 +151,7 @@ class RadarReturnsReaderTest {
         Instant.parse("2026-01-01T00:00:00Z"), List.of(f));
     List<Path> written = RadarSliceWriter.writeAll(tmp.resolve("radar_slices"), located, meta);
     assertThat(written.get(0).getFileName().toString(), equalTo("r1.json"));
-    JsonNode node = new ObjectMapper().readTree(written.get(0).toFile());
+    JsonNode node = Json.mapper().readTree(written.get(0).toFile());
     JsonSchemas.validate(node, "radar_slice", written.get(0).toString());
     var fix = RadarGeolocator.locate(file.returns().get(0).observation());
     assertThat(node.at("/position/altitude_m").asDouble(), closeTo(fix.heightM(), 1e-9));
@@ -159,7 +159,7 @@ class RadarReturnsReaderTest {
     assertThat(node.at("/meta/inputs/0/sha256").asText(), equalTo(ArtifactMeta.sha256(f)));
     assertThat(node.at("/measured/reflectivity_dbz").asDouble(), closeTo(30, 0));
     // Same inputs and creation time: byte-identical output.
-    byte[] again = RadarSliceWriter.toBytes(RadarSliceWriter.toJson(located.get(0), meta));
+    byte[] again = RadarSliceWriter.toBytes(RadarSliceWriter.document(located.get(0), meta));
     assertThat(Files.readAllBytes(written.get(0)), equalTo(again));
   }
 }

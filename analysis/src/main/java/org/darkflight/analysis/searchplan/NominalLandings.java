@@ -1,0 +1,79 @@
+package org.darkflight.analysis.searchplan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.darkflight.analysis.ensemble.MassClassBins;
+import org.darkflight.analysis.ensemble.RunInputs;
+import org.darkflight.io.geo.LatLon;
+import org.darkflight.physics.Fragment;
+import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.models.PhysicsModels;
+import org.darkflight.physics.trajectory.DarkflightSimulator;
+import org.darkflight.physics.trajectory.SimulationException;
+
+/**
+ * Where each fragment of a run lands when nothing is perturbed: every fragment of the inputs (in
+ * their canonical order) flown from the event's luminous end through the unperturbed profile with
+ * the run's physics — the same flights as the nominal trajectories of the KML and the report.
+ */
+public final class NominalLandings {
+
+  /**
+   * One nominal landing.
+   *
+   * @param fragmentId      the fragment
+   * @param massInitialKg   its mass at the end of luminous flight, kg
+   * @param massFinalKg     its mass at the ground, kg
+   * @param massClassIndex  the class of the final mass
+   * @param massClass       its label
+   * @param position        the landing point
+   */
+  public record Landing(String fragmentId, double massInitialKg, double massFinalKg,
+      int massClassIndex, String massClass, LatLon position) {
+    public Landing {
+      Objects.requireNonNull(fragmentId, "fragmentId");
+      Objects.requireNonNull(massClass, "massClass");
+      Objects.requireNonNull(position, "position");
+    }
+  }
+
+  /**
+   * The nominal landings and what failed.
+   *
+   * @param landings  landings in fragment order
+   * @param failures  one sentence per fragment whose nominal flight failed
+   */
+  public record Result(List<Landing> landings, List<String> failures) {
+    public Result {
+      landings = List.copyOf(landings);
+      failures = List.copyOf(failures);
+    }
+  }
+
+  private NominalLandings() {}
+
+  /** Flies every fragment of {@code in} once with the nominal inputs. */
+  public static Result of(RunInputs in) {
+    DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
+        in.physics());
+    MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
+    List<Landing> out = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Fragment f : in.fragments()) {
+      Landing landing;
+      try {
+        org.darkflight.physics.trajectory.Landing l = sim.simulate(in.event().luminousEnd(), f)
+            .landing();
+        int k = bins.index(l.massFinalKg());
+        landing = new Landing(f.id(), f.massKg(), l.massFinalKg(), k, bins.label(k),
+            new LatLon(l.latitudeDeg(), l.longitudeDeg()));
+      } catch (SimulationException | IllegalArgumentException e) {
+        failures.add("the nominal flight of fragment " + f.id() + " failed: " + e.getMessage());
+        continue;
+      }
+      out.add(landing);
+    }
+    return new Result(out, failures);
+  }
+}
