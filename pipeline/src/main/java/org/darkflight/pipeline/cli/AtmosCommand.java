@@ -51,7 +51,8 @@ public final class AtmosCommand implements DarkflightCommand {
   List<Path> models = new ArrayList<>();
 
   @Option(names = "--vad", split = ",", paramLabel = "FILE",
-      description = "radar VAD wind profile radar_vad/*.json (repeatable)")
+      description = "radar winds: VAD profile radar_vad/*.json, NEXRAD Level III VAD Wind "
+          + "Profile (NVW) product or NEXRAD Level II volume (repeatable)")
   List<Path> vads = new ArrayList<>();
 
   @Option(names = "--radar-metadata", paramLabel = "FILE",
