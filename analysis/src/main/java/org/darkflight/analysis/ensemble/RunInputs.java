@@ -9,35 +9,61 @@ import java.util.List;
 import java.util.Map;
 import org.darkflight.io.Hashing;
 import org.darkflight.io.InputException;
+import org.darkflight.io.atmos.AtmosProfile;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.geoid.HeightReference;
+import org.darkflight.io.geoid.VerticalDatum;
 import org.darkflight.io.meta.CanonicalMeta;
 import org.darkflight.io.meta.InputRef;
 import org.darkflight.physics.Fragment;
+import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.trajectory.Terrain;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 import org.darkflight.analysis.ensemble.EnsembleMode;
 
 /**
- * Every input of a run, read and checked before anything is written.
+ * Every input of a run, read and checked before anything is written. Heights are on the
+ * integration datum ({@link VerticalDatum}): the event's luminous end, the profile levels and the
+ * physics' ground are ellipsoidal (converted from mean sea level with EGM96 where the files say
+ * so), except in the legacy workbook modes, which keep the heights as given.
  *
- * @param event      the event
+ * @param event      the event (its luminous-end height on the integration datum)
  * @param levels     the atmospheric profile levels, sorted by altitude
  * @param physics    the physics configuration
  * @param fragments  fragment hypotheses in canonical order (from fragments.json or a split rule)
  * @param ensemble   the ensemble configuration (a single pass over the fragments when none given)
  * @param files      role → input file (event, atmos, config, fragments?, ensemble?) in that order
  * @param sha256     role → SHA-256 of the file
+ * @param heights    how the heights were brought onto the integration datum, or null when the
+ *                   inputs were assembled in memory without that statement
+ * @param terrain    the ground surface (a DEM), or null for the constant ground of
+ *                   {@code physics.groundAltitudeM()}
  */
 public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
     List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
-    Map<String, String> sha256) {
+    Map<String, String> sha256, VerticalDatum.Note heights, Terrain terrain) {
+
+  /** Inputs on the constant ground. */
+  public RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
+      List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
+      Map<String, String> sha256, VerticalDatum.Note heights) {
+    this(event, levels, physics, fragments, ensemble, files, sha256, heights, null);
+  }
+
+  /** Inputs without a statement of their heights' datum. */
+  public RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
+      List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
+      Map<String, String> sha256) {
+    this(event, levels, physics, fragments, ensemble, files, sha256, null);
+  }
 
   /** Seed of the default (no ensemble file) run; it draws nothing. */
   public static final long DEFAULT_SEED = 0;
@@ -51,14 +77,22 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
    */
   public static RunInputs read(Path eventFile, Path atmosFile, Path configFile, Path fragmentsFile,
       Path ensembleFile) throws InputException {
-    Event event = EventFiles.read(eventFile);
-    List<AtmosLevel> levels = AtmosProfiles.read(atmosFile).atmosLevels();
+    Event given = EventFiles.read(eventFile);
+    AtmosProfile profile = AtmosProfiles.read(atmosFile);
     try {
-      new ProfileAtmosphere(levels);
+      new ProfileAtmosphere(profile.atmosLevels());
     } catch (IllegalArgumentException e) {
       throw new InputException(atmosFile, "/levels", e.getMessage());
     }
-    PhysicsConfig physics = PhysicsConfigFiles.read(configFile);
+    VerticalDatum.Converted onDatum = VerticalDatum.toIntegrationDatum(given.luminousEnd(),
+        given.heightReference(), profile.atmosLevels(), profile.heightReference(),
+        PhysicsConfigFiles.read(configFile), PhysicsConfigFiles.groundReference(configFile));
+    Event event = onDatum.note().integration().equals(VerticalDatum.ELLIPSOID)
+        ? new Event(given.eventId(), onDatum.luminousEnd(), given.meta(),
+            HeightReference.ELLIPSOID)
+        : given;
+    List<AtmosLevel> levels = onDatum.levels();
+    PhysicsConfig physics = onDatum.physics();
     EnsembleConfig ensemble = ensembleFile == null ? null : EnsembleConfigReader.read(ensembleFile);
     List<Fragment> fragments;
     if (fragmentsFile != null) {
@@ -100,7 +134,39 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
       }
     }
     return new RunInputs(event, List.copyOf(levels), physics, List.copyOf(fragments), ensemble,
-        files, sha);
+        files, sha, onDatum.note());
+  }
+
+  /**
+   * A copy starting from another luminous end whose height is measured as the event file's was
+   * (e.g. a radar-refined terminus computed on the inputs as given): it is brought onto the
+   * integration datum the same way.
+   */
+  public RunInputs withLuminousEndAsGiven(LuminousEnd asGiven, HeightReference reference) {
+    LuminousEnd le = asGiven;
+    VerticalDatum.Note note = heights;
+    if (heights != null && heights.integration().equals(VerticalDatum.ELLIPSOID)) {
+      double h = reference.toEllipsoidM(asGiven.altitudeM(), asGiven.latitudeDeg(),
+          asGiven.longitudeDeg());
+      le = new LuminousEnd(asGiven.timeUtc(), asGiven.latitudeDeg(), asGiven.longitudeDeg(), h,
+          asGiven.speedMps(), asGiven.azimuthDeg(), asGiven.elevationDeg());
+      note = new VerticalDatum.Note(heights.integration(), heights.eventHeightReference(),
+          heights.atmosHeightReference(), heights.groundHeightReference(), heights.geoid(),
+          heights.undulationM(), h, heights.groundHeightM(), heights.ground());
+    }
+    return new RunInputs(new Event(event.eventId(), le, event.meta(), event.heightReference()),
+        levels, physics, fragments, ensemble, files, sha256, note, terrain);
+  }
+
+  /**
+   * A copy that lands on a terrain surface.
+   *
+   * @param surface     the ground (ellipsoidal heights)
+   * @param description what it is, for the manifest's {@code heights.ground}
+   */
+  public RunInputs withTerrain(Terrain surface, String description) {
+    return new RunInputs(event, levels, physics, fragments, ensemble, files, sha256,
+        heights == null ? null : heights.withGround(description), surface);
   }
 
   /** The input files as (path as given, sha256), in role order. */

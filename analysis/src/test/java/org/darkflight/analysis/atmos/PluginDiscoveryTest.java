@@ -20,7 +20,8 @@ class PluginDiscoveryTest {
   void everyAtmosphericSourceIsDiscoveredWithItsManifest() {
     List<String> names = AtmosphericSources.all().stream().map(s -> s.manifest().name())
         .toList();
-    assertThat(names, contains("nwp-netcdf", "radar-vad", "radiosonde-json", "radiosonde-uwyo"));
+    assertThat(names, contains("nexrad-level2-vad", "nexrad-level3-nvw", "nwp-netcdf", "radar-vad",
+        "radiosonde-json", "radiosonde-uwyo"));
     for (AtmosphericSource s : AtmosphericSources.all()) {
       assertThat(s.manifest().provides(), hasItem("AtmosphericSource"));
     }

@@ -33,7 +33,8 @@ public record PhysicsConfigDocument(
     @JsonProperty("integration") IntegrationJson integration,
     @JsonProperty("output_interval_s") Double outputIntervalS,
     @JsonProperty("plugins") Map<String, JsonNode> plugins,
-    @JsonProperty("meta") Meta meta) {
+    @JsonProperty("meta") Meta meta,
+    @JsonProperty("height_reference") String heightReference) {
 
   /** {@code $id} of the physics configuration schema. */
   public static final String SCHEMA_ID =
@@ -162,7 +163,7 @@ public record PhysicsConfigDocument(
         new IntegrationJson(pl.integrator() != null ? pl.integrator() : name(i.method()),
             i.dtInitialS(), i.dtMinS(), i.dtMaxS(),
             i.relativeTolerance(), i.absoluteToleranceM()),
-        c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta);
+        c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta, null);
   }
 
   /** The JSON spelling of an enum constant: lower case ({@code MACH_REGIME} → mach_regime). */

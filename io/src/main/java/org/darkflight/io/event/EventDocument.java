@@ -28,6 +28,8 @@ public record EventDocument(
    * The {@code luminous_end} object. Angles as in {@link LuminousEnd}: azimuth = direction of
    * travel clockwise from true north; elevation = degrees below the local horizontal.
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record LuminousEndJson(
       @JsonProperty("time_utc") Instant timeUtc,
       @JsonProperty("lat") double lat,
@@ -35,17 +37,25 @@ public record EventDocument(
       @JsonProperty("altitude_m") double altitudeM,
       @JsonProperty("speed_mps") double speedMps,
       @JsonProperty("azimuth_deg") double azimuthDeg,
-      @JsonProperty("elevation_deg") double elevationDeg) {
+      @JsonProperty("elevation_deg") double elevationDeg,
+      @JsonProperty("height_reference") String heightReference) {
 
     /** The physics value (validated by its constructor). */
     public LuminousEnd toLuminousEnd() {
       return new LuminousEnd(timeUtc, lat, lon, altitudeM, speedMps, azimuthDeg, elevationDeg);
     }
 
-    /** The JSON form of a physics value. */
+    /** The JSON form of a physics value whose height is above mean sea level. */
     public static LuminousEndJson of(LuminousEnd e) {
+      return of(e, org.darkflight.io.geoid.HeightReference.MSL);
+    }
+
+    /** The JSON form of a physics value; the spec's default, mean sea level, is left implicit. */
+    public static LuminousEndJson of(LuminousEnd e,
+        org.darkflight.io.geoid.HeightReference reference) {
       return new LuminousEndJson(e.timeUtc(), e.latitudeDeg(), e.longitudeDeg(), e.altitudeM(),
-          e.speedMps(), e.azimuthDeg(), e.elevationDeg());
+          e.speedMps(), e.azimuthDeg(), e.elevationDeg(),
+          reference == org.darkflight.io.geoid.HeightReference.MSL ? null : reference.json());
     }
   }
 }

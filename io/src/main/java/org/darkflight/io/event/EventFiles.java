@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.json.Binding;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
@@ -36,13 +37,15 @@ public final class EventFiles {
     EventDocument doc = Binding.bind(node, EventDocument.class, file);
     return new Event(doc.eventId(),
         Binding.build(file, "/luminous_end", () -> doc.luminousEnd().toLuminousEnd()),
-        doc.meta());
+        doc.meta(), HeightReference.parse(doc.luminousEnd().heightReference(), file,
+            "/luminous_end/height_reference"));
   }
 
   /** The document form of an event, with the {@code $schema} URI. */
   public static EventDocument toDocument(Event event) {
     return new EventDocument(EventDocument.SCHEMA_ID, event.eventId(),
-        EventDocument.LuminousEndJson.of(event.luminousEnd()), event.meta());
+        EventDocument.LuminousEndJson.of(event.luminousEnd(), event.heightReference()),
+        event.meta());
   }
 
   /** Writes an event canonically and atomically. */

@@ -392,6 +392,8 @@ public final class StrewnFieldKml {
       data("density_kg_m3", GeoNumbers.quantity(p.densityKgM3()));
       w.end();
       w.start("Point");
+      // a landing lies on the ground: the viewer's terrain gives its height
+      w.leaf("altitudeMode", "clampToGround");
       w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()));
       w.end();
       w.end();

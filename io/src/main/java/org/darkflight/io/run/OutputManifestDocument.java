@@ -105,8 +105,12 @@ public record OutputManifestDocument(
    * @param mode           {@code monte_carlo} or {@code mass_grid}
    * @param randomSeed     the ensemble's random seed
    * @param inputs         the input files by role, with their SHA-256
+   * @param heights        the datum of every height: of the inputs, of integration and of the
+   *                       outputs (landing heights), and the ground used; null when unknown
    */
   @JsonPropertyOrder(alphabetic = true)
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record EnsembleRunSummary(
       @JsonProperty("samples") Long samples,
       @JsonProperty("landed") Long landed,
@@ -115,7 +119,16 @@ public record OutputManifestDocument(
       @JsonProperty("sampling") String sampling,
       @JsonProperty("mode") String mode,
       @JsonProperty("random_seed") Long randomSeed,
-      @JsonProperty("inputs") List<RoleInput> inputs) implements RunSection {
+      @JsonProperty("inputs") List<RoleInput> inputs,
+      @JsonProperty("heights") org.darkflight.io.geoid.VerticalDatum.Note heights)
+      implements RunSection {
+
+    /** A summary without a heights statement. */
+    public EnsembleRunSummary(Long samples, Long landed, Long failed,
+        SortedMap<String, Long> failureReasons, String sampling, String mode, Long randomSeed,
+        List<RoleInput> inputs) {
+      this(samples, landed, failed, failureReasons, sampling, mode, randomSeed, inputs, null);
+    }
 
     public EnsembleRunSummary {
       failureReasons = failureReasons == null ? null : new TreeMap<>(failureReasons);

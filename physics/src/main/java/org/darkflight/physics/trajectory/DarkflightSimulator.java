@@ -36,6 +36,7 @@ public final class DarkflightSimulator {
   private final ForceModels models;
   private final IntegratorFactory integrators;
   private final double[] absoluteTolerances;
+  private final Terrain terrain;
 
   /**
    * A simulator with the given models; {@code config} gives the integration tolerances, Earth
@@ -48,6 +49,18 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators) {
+    this(atmosphere, config, models, integrators, null);
+  }
+
+  /**
+   * A simulator that lands on a terrain surface instead of the constant
+   * {@code config.groundAltitudeM()}.
+   *
+   * @param terrain the ground surface, or null for the constant ground
+   */
+  public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models, IntegratorFactory integrators, Terrain terrain) {
+    this.terrain = terrain;
     if (atmosphere == null || config == null || models == null || integrators == null) {
       throw new IllegalArgumentException(
           "atmosphere, config, models and integrators must not be null");
@@ -59,6 +72,16 @@ public final class DarkflightSimulator {
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
+  }
+
+  /** A copy of this simulator that lands on {@code surface} (null: the constant ground). */
+  public DarkflightSimulator withTerrain(Terrain surface) {
+    return new DarkflightSimulator(atmosphere, config, models, integrators, surface);
+  }
+
+  /** The terrain surface, or null when the ground is the constant config height. */
+  public Terrain terrain() {
+    return terrain;
   }
 
   public AtmosphereModel atmosphere() {
@@ -205,9 +228,12 @@ public final class DarkflightSimulator {
 
   private void checkAboveGround(FlightState start, double[] y0) {
     double h = start.heightM();
-    if (h < config.groundAltitudeM()) {
+    double ground = terrain == null ? config.groundAltitudeM()
+        : h > terrain.maxHeightM() ? terrain.maxHeightM() : terrain.heightM(
+            start.geodetic().latitudeDeg(), start.geodetic().longitudeDeg());
+    if (h < ground) {
       throw new IllegalArgumentException("the start height " + h
-          + " m is below the ground at " + config.groundAltitudeM() + " m");
+          + " m is below the ground at " + ground + " m");
     }
   }
 
@@ -221,7 +247,7 @@ public final class DarkflightSimulator {
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
-      propagator = new Propagator(eom, integrator);
+      propagator = new Propagator(eom, integrator, terrain);
     }
 
     double[] stateArray(FlightState s, Fragment fragment) {
@@ -258,7 +284,8 @@ public final class DarkflightSimulator {
           / (eom.lastAirDensityKgM3() * eom.lastDragCoefficient() * eom.crossSectionM2(m)));
       Geodesics.DistanceBearing drift = Geodesics.inverse(origin.latitudeDeg(),
           origin.longitudeDeg(), impact.latitudeDeg(), impact.longitudeDeg());
-      return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), config.groundAltitudeM(),
+      double groundM = terrain == null ? config.groundAltitudeM() : impact.heightM();
+      return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), groundM,
           start.epochUtc().plusNanos(Math.round(t * 1e9)), t, speed, terminal, m,
           drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed);
     }

@@ -10,7 +10,9 @@ public final class SimulationException extends RuntimeException {
 
   /** Machine-readable reason. */
   public enum Reason { NON_FINITE_STATE, MASS_INCREASED, NEGATIVE_MASS, ALTITUDE_INCREASED,
-    NO_IMPACT, INTEGRATOR_FAILURE }
+    NO_IMPACT, INTEGRATOR_FAILURE,
+    /** The terrain model has no height where the fragment comes down (outside it, NoData). */
+    NO_TERRAIN }
 
   private final Reason reason;
   private final double timeS;

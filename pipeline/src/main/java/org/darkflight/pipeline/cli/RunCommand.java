@@ -47,6 +47,8 @@ public final class RunCommand implements DarkflightCommand {
   @Mixin SharedOptions.Config config;
   @Mixin SharedOptions.Fragments fragments;
 
+  @Mixin DemOption dem = new DemOption();
+
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
       description = "Sampling settings (spec §4.7); default: each fragment once, nothing drawn.")
   Path ensemble;
@@ -91,13 +93,14 @@ public final class RunCommand implements DarkflightCommand {
     Instant produced = producedUtc.resolve();
     HeatmapOptions heatmap = heatmapOptions();
     var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
-    RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
-        fragments.path(), ensemble);
+    RunInputs inputs = dem.apply(RunInputs.read(event.path(), atmos.path(), config.path(),
+        fragments.path(), ensemble));
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "darkflight run: %s, %d samples (%s, %s, seed %d) on %s%n",
         inputs.event().eventId(), inputs.ensemble().samples(),
         inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
+    w.println(ground(inputs));
     w.flush();
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).run(inputs, out.dir(), options, produced,
         heatmap);
@@ -175,6 +178,20 @@ public final class RunCommand implements DarkflightCommand {
       }
     }
     return options;
+  }
+
+  /** One line on the heights: datum and ground. */
+  static String ground(RunInputs in) {
+    var h = in.heights();
+    if (h == null) {
+      return "ground: constant";
+    }
+    return in.terrain() == null
+        ? String.format(Locale.ROOT, "heights: %s (EGM96 N = %.2f m at the luminous end); "
+            + "ground: constant %.1f m (no --dem)", h.integration(), h.undulationM(),
+            h.groundHeightM())
+        : String.format(Locale.ROOT, "heights: %s (EGM96 N = %.2f m at the luminous end); "
+            + "ground: %s", h.integration(), h.undulationM(), h.ground());
   }
 
   private static void print(PrintWriter w, EnsembleRun.Summary s) {

@@ -75,7 +75,8 @@ public final class EnsembleRun {
 
   /** A run with the physics core. */
   public static EnsembleRun physics(RunInputs inputs) {
-    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics()), ProfileAtmosphere::new);
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), inputs.terrain()),
+        ProfileAtmosphere::new);
   }
 
   /** A run with other physics (tests, plugins). */
@@ -297,7 +298,7 @@ public final class EnsembleRun {
     OutputManifestDocument.EnsembleRunSummary run = new OutputManifestDocument.EnsembleRunSummary(
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
-        in.ensemble().randomSeed(), inputs);
+        in.ensemble().randomSeed(), inputs, in.heights());
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
@@ -365,7 +366,7 @@ public final class EnsembleRun {
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
     DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
-        new ProfileAtmosphere(in.levels()), in.physics());
+        new ProfileAtmosphere(in.levels()), in.physics()).withTerrain(in.terrain());
     List<TrajectoryLine> out = new ArrayList<>();
     int n = in.fragments().size();
     int count = Math.min(n, MAX_TRAJECTORIES);
