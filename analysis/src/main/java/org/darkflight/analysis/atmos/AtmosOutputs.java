@@ -72,7 +72,8 @@ public final class AtmosOutputs {
     AtmosMeta meta = new AtmosMeta(AtmosProfiles.SCHEMA_VERSION, p.profileTime(),
         new Location(p.latDeg(), p.lonDeg(), null, null),
         new TreeMap<>(AtmosProfiles.canonicalUnits()),
-        Json.mapper().valueToTree(provenance(p)), sources);
+        Json.mapper().valueToTree(provenance(p)), sources,
+        org.darkflight.io.geoid.HeightReference.MSL.json());
     List<ProfileLevel> levels = new ArrayList<>();
     for (FusedLevel l : p.levels()) {
       levels.add(new ProfileLevel(l.toAtmosLevel(), l.source(), l.qcFlags()));

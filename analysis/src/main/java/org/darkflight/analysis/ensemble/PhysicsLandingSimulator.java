@@ -7,6 +7,7 @@ import org.darkflight.physics.atmosphere.AtmosphereModel;
 import org.darkflight.physics.models.PhysicsModels;
 import org.darkflight.physics.trajectory.DarkflightSimulator;
 import org.darkflight.physics.trajectory.Landing;
+import org.darkflight.physics.trajectory.Terrain;
 
 /**
  * The physics core's {@link DarkflightSimulator#land} as a {@link LandingSimulator}. The physics
@@ -38,9 +39,21 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
   private final double outputIntervalS;
   private final PhysicsConfig.LegacyMode legacy;
   private final PhysicsConfig.Plugins plugins;
+  private final Terrain terrain;
   private transient PhysicsConfig config;
 
+  /** Landings on the constant ground of the configuration. */
   public PhysicsLandingSimulator(PhysicsConfig c) {
+    this(c, null);
+  }
+
+  /**
+   * Landings on a terrain surface.
+   *
+   * @param terrain the ground, or null for the constant ground of {@code c}
+   */
+  public PhysicsLandingSimulator(PhysicsConfig c, Terrain terrain) {
+    this.terrain = terrain;
     dragModel = c.dragModel();
     cdScale = c.cdScale();
     ablationEnabled = c.ablation().enabled();
@@ -80,6 +93,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
 
   @Override
   public Landing land(AtmosphereModel atmosphere, LuminousEnd start, Fragment fragment) {
-    return PhysicsModels.simulator(atmosphere, config()).land(start, fragment);
+    return PhysicsModels.simulator(atmosphere, config()).withTerrain(terrain).land(start,
+        fragment);
   }
 }

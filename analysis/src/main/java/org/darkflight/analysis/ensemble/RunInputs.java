@@ -16,20 +16,27 @@ import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.fragments.FragmentsFile;
 import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.geoid.HeightReference;
+import org.darkflight.io.geoid.VerticalDatum;
 import org.darkflight.io.meta.CanonicalMeta;
 import org.darkflight.io.meta.InputRef;
 import org.darkflight.physics.Fragment;
+import org.darkflight.physics.LuminousEnd;
 import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.physics.atmosphere.AtmosLevel;
 import org.darkflight.physics.atmosphere.ProfileAtmosphere;
+import org.darkflight.physics.trajectory.Terrain;
 import org.darkflight.analysis.ensemble.EnsembleConfig;
 import org.darkflight.analysis.ensemble.EnsembleConfigReader;
 import org.darkflight.analysis.ensemble.EnsembleMode;
 
 /**
- * Every input of a run, read and checked before anything is written.
+ * Every input of a run, read and checked before anything is written. Heights are on the
+ * integration datum ({@link VerticalDatum}): the event's luminous end, the profile levels and the
+ * physics' ground are ellipsoidal (converted from mean sea level with EGM96 where the files say
+ * so), except in the legacy workbook modes, which keep the heights as given.
  *
- * @param event      the event
+ * @param event      the event (its luminous-end height on the integration datum)
  * @param levels     the atmospheric profile levels, sorted by altitude
  * @param physics    the physics configuration
  * @param fragments  fragment hypotheses in canonical order (from fragments.json or a split rule)
@@ -39,20 +46,33 @@ import org.darkflight.analysis.ensemble.EnsembleMode;
  * @param warnings   warnings of the input checks ({@link InputChecks}), for console and manifest
  * @param fragmentsDerivation how the fragments were derived when no fragments file was given,
  *                   or null
+ * @param heights    how the heights were brought onto the integration datum, or null when the
+ *                   inputs were assembled in memory without that statement
+ * @param terrain    the ground surface (a DEM), or null for the constant ground of
+ *                   {@code physics.groundAltitudeM()}
  */
 public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
     List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
-    Map<String, String> sha256, List<String> warnings, String fragmentsDerivation) {
+    Map<String, String> sha256, List<String> warnings, String fragmentsDerivation,
+    VerticalDatum.Note heights, Terrain terrain) {
 
   public RunInputs {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** Inputs without check warnings or derived fragments. */
+  /** Inputs without check warnings or derived fragments, on the constant ground. */
+  public RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
+      List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
+      Map<String, String> sha256, VerticalDatum.Note heights) {
+    this(event, levels, physics, fragments, ensemble, files, sha256, List.of(), null, heights,
+        null);
+  }
+
+  /** Inputs without check warnings, derived fragments or a statement of their heights' datum. */
   public RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig physics,
       List<Fragment> fragments, EnsembleConfig ensemble, Map<String, Path> files,
       Map<String, String> sha256) {
-    this(event, levels, physics, fragments, ensemble, files, sha256, List.of(), null);
+    this(event, levels, physics, fragments, ensemble, files, sha256, null);
   }
 
   /**
@@ -87,19 +107,28 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
    */
   public static RunInputs read(Path eventFile, Path atmosFile, Path configFile, Path fragmentsFile,
       Path ensembleFile, CheckLimits limits) throws InputException {
-    Event event = EventFiles.read(eventFile);
+    Event given = EventFiles.read(eventFile);
     AtmosProfile profile = AtmosProfiles.read(atmosFile);
-    List<AtmosLevel> levels = profile.atmosLevels();
     try {
-      new ProfileAtmosphere(levels);
+      new ProfileAtmosphere(profile.atmosLevels());
     } catch (IllegalArgumentException e) {
       throw new InputException(atmosFile, "/levels", e.getMessage());
     }
-    PhysicsConfig physics = PhysicsConfigFiles.read(configFile);
-    LegacySlices.factory(physics, atmosFile); // a fries_v2 run's vertical_grid.json must be valid
+    PhysicsConfig asGiven = PhysicsConfigFiles.read(configFile);
+    LegacySlices.factory(asGiven, atmosFile); // a fries_v2 run's vertical_grid.json must be valid
+    VerticalDatum.Converted onDatum = VerticalDatum.toIntegrationDatum(given.luminousEnd(),
+        given.heightReference(), profile.atmosLevels(), profile.heightReference(),
+        asGiven, PhysicsConfigFiles.groundReference(configFile));
+    Event event = onDatum.note().integration().equals(VerticalDatum.ELLIPSOID)
+        ? new Event(given.eventId(), onDatum.luminousEnd(), given.meta(),
+            HeightReference.ELLIPSOID)
+        : given;
+    List<AtmosLevel> levels = onDatum.levels();
+    PhysicsConfig physics = onDatum.physics();
     EnsembleConfig ensemble = ensembleFile == null ? null : EnsembleConfigReader.read(ensembleFile);
+    // The checks compare the values as the files give them (their messages quote the files).
     List<String> warnings = new ArrayList<>(InputChecks.run(eventFile.toString(),
-        event.luminousEnd(), atmosFile.toString(), profile, configFile.toString(), physics,
+        given.luminousEnd(), atmosFile.toString(), profile, configFile.toString(), asGiven,
         ensemble == null ? 0.0 : ensemble.windPerturbationSigmaScale(),
         ensembleFile == null ? "(no ensemble config)" : ensembleFile.toString(), limits));
     if (event.meta() == null) {
@@ -159,7 +188,7 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
       }
     }
     return new RunInputs(event, List.copyOf(levels), physics, List.copyOf(fragments), ensemble,
-        files, sha, warnings, derivation);
+        files, sha, warnings, derivation, onDatum.note(), null);
   }
 
   private static String describe(List<Fragment> fragments) {
@@ -168,6 +197,39 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
       sb.append(i == 0 ? "" : ", ").append(fragments.get(i).massKg()).append(" kg");
     }
     return sb.toString();
+  }
+
+  /**
+   * A copy starting from another luminous end whose height is measured as the event file's was
+   * (e.g. a radar-refined terminus computed on the inputs as given): it is brought onto the
+   * integration datum the same way.
+   */
+  public RunInputs withLuminousEndAsGiven(LuminousEnd asGiven, HeightReference reference) {
+    LuminousEnd le = asGiven;
+    VerticalDatum.Note note = heights;
+    if (heights != null && heights.integration().equals(VerticalDatum.ELLIPSOID)) {
+      double h = reference.toEllipsoidM(asGiven.altitudeM(), asGiven.latitudeDeg(),
+          asGiven.longitudeDeg());
+      le = new LuminousEnd(asGiven.timeUtc(), asGiven.latitudeDeg(), asGiven.longitudeDeg(), h,
+          asGiven.speedMps(), asGiven.azimuthDeg(), asGiven.elevationDeg());
+      note = new VerticalDatum.Note(heights.integration(), heights.eventHeightReference(),
+          heights.atmosHeightReference(), heights.groundHeightReference(), heights.geoid(),
+          heights.undulationM(), h, heights.groundHeightM(), heights.ground());
+    }
+    return new RunInputs(new Event(event.eventId(), le, event.meta(), event.heightReference()),
+        levels, physics, fragments, ensemble, files, sha256, warnings, fragmentsDerivation, note,
+        terrain);
+  }
+
+  /**
+   * A copy that lands on a terrain surface.
+   *
+   * @param surface     the ground (ellipsoidal heights)
+   * @param description what it is, for the manifest's {@code heights.ground}
+   */
+  public RunInputs withTerrain(Terrain surface, String description) {
+    return new RunInputs(event, levels, physics, fragments, ensemble, files, sha256, warnings,
+        fragmentsDerivation, heights == null ? null : heights.withGround(description), surface);
   }
 
   /** The input files as (path as given, sha256), in role order. */

@@ -56,7 +56,7 @@ public final class NominalLandings {
   /** Flies every fragment of {@code in} once with the nominal inputs. */
   public static Result of(RunInputs in) {
     DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
-        in.physics());
+        in.physics()).withTerrain(in.terrain());
     MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
     List<Landing> out = new ArrayList<>();
     List<String> failures = new ArrayList<>();

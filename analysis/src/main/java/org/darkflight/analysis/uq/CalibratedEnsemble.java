@@ -112,7 +112,9 @@ public final class CalibratedEnsemble {
     files.put("calibrated_params", calibFile);
     Map<String, String> sha = new LinkedHashMap<>(in.sha256());
     sha.put("calibrated_params", calibSha);
-    Event ev = new Event(in.event().eventId(), end, in.event().meta());
-    return new RunInputs(ev, in.levels(), physics, fragments, ensemble, files, sha);
+    Event ev = new Event(in.event().eventId(), end, in.event().meta(),
+        in.event().heightReference());
+    return new RunInputs(ev, in.levels(), physics, fragments, ensemble, files, sha, List.of(),
+        null, in.heights(), in.terrain());
   }
 }

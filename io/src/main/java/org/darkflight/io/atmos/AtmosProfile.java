@@ -26,6 +26,11 @@ public record AtmosProfile(AtmosMeta meta, List<ProfileLevel> levels) {
     }
   }
 
+  /** What the levels' altitudes are measured from ({@code meta.height_reference}). */
+  public org.darkflight.io.geoid.HeightReference heightReference() {
+    return org.darkflight.io.geoid.HeightReference.of(meta.heightReference());
+  }
+
   /** The physics levels, in altitude order (e.g. for {@code ProfileAtmosphere}). */
   public List<AtmosLevel> atmosLevels() {
     return levels.stream().map(ProfileLevel::level).toList();

@@ -38,6 +38,8 @@ public record AtmosProfileDocument(
    * @param units          field → unit symbol
    * @param provenance     provenance object ({@code source} required)
    * @param sources        fused sources, or null
+   * @param heightReference what {@code altitude_m} is measured from: {@code msl} (default when
+   *                        null) or {@code ellipsoid}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AtmosMeta(
@@ -46,13 +48,20 @@ public record AtmosProfileDocument(
       @JsonProperty("location") Location location,
       @JsonProperty("units") SortedMap<String, String> units,
       @JsonProperty("provenance") ObjectNode provenance,
-      @JsonProperty("sources") List<ObjectNode> sources) {
+      @JsonProperty("sources") List<ObjectNode> sources,
+      @JsonProperty("height_reference") String heightReference) {
 
     public AtmosMeta {
       units = units == null ? null : new TreeMap<>(units);
       provenance = provenance == null ? null : provenance.deepCopy();
       sources = sources == null ? null
           : sources.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** A meta block without an explicit height reference (mean sea level). */
+    public AtmosMeta(String schemaVersion, Instant profileTimeUtc, Location location,
+        SortedMap<String, String> units, ObjectNode provenance, List<ObjectNode> sources) {
+      this(schemaVersion, profileTimeUtc, location, units, provenance, sources, null);
     }
 
     @Override

@@ -178,7 +178,7 @@ public final class AtmosProfiles {
   public static CanonicalAtmosProfile document(AtmosProfile profile) {
     AtmosMeta m = profile.meta();
     AtmosMeta canonicalMeta = new AtmosMeta(SCHEMA_VERSION, m.profileTimeUtc(), m.location(),
-        new TreeMap<>(canonicalUnits()), m.provenance(), m.sources());
+        new TreeMap<>(canonicalUnits()), m.provenance(), m.sources(), m.heightReference());
     List<CanonicalAtmosProfile.Level> levels = new ArrayList<>();
     for (ProfileLevel pl : profile.levels()) {
       AtmosLevel l = pl.level();

@@ -33,7 +33,8 @@ public record PhysicsConfigDocument(
     @JsonProperty("integration") IntegrationJson integration,
     @JsonProperty("output_interval_s") Double outputIntervalS,
     @JsonProperty("plugins") Map<String, JsonNode> plugins,
-    @JsonProperty("meta") Meta meta) {
+    @JsonProperty("meta") Meta meta,
+    @JsonProperty("height_reference") String heightReference) {
 
   /** {@code $id} of the physics configuration schema. */
   public static final String SCHEMA_ID =
@@ -177,7 +178,7 @@ public record PhysicsConfigDocument(
             i.maxSteps() == Integration.DEFAULT_MAX_STEPS ? null : i.maxSteps(),
             i.maxRecordedPoints() == Integration.DEFAULT_MAX_RECORDED_POINTS ? null
                 : i.maxRecordedPoints()),
-        c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta);
+        c.outputIntervalS(), blocks.isEmpty() ? null : new LinkedHashMap<>(blocks), meta, null);
   }
 
   /** The JSON spelling of an enum constant: lower case ({@code MACH_REGIME} → mach_regime). */

@@ -51,6 +51,19 @@ public final class PhysicsConfigFiles {
     return config;
   }
 
+  /**
+   * What {@code ground_altitude_m} of a configuration is measured from
+   * ({@code height_reference}; mean sea level when absent).
+   *
+   * @throws InputException on any problem with the file
+   */
+  public static org.darkflight.io.geoid.HeightReference groundReference(Path file)
+      throws InputException {
+    JsonNode node = JsonSchemas.readValidated(file, SCHEMA);
+    return org.darkflight.io.geoid.HeightReference.parse(
+        node.path("height_reference").asText(null), file.toString(), "/height_reference");
+  }
+
   /** Writes the full document of a configuration canonically and atomically. */
   public static void write(Path file, PhysicsConfig config, Meta meta) throws IOException {
     AtomicFiles.write(file, Json.toCanonicalBytes(PhysicsConfigDocument.of(config, meta)));

@@ -41,7 +41,8 @@ public record EventDocument(
       @JsonProperty("speed_mps") double speedMps,
       @JsonProperty("azimuth_deg") double azimuthDeg,
       @JsonProperty("elevation_deg") Double elevationDeg,
-      @JsonProperty("zenith_angle_deg") Double zenithAngleDeg) {
+      @JsonProperty("zenith_angle_deg") Double zenithAngleDeg,
+      @JsonProperty("height_reference") String heightReference) {
 
     /**
      * The physics value (validated by its constructor).
@@ -68,10 +69,17 @@ public record EventDocument(
       return elevationDeg != null ? elevationDeg : 90.0 - zenithAngleDeg;
     }
 
-    /** The JSON form of a physics value. */
+    /** The JSON form of a physics value whose height is above mean sea level. */
     public static LuminousEndJson of(LuminousEnd e) {
+      return of(e, org.darkflight.io.geoid.HeightReference.MSL);
+    }
+
+    /** The JSON form of a physics value; the spec's default, mean sea level, is left implicit. */
+    public static LuminousEndJson of(LuminousEnd e,
+        org.darkflight.io.geoid.HeightReference reference) {
       return new LuminousEndJson(e.timeUtc(), e.latitudeDeg(), e.longitudeDeg(), e.altitudeM(),
-          e.speedMps(), e.azimuthDeg(), e.elevationDeg(), null);
+          e.speedMps(), e.azimuthDeg(), e.elevationDeg(), null,
+          reference == org.darkflight.io.geoid.HeightReference.MSL ? null : reference.json());
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.json.Binding;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
@@ -39,13 +40,15 @@ public final class EventFiles {
         ? "/luminous_end/zenith_angle_deg" : "/luminous_end/elevation_deg";
     Binding.build(file, anglePointer, le::entryAngleDeg);
     return new Event(doc.eventId(),
-        Binding.build(file, "/luminous_end", le::toLuminousEnd), doc.meta());
+        Binding.build(file, "/luminous_end", le::toLuminousEnd), doc.meta(),
+        HeightReference.parse(le.heightReference(), file, "/luminous_end/height_reference"));
   }
 
   /** The document form of an event, with the {@code $schema} URI. */
   public static EventDocument toDocument(Event event) {
     return new EventDocument(EventDocument.SCHEMA_ID, event.eventId(),
-        EventDocument.LuminousEndJson.of(event.luminousEnd()), event.meta());
+        EventDocument.LuminousEndJson.of(event.luminousEnd(), event.heightReference()),
+        event.meta());
   }
 
   /** Writes an event canonically and atomically. */

@@ -497,6 +497,8 @@ public final class StrewnFieldKml {
       data("density_kg_m3", GeoNumbers.quantity(p.densityKgM3()));
       endExtendedData();
       w.start("Point");
+      // a landing lies on the ground: the viewer's terrain gives its height
+      w.leaf("altitudeMode", "clampToGround");
       w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()));
       w.end();
       w.end();

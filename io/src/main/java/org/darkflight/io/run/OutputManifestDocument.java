@@ -119,6 +119,8 @@ public record OutputManifestDocument(
    *                       the limit (the artifacts are written but must not be used)
    * @param failureShare    failed / samples (1), 0 for an empty run
    * @param maxFailureShare the limit the run was held to ({@code --max-failure-share}) (1)
+   * @param heights        the datum of every height: of the inputs, of integration and of the
+   *                       outputs (landing heights), and the ground used; null when unknown
    */
   @JsonPropertyOrder(alphabetic = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -136,7 +138,9 @@ public record OutputManifestDocument(
       @JsonProperty("fragments_derived") String fragmentsDerived,
       @JsonProperty("status") String status,
       @JsonProperty("failure_share") Double failureShare,
-      @JsonProperty("max_failure_share") Double maxFailureShare) implements RunSection {
+      @JsonProperty("max_failure_share") Double maxFailureShare,
+      @JsonProperty("heights") org.darkflight.io.geoid.VerticalDatum.Note heights)
+      implements RunSection {
 
     /** Status of a run whose failure share is within its limit. */
     public static final String COMPLETE = "complete";
@@ -155,7 +159,7 @@ public record OutputManifestDocument(
         SortedMap<String, Long> failureReasons, String sampling, String mode, Long randomSeed,
         List<RoleInput> inputs) {
       this(samples, landed, failed, failureReasons, sampling, mode, randomSeed, inputs, null,
-          null, null, null, null, null);
+          null, null, null, null, null, null);
     }
 
     /** Failure counts by reason, as written (null when absent). */

@@ -37,6 +37,7 @@ public final class DarkflightSimulator {
   private final IntegratorFactory integrators;
   private final double[] absoluteTolerances;
   private final LegacyMethod legacy;
+  private final Terrain terrain;
 
   /**
    * A simulator with the given models; {@code config} gives the integration tolerances, Earth
@@ -64,6 +65,23 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators, LegacyMethod legacy) {
+    this(atmosphere, config, models, integrators, legacy, null);
+  }
+
+  /**
+   * A simulator that lands on a terrain surface instead of the constant
+   * {@code config.groundAltitudeM()}.
+   *
+   * @param atmosphere  the air the fragment falls through
+   * @param config      the physics configuration
+   * @param models      drag, gravity and ablation
+   * @param integrators a new integrator per propagation
+   * @param legacy      the legacy method {@code config.legacy()} selects, or null for none
+   * @param terrain     the ground surface, or null for the constant ground; a legacy method
+   *                    lands on the constant ground only, so it takes no terrain
+   */
+  public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models, IntegratorFactory integrators, LegacyMethod legacy, Terrain terrain) {
     if (atmosphere == null || config == null || models == null || integrators == null) {
       throw new IllegalArgumentException(
           "atmosphere, config, models and integrators must not be null");
@@ -77,10 +95,25 @@ public final class DarkflightSimulator {
           + config.legacy() + " but the simulator was given " + (legacy == null ? "no legacy"
           + " method" : "the legacy method " + legacy.name()));
     }
+    if (legacy != null && terrain != null) {
+      throw new IllegalArgumentException("legacy mode " + legacy.name() + " lands on the constant"
+          + " ground only; a terrain model (--dem) needs \"legacy\": \"none\"");
+    }
     this.legacy = legacy;
+    this.terrain = terrain;
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
+  }
+
+  /** A copy of this simulator that lands on {@code surface} (null: the constant ground). */
+  public DarkflightSimulator withTerrain(Terrain surface) {
+    return new DarkflightSimulator(atmosphere, config, models, integrators, legacy, surface);
+  }
+
+  /** The terrain surface, or null when the ground is the constant config height. */
+  public Terrain terrain() {
+    return terrain;
   }
 
   public AtmosphereModel atmosphere() {
@@ -216,7 +249,7 @@ public final class DarkflightSimulator {
     if (!Double.isFinite(heightM)) {
       throw new IllegalArgumentException("target height must be finite");
     }
-    Run run = new Run(fragment);
+    Run run = new Run(fragment, null);
     double[] y0 = run.stateArray(state, fragment);
     GeodeticPoint p = state.geodetic();
     double vUp = new LocalEnu(p).vectorToEnu(state.velocityEcefMps()).getZ();
@@ -242,7 +275,7 @@ public final class DarkflightSimulator {
     if (!Double.isFinite(timeS)) {
       throw new IllegalArgumentException("target time must be finite");
     }
-    Run run = new Run(fragment);
+    Run run = new Run(fragment, null);
     double[] y0 = run.stateArray(state, fragment);
     int direction = timeS >= state.timeS() ? 1 : -1;
     checkDirection(direction);
@@ -268,8 +301,9 @@ public final class DarkflightSimulator {
    *                             at t = start time) when a budget is certain to be exceeded
    */
   public void checkBudgets(FlightState start, boolean recording) {
-    checkBudgets(config, start.heightM(), start.velocityEcefMps().getNorm(), start.timeS(),
-        recording);
+    double groundM = terrain == null ? config.groundAltitudeM() : terrain.maxHeightM();
+    checkBudgets(config, groundM, start.heightM(), start.velocityEcefMps().getNorm(),
+        start.timeS(), recording);
   }
 
   /**
@@ -282,12 +316,13 @@ public final class DarkflightSimulator {
     if (config.legacy() != PhysicsConfig.LegacyMode.NONE) {
       return; // the legacy methods step on their own
     }
-    checkBudgets(config, start.altitudeM(), start.speedMps(), 0.0, recording);
+    checkBudgets(config, config.groundAltitudeM(), start.altitudeM(), start.speedMps(), 0.0,
+        recording);
   }
 
-  private static void checkBudgets(PhysicsConfig config, double heightM, double v,
-      double timeS, boolean recording) {
-    double dropM = heightM - config.groundAltitudeM();
+  private static void checkBudgets(PhysicsConfig config, double groundM, double heightM,
+      double v, double timeS, boolean recording) {
+    double dropM = heightM - groundM;
     if (!(dropM > 0) || !Double.isFinite(v)) {
       return;
     }
@@ -327,9 +362,12 @@ public final class DarkflightSimulator {
 
   private void checkAboveGround(FlightState start, double[] y0) {
     double h = start.heightM();
-    if (h < config.groundAltitudeM()) {
+    double ground = terrain == null ? config.groundAltitudeM()
+        : h > terrain.maxHeightM() ? terrain.maxHeightM() : terrain.heightM(
+            start.geodetic().latitudeDeg(), start.geodetic().longitudeDeg());
+    if (h < ground) {
       throw new IllegalArgumentException("the start height " + h
-          + " m is below the ground at " + config.groundAltitudeM() + " m");
+          + " m is below the ground at " + ground + " m");
     }
   }
 
@@ -340,11 +378,16 @@ public final class DarkflightSimulator {
     final double[] yDot = new double[EquationsOfMotion.DIMENSION];
 
     Run(Fragment fragment) {
+      this(fragment, terrain);
+    }
+
+    /** @param surface the landing surface, or null to stop at the run's target height only */
+    Run(Fragment fragment, Terrain surface) {
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator, config.integration().maxSteps(),
-          config.integration().maxRecordedPoints());
+          config.integration().maxRecordedPoints(), surface);
     }
 
     double[] stateArray(FlightState s, Fragment fragment) {
@@ -381,7 +424,8 @@ public final class DarkflightSimulator {
           / (eom.lastAirDensityKgM3() * eom.lastDragCoefficient() * eom.crossSectionM2(m)));
       Geodesics.DistanceBearing drift = Geodesics.inverse(origin.latitudeDeg(),
           origin.longitudeDeg(), impact.latitudeDeg(), impact.longitudeDeg());
-      return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), config.groundAltitudeM(),
+      double groundM = terrain == null ? config.groundAltitudeM() : impact.heightM();
+      return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), groundM,
           start.epochUtc().plusNanos(Math.round(t * 1e9)), t, speed, terminal, m,
           drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed);
     }

@@ -41,6 +41,7 @@ final class Propagator {
   private final long maxSteps;
   private final long maxRecordedPoints;
   private long recordedPoints;
+  private final Terrain terrain;
 
   /**
    * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
@@ -49,10 +50,23 @@ final class Propagator {
    */
   Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
       long maxRecordedPoints) {
+    this(eom, integrator, maxSteps, maxRecordedPoints, null);
+  }
+
+  /**
+   * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
+   * @param maxRecordedPoints recorded-point budget of one {@link #run}
+   *                          (integration.max_recorded_points)
+   * @param terrain           the ground surface for height stops, or null: a height stop is then
+   *                          the constant target height of {@link #run}
+   */
+  Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
+      long maxRecordedPoints, Terrain terrain) {
     this.eom = eom;
     this.integrator = integrator;
     this.maxSteps = maxSteps;
     this.maxRecordedPoints = maxRecordedPoints;
+    this.terrain = terrain;
   }
 
   /** Passes a sample to the recorder, within the recorded-point budget. */
@@ -95,7 +109,7 @@ final class Propagator {
     boolean stopOnTime = !Double.isNaN(targetTimeS);
     boolean recording = recorder != null && outputIntervalS > 0;
     double heightPrev = height(y);
-    double gPrev = heightPrev - targetHeightM;
+    double gPrev = stopOnHeight ? clearance(y, targetHeightM) : Double.NaN;
     if (recording) {
       record(recorder, t, y);
     }
@@ -150,7 +164,7 @@ final class Propagator {
       checkState(tNew, forward);
       double heightNew = height(yNew);
       if (stopOnHeight) {
-        double g = heightNew - targetHeightM;
+        double g = clearance(yNew, targetHeightM);
         if (g == 0.0 || (g > 0) != (gPrev > 0)) {
           locateCrossing(taken, gPrev, g, targetHeightM);
           if (recording) {
@@ -222,6 +236,29 @@ final class Propagator {
   }
 
   /**
+   * Height above the stop surface: above {@code target} for flat ground, above the terrain under
+   * the point when a {@link Terrain} is set.
+   */
+  private double clearance(double[] s, double target) {
+    double h = height(s);
+    if (terrain == null) {
+      return h - target;
+    }
+    double top = terrain.maxHeightM();
+    if (h > top) {
+      return h - top;
+    }
+    double lat = Math.toDegrees(Math.atan2(geo[0], geo[1]));
+    double lon = Math.toDegrees(Math.atan2(geo[2], geo[3]));
+    try {
+      return h - terrain.heightM(lat, lon);
+    } catch (Terrain.TerrainException e) {
+      throw new SimulationException(SimulationException.Reason.NO_TERRAIN, t,
+          e.getMessage() + " (fragment at " + Math.round(h) + " m, t = " + t + " s)");
+    }
+  }
+
+  /**
    * Finds τ in (0, taken] with height(step(τ)) = target by the Illinois variant of regula falsi
    * (Dowell &amp; Jarratt, BIT 11, 168, 1971), re-integrating from the step start with the same
    * method; leaves (t + τ, y(τ)) as the current state.
@@ -238,7 +275,7 @@ final class Propagator {
       for (int i = 0; i < MAX_ROOT_ITERATIONS; i++) {
         tau = b - gb * (b - a) / (gb - ga);
         integrator.stepExactly(eom, t, y, tau, yTrial);
-        double g = height(yTrial) - target;
+        double g = clearance(yTrial, target);
         best = yTrial;
         if (Math.abs(g) <= HEIGHT_TOLERANCE_M || Math.abs(b - a) <= 1e-12 * Math.abs(taken)) {
           break;

@@ -15,7 +15,9 @@ public final class SimulationException extends RuntimeException {
     /** More integration steps than the budget {@code integration.max_steps}. */
     STEP_BUDGET_EXCEEDED,
     /** More recorded samples than the budget {@code integration.max_recorded_points}. */
-    POINT_BUDGET_EXCEEDED }
+    POINT_BUDGET_EXCEEDED,
+    /** The terrain model has no height where the fragment comes down (outside it, NoData). */
+    NO_TERRAIN }
 
   private final Reason reason;
   private final double timeS;

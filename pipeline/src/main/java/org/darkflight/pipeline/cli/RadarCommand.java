@@ -134,16 +134,16 @@ public final class RadarCommand implements DarkflightCommand {
         + org.darkflight.analysis.radar.RadarSolver.shootingMethod(physics));
     report(result);
     if (ensembleInputs != null) {
-      runEnsemble(ensembleInputs, result.solution().refined());
+      runEnsemble(ensembleInputs, result.solution().refined(), ev.heightReference());
     }
     return 0;
   }
 
   /** The ensemble of {@code darkflight run} with the event's luminous end moved to the refined one. */
-  private void runEnsemble(RunInputs in, RefinedTerminus refined) throws java.io.IOException {
-    RunInputs moved = new RunInputs(new Event(in.event().eventId(), refined.luminousEnd(),
-        in.event().meta()), in.levels(), in.physics(), in.fragments(), in.ensemble(), in.files(),
-        in.sha256());
+  private void runEnsemble(RunInputs in, RefinedTerminus refined,
+      org.darkflight.io.geoid.HeightReference reference) throws java.io.IOException {
+    // the radar solution works on the inputs as given; its terminus is converted like the event's
+    RunInputs moved = in.withLuminousEndAsGiven(refined.luminousEnd(), reference);
     PipelineOptions options = PipelineOptionsFactory.create();
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);

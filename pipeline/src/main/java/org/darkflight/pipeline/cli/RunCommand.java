@@ -48,6 +48,8 @@ public final class RunCommand implements DarkflightCommand {
   @Mixin SharedOptions.Config config;
   @Mixin SharedOptions.Fragments fragments;
 
+  @Mixin DemOption dem = new DemOption();
+
   @Option(names = "--ensemble", paramLabel = "ensemble_config.json",
       description = "Sampling settings (docs/ensemble.md); default: each fragment once, nothing "
           + "drawn.")
@@ -98,8 +100,8 @@ public final class RunCommand implements DarkflightCommand {
     HeatmapOptions heatmap = heatmapOptions();
     double maxFailureShare = failureShare.share();
     var searchPlanOptions = noSearchPlan ? null : searchPlan.options(spec);
-    RunInputs inputs = RunInputs.read(event.path(), atmos.path(), config.path(),
-        fragments.path(), ensemble, checks.limits(spec.commandLine()));
+    RunInputs inputs = dem.apply(RunInputs.read(event.path(), atmos.path(), config.path(),
+        fragments.path(), ensemble, checks.limits(spec.commandLine())));
     PrintWriter err = spec.commandLine().getErr();
     for (String warning : inputs.warnings()) {
       err.println("warning: " + warning);
@@ -114,6 +116,7 @@ public final class RunCommand implements DarkflightCommand {
         inputs.ensemble().mode().name().toLowerCase(Locale.ROOT), inputs.ensemble().sampling(),
         inputs.ensemble().randomSeed(), options.getRunner().getSimpleName());
     w.println("  method: " + EnsembleRun.methodDescription(inputs));
+    w.println("  " + ground(inputs));
     w.flush();
     // Everything is written into a staging directory next to --out and published with one
     // rename at the end, so that --out holds one whole run (docs/reliability.md).
@@ -256,6 +259,20 @@ public final class RunCommand implements DarkflightCommand {
           + " (neither a darkflight option nor an Apache Beam pipeline option)";
     }
     return "pipeline option: " + m;
+  }
+
+  /** One line on the heights: datum and ground. */
+  static String ground(RunInputs in) {
+    var h = in.heights();
+    if (h == null) {
+      return "ground: constant";
+    }
+    return in.terrain() == null
+        ? String.format(Locale.ROOT, "heights: %s (EGM96 N = %.2f m at the luminous end); "
+            + "ground: constant %.1f m (no --dem)", h.integration(), h.undulationM(),
+            h.groundHeightM())
+        : String.format(Locale.ROOT, "heights: %s (EGM96 N = %.2f m at the luminous end); "
+            + "ground: %s", h.integration(), h.undulationM(), h.ground());
   }
 
   private static void print(PrintWriter w, EnsembleRun.Summary s) {

@@ -11,10 +11,12 @@ import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.AtmosProfile;
 import org.darkflight.io.atmos.AtmosProfiles;
 import org.darkflight.io.config.PhysicsConfigFiles;
+import org.darkflight.io.dem.DemTerrain;
 import org.darkflight.io.event.Event;
 import org.darkflight.io.event.EventFiles;
 import org.darkflight.io.fragments.FragmentsFile;
 import org.darkflight.io.fragments.FragmentsFiles;
+import org.darkflight.io.geoid.VerticalDatum;
 import org.darkflight.io.meta.InputRef;
 import org.darkflight.io.trajectory.TrajectoryFiles;
 import org.darkflight.physics.Fragment;
@@ -59,6 +61,7 @@ public final class TrajectoryCommand implements DarkflightCommand {
   @Mixin SharedOptions.Atmos atmosFile;
   @Mixin SharedOptions.Config configFile;
   @Mixin SharedOptions.RequiredOut outDir;
+  @Mixin DemOption dem = new DemOption();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public TrajectoryCommand() {}
@@ -68,11 +71,21 @@ public final class TrajectoryCommand implements DarkflightCommand {
     PrintWriter out = spec.commandLine().getOut();
 
     // 1. Validate every input before anything else.
-    Event event = EventFiles.read(eventFile.path());
+    Event given = EventFiles.read(eventFile.path());
     FragmentsFile fragments = FragmentsFiles.read(fragmentsFile.path());
     AtmosProfile profile = AtmosProfiles.read(atmosFile.path());
-    PhysicsConfig config = PhysicsConfigFiles.read(configFile.path());
-    checkConsistency(event, config);
+    // heights onto the integration datum (WGS84 ellipsoid; legacy modes as given)
+    VerticalDatum.Converted onDatum = VerticalDatum.toIntegrationDatum(given.luminousEnd(),
+        given.heightReference(), profile.atmosLevels(), profile.heightReference(),
+        PhysicsConfigFiles.read(configFile.path()),
+        PhysicsConfigFiles.groundReference(configFile.path()));
+    Event event = new Event(given.eventId(), onDatum.luminousEnd(), given.meta(),
+        given.heightReference());
+    PhysicsConfig config = onDatum.physics();
+    DemTerrain terrain = dem.read(config, configFile.path());
+    if (terrain == null) {
+      checkConsistency(event, config);
+    }
     List<InputRef> inputs = List.of(
         InputRef.of(eventFile.path(), eventFile.path().getFileName().toString()),
         InputRef.of(fragmentsFile.path(), fragmentsFile.path().getFileName().toString()),
@@ -83,9 +96,13 @@ public final class TrajectoryCommand implements DarkflightCommand {
     DarkflightSimulator simulator;
     try {
       simulator = PhysicsModels.simulator(
-          LegacySlices.atmosphere(config, atmosFile.path(), profile.atmosLevels()), config);
+          LegacySlices.atmosphere(config, atmosFile.path(), onDatum.levels()), config);
     } catch (IllegalArgumentException e) {
       throw new InputException(atmosFile.path(), "/levels", e.getMessage());
+    }
+    if (terrain != null) {
+      simulator = simulator.withTerrain(terrain);
+      dem.check(simulator, event.luminousEnd(), fragments.fragments());
     }
     out.println("method: " + simulator.methodDescription());
     List<Trajectory> trajectories = new ArrayList<>();

@@ -108,7 +108,7 @@ public final class DragRegimes {
    */
   public static void write(RunInputs in, Path target) throws IOException {
     DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
-        in.physics());
+        in.physics()).withTerrain(in.terrain());
     List<Trajectory> ts = new ArrayList<>();
     for (Fragment f : in.fragments()) {
       try {

@@ -85,7 +85,7 @@ public final class EnsembleRun {
    * {@code vertical_grid.json} next to the atmospheric profile when there is one).
    */
   public static EnsembleRun physics(RunInputs inputs) {
-    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics()),
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), inputs.terrain()),
         atmosphereFactory(inputs));
   }
 
@@ -422,7 +422,8 @@ public final class EnsembleRun {
         in.ensemble().samples(), shards.landed(), (long) shards.failures().size(),
         new TreeMap<>(shards.reasons()), in.ensemble().sampling(), mode(in),
         in.ensemble().randomSeed(), inputs, methodDescription(in), in.warnings(),
-        in.fragmentsDerivation(), status(in, shards), shareOf(in, shards), maxFailureShare);
+        in.fragmentsDerivation(), status(in, shards), shareOf(in, shards), maxFailureShare,
+        in.heights());
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
@@ -549,7 +550,7 @@ public final class EnsembleRun {
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
     DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
-        atmosphereFactory(in).build(in.levels()), in.physics());
+        atmosphereFactory(in).build(in.levels()), in.physics()).withTerrain(in.terrain());
     List<TrajectoryLine> out = new ArrayList<>();
     int n = in.fragments().size();
     int count = Math.min(n, MAX_TRAJECTORIES);

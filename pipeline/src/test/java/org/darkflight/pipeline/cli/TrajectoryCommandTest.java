@@ -94,11 +94,17 @@ class TrajectoryCommandTest {
       assertThat(l.get("lon").asDouble(), greaterThan(10.0));
       assertThat(l.get("lat").asDouble(), closeTo(45.0, 0.01));
       assertThat(l.get("drift_bearing_deg").asDouble(), closeTo(90.0, 1.0));
-      assertThat(l.get("height_m").asDouble(), closeTo(0.0, 1e-6));
+      // ground 0 m above mean sea level -> ellipsoidal: + EGM96 N at the luminous end (45 N, 10 E;
+      // Egm96Test checks the grid against NGA's published undulations)
+      assertThat(l.get("height_m").asDouble(),
+          closeTo(0.0 + org.darkflight.io.geoid.Egm96.undulationM(45.0, 10.0), 1e-3));
       // The sampled series starts at the luminous end and ends on the ground.
       JsonNode pts = doc.get("points");
-      assertThat(pts.get(0).get("height_m").asDouble(), closeTo(20000.0, 1.0));
-      assertThat(pts.get(pts.size() - 1).get("height_m").asDouble(), closeTo(0.0, 0.01));
+      // 20 000 m above mean sea level, output above the ellipsoid (+ N, as the ground above)
+      assertThat(pts.get(0).get("height_m").asDouble(),
+          closeTo(20000.0 + org.darkflight.io.geoid.Egm96.undulationM(45.0, 10.0), 1.0));
+      assertThat(pts.get(pts.size() - 1).get("height_m").asDouble(),
+          closeTo(0.0 + org.darkflight.io.geoid.Egm96.undulationM(45.0, 10.0), 0.01));
     }
   }
 
@@ -189,7 +195,10 @@ class TrajectoryCommandTest {
       // Heavier stones fall faster: fall times decrease along the decadal suite.
       assertThat(id, fall, lessThan(previousFall));
       previousFall = fall;
-      assertThat(l.get("height_m").asDouble(), closeTo(218.0, 1e-6));
+      // ground 218 m above mean sea level -> ellipsoidal: + EGM96 N at the luminous end
+      // (N = -33.58 m there; Egm96Test checks the grid against NGA's published undulations)
+      assertThat(l.get("height_m").asDouble(),
+          closeTo(218.0 + org.darkflight.io.geoid.Egm96.undulationM(startLat, startLon), 1e-3));
     }
     // The 10 kg stone keeps the fireball's northward motion (azimuth 3°) longest.
     assertThat(landing(out, "m10kg").get("lat").asDouble(), greaterThan(startLat));
