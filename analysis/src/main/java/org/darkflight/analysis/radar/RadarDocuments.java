@@ -46,6 +46,17 @@ public final class RadarDocuments {
   public static RadarSolutionDocument solution(String eventId, RadarSolver solver,
       RadarSolution solution, double[] suiteMassesKg, List<SuiteLanding> strewnField,
       ArtifactMeta meta) throws IOException {
+    return solution(eventId, solver, solution, suiteMassesKg, strewnField, meta, "msl");
+  }
+
+  /**
+   * The solution document.
+   *
+   * @param heightReference what its heights are measured from ({@code msl} or {@code ellipsoid})
+   */
+  public static RadarSolutionDocument solution(String eventId, RadarSolver solver,
+      RadarSolution solution, double[] suiteMassesKg, List<SuiteLanding> strewnField,
+      ArtifactMeta meta, String heightReference) throws IOException {
     LuminousEnd le = solver.luminousEnd();
     Fragment t = solver.template();
     List<RadarSolutionDocument.ReturnEntry> returns = new ArrayList<>();
@@ -74,7 +85,7 @@ public final class RadarDocuments {
             RadarSolutionDocument.matrix(r.scatterCovEnM2()),
             RadarSolutionDocument.matrix(r.measurementCovEnM2()), r.semiMajorM(),
             r.semiMinorM(), r.orientationDeg()),
-        field);
+        field, heightReference);
   }
 
   private static RadarSolutionDocument.ReturnEntry returnEntry(ReturnSolution s) {

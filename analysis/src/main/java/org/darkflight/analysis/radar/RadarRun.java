@@ -11,6 +11,7 @@ import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.io.radar.returns.ArtifactMeta;
 import org.darkflight.io.radar.returns.GeolocatedReturn;
 import org.darkflight.io.radar.returns.RadarReturnsFile;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.radar.returns.RadarReturnsReader;
 import org.darkflight.io.radar.returns.RadarSiteTable;
 import org.darkflight.io.radar.returns.RadarSliceWriter;
@@ -56,11 +57,23 @@ public final class RadarRun {
    * @param massMinKg      lightest mass considered, kg
    * @param massMaxKg      heaviest mass considered, kg
    * @param suiteMassesKg  masses of the strewn-field suite, kg
+   * @param heightFrame    what the luminous end's and the atmosphere's heights are measured
+   *                       from; every radar site's antenna height is converted into it
    */
   public record Inputs(String eventId, LuminousEnd luminousEnd, AtmosphereModel atmosphere,
       PhysicsConfig config, Path configFile, Fragment template, Path returnsFile,
       Path sitesFile, List<Path> otherInputs, double massMinKg, double massMaxKg,
-      double[] suiteMassesKg) {
+      double[] suiteMassesKg, HeightReference heightFrame) {
+
+    /** Inputs whose heights are above mean sea level. */
+    public Inputs(String eventId, LuminousEnd luminousEnd, AtmosphereModel atmosphere,
+        PhysicsConfig config, Path configFile, Fragment template, Path returnsFile,
+        Path sitesFile, List<Path> otherInputs, double massMinKg, double massMaxKg,
+        double[] suiteMassesKg) {
+      this(eventId, luminousEnd, atmosphere, config, configFile, template, returnsFile,
+          sitesFile, otherInputs, massMinKg, massMaxKg, suiteMassesKg, HeightReference.MSL);
+    }
+
     public Inputs {
       Objects.requireNonNull(luminousEnd, "luminousEnd");
       Objects.requireNonNull(atmosphere, "atmosphere");
@@ -69,6 +82,7 @@ public final class RadarRun {
       Objects.requireNonNull(returnsFile, "returnsFile");
       otherInputs = List.copyOf(otherInputs);
       suiteMassesKg = suiteMassesKg.clone();
+      heightFrame = heightFrame == null ? HeightReference.MSL : heightFrame;
     }
   }
 
@@ -94,8 +108,9 @@ public final class RadarRun {
    */
   public static Result run(Inputs in, Path outDir) throws InputException, IOException {
     RadarSiteTable sites = in.sitesFile() == null ? RadarSiteTable.empty()
-        : RadarSiteTable.read(in.sitesFile());
-    RadarReturnsFile returnsFile = RadarReturnsReader.read(in.returnsFile(), sites);
+        : RadarSiteTable.read(in.sitesFile(), in.heightFrame());
+    RadarReturnsFile returnsFile = RadarReturnsReader.read(in.returnsFile(), sites,
+        in.heightFrame());
     List<GeolocatedReturn> located = GeolocatedReturn.locateAll(returnsFile);
     RadarInputRules.check(in.returnsFile(), located, in.luminousEnd());
     RadarInputRules.checkConfig(in.configFile() == null ? Path.of("physics_config.json")
@@ -133,7 +148,7 @@ public final class RadarRun {
     ArtifactMeta solutionMeta = new ArtifactMeta(RadarSolutionDocument.SCHEMA_VERSION, PRODUCER,
         created, inputs);
     byte[] solutionBytes = RadarSolutionFiles.bytes(RadarDocuments.solution(in.eventId(),
-        solver, solution, in.suiteMassesKg(), suite, solutionMeta));
+        solver, solution, in.suiteMassesKg(), suite, solutionMeta, in.heightFrame().json()));
     byte[] geoBytes = RadarSolutionFiles.bytes(RadarDocuments.layers(solution, suite,
         solutionMeta));
 

@@ -74,4 +74,22 @@ public enum HeightReference {
   public double toEllipsoidM(double heightM, double latitudeDeg, double longitudeDeg) {
     return this == ELLIPSOID ? heightM : heightM + Egm96.undulationM(latitudeDeg, longitudeDeg);
   }
+
+  /**
+   * A height given in this reference, measured in {@code target} instead at the same place:
+   * unchanged when both are the same, H + N from mean sea level to the ellipsoid, h − N back.
+   *
+   * @param heightM      the height as given, m
+   * @param target       the reference to measure it in
+   * @param latitudeDeg  latitude, degrees
+   * @param longitudeDeg longitude, degrees east
+   */
+  public double toReferenceM(double heightM, HeightReference target, double latitudeDeg,
+      double longitudeDeg) {
+    if (this == target) {
+      return heightM;
+    }
+    double n = Egm96.undulationM(latitudeDeg, longitudeDeg);
+    return target == ELLIPSOID ? heightM + n : heightM - n;
+  }
 }

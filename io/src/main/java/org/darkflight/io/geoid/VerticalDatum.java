@@ -108,4 +108,37 @@ public final class VerticalDatum {
     return new Converted(moved, List.copyOf(out), pc, new Note(ELLIPSOID, event.json(),
         atmos.json(), ground.json(), Egm96.DESCRIPTION, n, start, g, "constant"));
   }
+
+  /**
+   * The profile levels and the ground measured in {@code frame} (the reference of the event's
+   * luminous end), for a computation on the inputs as given (the radar solution): a profile or
+   * ground given in the other reference is shifted by the EGM96 undulation N at the luminous end.
+   * The luminous end is unchanged. Legacy modes are returned as given.
+   */
+  public static Converted toReference(HeightReference frame, LuminousEnd le,
+      List<AtmosLevel> levels, HeightReference atmos, PhysicsConfig physics,
+      HeightReference ground) {
+    double n = Egm96.undulationM(le.latitudeDeg(), le.longitudeDeg());
+    String integration = physics.legacy() != PhysicsConfig.LegacyMode.NONE ? AS_GIVEN
+        : frame.description();
+    if (physics.legacy() != PhysicsConfig.LegacyMode.NONE) {
+      return new Converted(le, List.copyOf(levels), physics, new Note(integration, frame.json(),
+          atmos.json(), ground.json(), Egm96.DESCRIPTION, n, le.altitudeM(),
+          physics.groundAltitudeM(), "constant"));
+    }
+    double shift = atmos.toReferenceM(0.0, frame, le.latitudeDeg(), le.longitudeDeg());
+    List<AtmosLevel> out = new ArrayList<>(levels.size());
+    for (AtmosLevel l : levels) {
+      out.add(shift == 0 ? l : new AtmosLevel(l.altitudeM() + shift, l.pressurePa(),
+          l.temperatureK(), l.windUMps(), l.windVMps(), l.windWMps(), l.densityKgM3(),
+          l.sigmaUMps(), l.sigmaVMps(), l.sigmaTK()));
+    }
+    double g = ground.toReferenceM(physics.groundAltitudeM(), frame, le.latitudeDeg(),
+        le.longitudeDeg());
+    PhysicsConfig pc = new PhysicsConfig(physics.dragModel(), physics.cdScale(),
+        physics.ablation(), physics.gravityModel(), physics.earthRotation(), g,
+        physics.integration(), physics.outputIntervalS(), physics.legacy(), physics.plugins());
+    return new Converted(le, List.copyOf(out), pc, new Note(integration, frame.json(),
+        atmos.json(), ground.json(), Egm96.DESCRIPTION, n, le.altitudeM(), g, "constant"));
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param notes         free text, may be empty
  * @param siteLatDeg    radar latitude, degrees, or NaN when not given
  * @param siteLonDeg    radar longitude, degrees, or NaN
- * @param siteHeightM   antenna height above mean sea level, m, or NaN
+ * @param siteHeightM   antenna height above mean sea level, m, or NaN (a file's ellipsoidal
+ *                      {@code elevation_m} is converted with EGM96 when read)
  */
 public record RadarMetadata(String radarSiteId, Instant volumeTime, List<String> level2Files,
     String notes, double siteLatDeg, double siteLonDeg, double siteHeightM) {

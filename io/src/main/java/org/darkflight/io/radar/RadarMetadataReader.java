@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.atmos.source.JsonFields;
 
 /** Reads {@code radar_metadata.json} ({@code schemas/radar_metadata.schema.json}). */
@@ -41,6 +42,10 @@ public final class RadarMetadataReader {
         throw new InputException(file, "/site/lat", "outside [-90, 90]: " + lat);
       }
       h = JsonFields.optNumber(s, "elevation_m", "/site", file);
+      HeightReference given = HeightReference.parse(s.hasNonNull("height_reference")
+          ? s.get("height_reference").asText() : null, file, "/site/height_reference");
+      // the record holds the height above mean sea level, as NEXRAD states its sites
+      h = Double.isNaN(h) ? h : given.toReferenceM(h, HeightReference.MSL, lat, lon);
     }
     return new RadarMetadata(site, time, paths, notes, lat, lon, h);
   }

@@ -111,8 +111,15 @@ public final class RadarCommand implements DarkflightCommand {
     Path fragments = fragmentsOption.path();
     Path out = outOption.dir();
     Event ev = EventFiles.read(event);
-    PhysicsConfig physics = PhysicsConfigFiles.read(config);
-    ProfileAtmosphere atmosphere = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
+    // The radar solution works in the reference of the event's luminous end: the profile, the
+    // ground and every radar site's antenna height are measured in it (EGM96 where they differ).
+    org.darkflight.io.atmos.AtmosProfile profile = AtmosProfiles.read(atmos);
+    org.darkflight.io.geoid.VerticalDatum.Converted frame =
+        org.darkflight.io.geoid.VerticalDatum.toReference(ev.heightReference(), ev.luminousEnd(),
+            profile.atmosLevels(), profile.heightReference(), PhysicsConfigFiles.read(config),
+            PhysicsConfigFiles.groundReference(config));
+    PhysicsConfig physics = frame.physics();
+    ProfileAtmosphere atmosphere = new ProfileAtmosphere(frame.levels());
     Fragment template = template();
     for (double m : suiteMassesKg) {
       if (!(m > 0) || !Double.isFinite(m)) {
@@ -129,7 +136,7 @@ public final class RadarCommand implements DarkflightCommand {
         : RunInputs.read(event, atmos, config, fragments, ensemble);
     RadarRun.Result result = RadarRun.run(new RadarRun.Inputs(ev.eventId(), ev.luminousEnd(),
         atmosphere, physics, config, template, returns, sites, others, massMinKg, massMaxKg,
-        suiteMassesKg), out);
+        suiteMassesKg, ev.heightReference()), out);
     spec.commandLine().getOut().println("mass search and forward shooting: "
         + org.darkflight.analysis.radar.RadarSolver.shootingMethod(physics));
     report(result);

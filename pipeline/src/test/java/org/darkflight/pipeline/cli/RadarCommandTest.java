@@ -51,6 +51,48 @@ class RadarCommandTest {
         "--out", outDir.toString());
   }
 
+  /**
+   * The same fall with the event's height on the WGS84 ellipsoid (altitude + N): the radar sites
+   * (mean sea level), the profile and the ground are converted into the event's reference, so
+   * the whole scene moves up by N and the same stone and terminus come out, stated as ellipsoid.
+   */
+  @Test
+  void anEllipsoidalEventConvertsSitesProfileAndGroundIntoItsReference() throws Exception {
+    ObjectNode ev = (ObjectNode) Json.mapper().readTree(EVENT_DIR.resolve("event.json").toFile());
+    ObjectNode le = (ObjectNode) ev.get("luminous_end");
+    double n = org.darkflight.io.geoid.Egm96.undulationM(le.get("lat").asDouble(),
+        le.get("lon").asDouble());
+    double msl = le.get("altitude_m").asDouble();
+    le.put("altitude_m", msl + n);
+    le.put("height_reference", "ellipsoid");
+    Path event = tmp.resolve("event-ellipsoid.json");
+    Json.mapper().writeValue(event.toFile(), ev);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("ell");
+    CommandLine cl = DarkflightCli.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute("radar", "--event", event.toString(), "--returns", RETURNS.toString(),
+        "--sites", SITES.toString(),
+        "--atmos", EVENT_DIR.resolve("atmos_profile.json").toString(),
+        "--config", EVENT_DIR.resolve("physics_config.json").toString(),
+        "--fragments", EVENT_DIR.resolve("fragments.json").toString(),
+        "--out", dir.toString());
+    assertThat(err.toString(), code, is(0));
+    JsonNode sol = JsonSchemas.readValidated(dir.resolve("radar_solution.json"),
+        "radar_solution");
+    assertThat(sol.at("/height_reference").asText(), equalTo("ellipsoid"));
+    for (JsonNode r : sol.at("/returns")) {
+      assertThat(r.get("return_id").asText(), r.get("status").asText(), equalTo("solved"));
+      assertThat(r.get("return_id").asText(), r.get("mass_kg").asDouble(),
+          closeTo(1.5, 0.015));
+    }
+    assertThat(Math.hypot(sol.at("/refined_terminus/east_m").asDouble(),
+        sol.at("/refined_terminus/north_m").asDouble()), lessThan(10.0));
+    assertThat(sol.at("/refined_terminus/altitude_m").asDouble(), closeTo(msl + n, 20.0));
+  }
+
   @Test
   void recoversTheSimulatedStoneAndTerminusFromTheShippedReturns() throws Exception {
     StringWriter out = new StringWriter();
@@ -69,6 +111,7 @@ class RadarCommandTest {
     assertThat(Math.hypot(sol.at("/refined_terminus/east_m").asDouble(),
         sol.at("/refined_terminus/north_m").asDouble()), lessThan(10.0));
     assertThat(sol.at("/event_id").asText(), equalTo("park-forest-2003"));
+    assertThat(sol.at("/height_reference").asText(), equalTo("msl"));
     for (String id : new String[] {"pf1", "pf2", "pf3", "pf4"}) {
       Path slice = dir.resolve("radar_slices").resolve(id + ".json");
       JsonSchemas.validate(JsonSchemas.read(slice), "radar_slice", slice.toString());

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarObservation;
 import org.darkflight.physics.radar.RadarSite;
@@ -27,7 +28,20 @@ public final class RadarReturnsReader {
 
   private RadarReturnsReader() {}
 
+  /** Reads returns whose heights are used above mean sea level. */
   public static RadarReturnsFile read(Path file, RadarSiteTable sites) throws InputException {
+    return read(file, sites, HeightReference.MSL);
+  }
+
+  /**
+   * Reads returns; an inline site's {@code antenna_height_m} is measured from its
+   * {@code height_reference} (mean sea level by default) and converted into {@code frame} with
+   * the EGM96 undulation at the site (the table's sites were converted when it was read).
+   *
+   * @param frame the reference of the heights the returns are used with
+   */
+  public static RadarReturnsFile read(Path file, RadarSiteTable sites, HeightReference frame)
+      throws InputException {
     JsonNode root = JsonSchemas.readValidated(file, "radar_returns");
     JsonNode arr = root.get("returns");
     List<RadarReturn> out = new ArrayList<>();
@@ -51,8 +65,12 @@ public final class RadarReturnsReader {
         beam = entry.beamWidthDeg();
       } else {
         try {
-          site = new RadarSite(siteNode.get("id").asText(), siteNode.get("lat").asDouble(),
-              siteNode.get("lon").asDouble(), siteNode.get("antenna_height_m").asDouble());
+          double lat = siteNode.get("lat").asDouble();
+          double lon = siteNode.get("lon").asDouble();
+          HeightReference given = HeightReference.of(siteNode.has("height_reference")
+              ? siteNode.get("height_reference").asText() : null);
+          site = new RadarSite(siteNode.get("id").asText(), lat, lon, given.toReferenceM(
+              siteNode.get("antenna_height_m").asDouble(), frame, lat, lon));
         } catch (IllegalArgumentException e) {
           throw new InputException(file, pointer + "/site", e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.physics.radar.RadarObservation;
 import org.darkflight.physics.radar.RadarSite;
@@ -32,8 +33,19 @@ public final class RadarSiteTable {
     return new RadarSiteTable(new LinkedHashMap<>());
   }
 
-  /** Reads and validates a site table. */
+  /** Reads and validates a site table; antenna heights above mean sea level. */
   public static RadarSiteTable read(Path file) throws InputException {
+    return read(file, HeightReference.MSL);
+  }
+
+  /**
+   * Reads and validates a site table. Each site's {@code antenna_height_m} is measured from its
+   * {@code height_reference} (mean sea level by default) and converted into {@code frame} with
+   * the EGM96 undulation at the site.
+   *
+   * @param frame the reference of the heights the sites are used with
+   */
+  public static RadarSiteTable read(Path file, HeightReference frame) throws InputException {
     JsonNode root = JsonSchemas.readValidated(file, "radar_sites");
     Map<String, Entry> map = new LinkedHashMap<>();
     JsonNode sites = root.get("sites");
@@ -55,8 +67,12 @@ public final class RadarSiteTable {
         }
       }
       try {
-        RadarSite site = new RadarSite(id, s.get("lat").asDouble(), s.get("lon").asDouble(),
-            antenna);
+        double lat = s.get("lat").asDouble();
+        double lon = s.get("lon").asDouble();
+        HeightReference given = HeightReference.of(s.has("height_reference")
+            ? s.get("height_reference").asText() : null);
+        RadarSite site = new RadarSite(id, lat, lon,
+            given.toReferenceM(antenna, frame, lat, lon));
         double beam = s.has("beam_width_deg") ? s.get("beam_width_deg").asDouble()
             : RadarObservation.NEXRAD_BEAM_WIDTH_DEG;
         map.put(key, new Entry(site, s.has("name") ? s.get("name").asText() : id, beam));

@@ -25,6 +25,10 @@ import org.darkflight.io.radar.returns.ArtifactMeta;
  * @param returns       one entry per return, in input order
  * @param refined       the refined terminus
  * @param strewnField   one entry per mass of the suite
+ * @param heightReference what every {@code altitude_m} of the file (terminus, returns, slices of
+ *                      the solution) is measured from: {@code msl} or {@code ellipsoid}, the
+ *                      reference of the event's luminous end, into which the radar sites'
+ *                      antenna heights were converted
  */
 public record RadarSolutionDocument(
     @JsonProperty("meta") ArtifactMeta.Block meta,
@@ -33,7 +37,8 @@ public record RadarSolutionDocument(
     @JsonProperty("settings") Settings settings,
     @JsonProperty("returns") List<ReturnEntry> returns,
     @JsonProperty("refined_terminus") RefinedTerminus refined,
-    @JsonProperty("strewn_field") List<SuiteEntry> strewnField) {
+    @JsonProperty("strewn_field") List<SuiteEntry> strewnField,
+    @JsonProperty("height_reference") String heightReference) {
 
   /** File name. */
   public static final String FILE = "radar_solution.json";
@@ -48,6 +53,14 @@ public record RadarSolutionDocument(
     Objects.requireNonNull(refined, "refined");
     returns = List.copyOf(returns);
     strewnField = List.copyOf(strewnField);
+    heightReference = heightReference == null ? "msl" : heightReference;
+  }
+
+  /** A solution whose heights are above mean sea level. */
+  public RadarSolutionDocument(ArtifactMeta.Block meta, String eventId,
+      EventTerminus eventTerminus, Settings settings, List<ReturnEntry> returns,
+      RefinedTerminus refined, List<SuiteEntry> strewnField) {
+    this(meta, eventId, eventTerminus, settings, returns, refined, strewnField, "msl");
   }
 
   /**
