@@ -98,4 +98,64 @@ class DemCommandTest {
     assertThat(r.err(), containsString("has NoData at"));
     assertThat(Files.exists(out.resolve("trajectories")), is(false));
   }
+
+  TrajectoryCommandTest.Run run(Path out, String... extra) throws Exception {
+    String d = "events/park-forest-2003/";
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run",
+        "--event", event().toString(),
+        "--fragments", TrajectoryCommandTest.testdata(d + "fragments.json").toString(),
+        "--atmos", TrajectoryCommandTest.testdata(d + "atmos_profile.json").toString(),
+        "--config", TrajectoryCommandTest.testdata(d + "physics_config.json").toString(),
+        "--no-report", "--no-search-plan", "--max-profile-distance-km", "2000",
+        "--out", out.toString()));
+    args.addAll(java.util.List.of(extra));
+    return TrajectoryCommandTest.cli(args.toArray(new String[0]));
+  }
+
+  /**
+   * The output manifest states the datum and the ground of a run: the constant ground of the
+   * configuration without --dem (converted to the ellipsoid: 218 m + N), the DEM with it.
+   */
+  @Test
+  void theManifestSaysWhichGroundTheRunLandedOn() throws Exception {
+    Path flat = tmp.resolve("flat");
+    TrajectoryCommandTest.Run r = run(flat);
+    assertThat(r.err(), r.exit(), is(0));
+    JsonNode h = org.darkflight.io.json.JsonSchemas.readValidated(
+        flat.resolve("output_manifest.json"), "output_manifest").at("/run/heights");
+    assertThat(h.get("ground").asText(), is("constant"));
+    assertThat(h.get("integration").asText(), is("WGS84 ellipsoid"));
+    double n = org.darkflight.io.geoid.Egm96.undulationM(40.0, -100.0);
+    assertThat(h.get("ground_height_m").asDouble(), closeTo(218.0 + n, 1e-6));
+    assertThat(r.out(), containsString("ground: constant"));
+
+    Path dem = tmp.resolve("dem");
+    r = run(dem, "--dem", TrajectoryCommandTest.testdata("dem/slope_cross.tif").toString());
+    assertThat(r.err(), r.exit(), is(0));
+    h = org.darkflight.io.json.JsonSchemas.readValidated(dem.resolve("output_manifest.json"),
+        "output_manifest").at("/run/heights");
+    assertThat(h.get("ground").asText(), containsString("DEM slope_cross.tif"));
+  }
+
+  /** The legacy methods land on the constant ground only: --dem with one is refused. */
+  @Test
+  void aDemWithALegacyModeIsRefused() throws Exception {
+    JsonNode c = org.darkflight.io.json.Json.mapper().readTree(TrajectoryCommandTest.testdata(
+        "events/park-forest-2003/physics_config.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("legacy", "fries_v42");
+    Path config = tmp.resolve("legacy_config.json");
+    org.darkflight.io.json.Json.mapper().writeValue(config.toFile(), c);
+    Path out = tmp.resolve("legacy");
+    String d = "events/park-forest-2003/";
+    TrajectoryCommandTest.Run r = TrajectoryCommandTest.cli("trajectory", "--event",
+        event().toString(),
+        "--fragments", TrajectoryCommandTest.testdata(d + "fragments.json").toString(),
+        "--atmos", TrajectoryCommandTest.testdata(d + "atmos_profile.json").toString(),
+        "--config", config.toString(),
+        "--dem", TrajectoryCommandTest.testdata("dem/slope_cross.tif").toString(),
+        "--out", out.toString());
+    assertThat(r.exit(), is(2));
+    assertThat(r.err(), containsString("legacy mode fries_v42 lands on the constant ground only"));
+    assertThat(Files.exists(out.resolve("trajectories")), is(false));
+  }
 }
