@@ -106,13 +106,16 @@ public final class DfnImport {
         + "elevation_deg %.6f° = 90 − zenangle (the event schema has no zenith field)", zenith,
         elevation));
     notes.add("azimuth0 is the direction of travel clockwise from north, as azimuth_deg: no "
-        + "conversion; z0 and the profile heights are taken as above the WGS84 ellipsoid, as DFN "
-        + "does");
+        + "conversion; z0 is above the WGS84 ellipsoid (DFN triangulation), so the event says "
+        + "height_reference ellipsoid; the profile heights and the ground are taken as above "
+        + "mean sea level (model heights; DFN's code uses them on the ellipsoid, which differs "
+        + "by the EGM96 undulation N)");
     Event event = new Event(id, end, meta(source, Map.of("time_utc", "UTC", "lat", "deg", "lon",
         "deg", "altitude_m", "m", "speed_mps", "m/s", "azimuth_deg", "deg", "elevation_deg",
         "deg"), "[met] lat0, lon0, z0, vtot0, azimuth0 as is; elevation_deg = 90 - zenangle "
         + "(DFN's zenith angle of the radiant, DFN_DarkFlight.py 300-309); time_utc = "
-        + "exposure_time (UTC, DFN scale='utc')."));
+        + "exposure_time (UTC, DFN scale='utc')."),
+        org.darkflight.io.geoid.HeightReference.ELLIPSOID);
 
     double mass = c.number(MET, "mass0");
     double density = c.number(MET, "rdens0");

@@ -30,13 +30,13 @@ public final class DemOption {
 
   @Option(names = "--dem", paramLabel = "FILE.tif",
       description = "GeoTIFF terrain model (geographic WGS84, one band of heights in m); the "
-          + "landing is where the trajectory meets it. Without it the ground is the constant "
-          + "ground_altitude_m of the physics config.")
+          + "landing is where the trajectory meets it (default: none, the ground is the "
+          + "constant ground_altitude_m of the physics config).")
   Path dem;
 
   @Option(names = "--dem-height-reference", paramLabel = "msl|ellipsoid", defaultValue = "msl",
-      description = "what the DEM's heights are measured from (default: ${DEFAULT-VALUE}; SRTM, "
-          + "Copernicus and NED heights are above mean sea level)")
+      description = "What the DEM's heights are measured from (default: ${DEFAULT-VALUE}; SRTM, "
+          + "Copernicus and NED heights are above mean sea level).")
   String reference;
 
   /** Whether a DEM was given. */

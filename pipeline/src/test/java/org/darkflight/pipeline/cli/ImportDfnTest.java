@@ -57,6 +57,8 @@ class ImportDfnTest {
     assertThat(e.latitudeDeg(), is(-29.26536580869662));
     assertThat(e.longitudeDeg(), is(137.47792883987492));
     assertThat(e.altitudeM(), is(18017.406995819358));
+    assertThat("DFN heights are ellipsoidal", EventFiles.read(out.resolve("event.json"))
+        .heightReference(), is(org.darkflight.io.geoid.HeightReference.ELLIPSOID));
     assertThat(e.speedMps(), is(3102.7991615107253));
     assertThat(e.azimuthDeg(), is(82.58835110729137));
     assertThat(e.elevationDeg(), closeTo(90 - 21.800600692182467, 1e-12));
