@@ -112,11 +112,17 @@ public final class CalibrateCommand implements DarkflightCommand {
       helper.spec = spec;
       options = helper.pipelineOptions(beamArgs);
     }
-    ProfileAtmosphere air = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
-    PhysicsConfig physics = PhysicsConfigFiles.read(config);
+    // heights onto the integration datum, as darkflight run does (docs/inputs.md)
+    org.darkflight.io.atmos.AtmosProfile profile = AtmosProfiles.read(atmos);
+    org.darkflight.io.geoid.VerticalDatum.Converted onDatum =
+        org.darkflight.io.geoid.VerticalDatum.toIntegrationDatum(ev.luminousEnd(),
+            ev.heightReference(), profile.atmosLevels(), profile.heightReference(),
+            PhysicsConfigFiles.read(config), PhysicsConfigFiles.groundReference(config));
+    ProfileAtmosphere air = new ProfileAtmosphere(onDatum.levels());
+    PhysicsConfig physics = onDatum.physics();
     List<Find> finds = Find.of(FindsFiles.read(findsFile));
     Instant produced = producedUtc.resolve();
-    PhysicsForwardModel model = new PhysicsForwardModel(air, physics, ev.luminousEnd(),
+    PhysicsForwardModel model = new PhysicsForwardModel(air, physics, onDatum.luminousEnd(),
         new Fragment("find", 1.0, density, cd, Fragment.SPHERE_SHAPE_FACTOR));
     double[] baseline = model.baseline();
     Calibration.Result r = new Calibration(model, finds, baseline, free).fit();
