@@ -79,6 +79,7 @@ class RunKillAtEveryWriteTest {
   }
 
   static void copy(Path from, Path to) throws Exception {
+    Files.createDirectories(to);
     for (String f : files(from)) {
       Path s = from.resolve(f);
       Path t = to.resolve(f);
@@ -137,6 +138,8 @@ class RunKillAtEveryWriteTest {
       n++;
       assertThat("more write boundaries than expected", n < 200, is(true));
     }
+    System.out.println(getClass().getSimpleName() + ": halted at " + halted.size()
+        + " write boundaries:\n  " + String.join("\n  ", halted));
     assertThat("halted at " + halted, halted.size(), greaterThan(5));
     assertThat(String.join("\n", halted), halted.stream()
         .anyMatch(h -> h.contains("rename") && h.contains(".out.staging-")), is(true));
