@@ -51,7 +51,8 @@ import org.darkflight.pipeline.run.OutputManifest;
  * {@link StageCache} when it has the execution, else run by its body ({@link StageBodies}) into
  * a work directory and committed to the cache; publishes the outputs into the layout; the last
  * stage and a failure are recorded by the {@link ProvenanceWriter}. Outputs are published with
- * {@link AtomicFiles} (temp file + move).
+ * {@link AtomicFiles} (temp file + move); the output manifest, the run's completion marker, is
+ * deleted before the first and published after the last.
  */
 public final class Coordinator {
 
