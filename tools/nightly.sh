@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Nightly: every test with many more jqwik tries, then a large-ensemble stress run.
+# Nightly: every test with many more jqwik tries and the crash tests halting at every write
+# boundary (docs/reliability.md), then a large-ensemble stress run.
 # Usage: tools/nightly.sh [SAMPLES]   (default 200000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples="${1:-200000}"
-./mvnw -B -q test -Djqwik.tries.default=10000
+./mvnw -B -q test -Djqwik.tries.default=10000 -Ddarkflight.test.crash-stride=1
 ./mvnw -B -q -pl pipeline -am package -DskipTests
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -76,6 +76,7 @@ public final class AtomicFiles {
   public static void write(Path target, StreamWriter writer) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
+    WriteBoundaries.reached("write " + absolute);
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
@@ -86,6 +87,7 @@ public final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
+      WriteBoundaries.reached("rename " + tmp + " to " + absolute);
       try {
         Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);

@@ -43,6 +43,7 @@ public final class ReportCommand implements DarkflightCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--max-points must be >= 1, got " + maxPoints);
     }
+    org.darkflight.pipeline.run.FinishedRun.require(run);
     Path target = out != null ? out : run.resolve(ReportHtml.FILE);
     ReportData data = RunReport.build(run, null, maxPoints);
     if (target.toAbsolutePath().getParent() != null) {

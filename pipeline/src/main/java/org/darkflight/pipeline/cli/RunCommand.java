@@ -128,6 +128,12 @@ public final class RunCommand implements DarkflightCommand {
       s = writeRun(new PrintWriter(printed), inputs, staging.dir(), options, produced, heatmap,
           searchPlanOptions, maxFailureShare);
       staging.publish();
+    } catch (java.io.IOException e) {
+      staging.abandon();
+      // e.g. a full disk: one line naming the directory, which still holds what it held
+      throw new java.io.IOException("could not write the run for " + out.dir() + " ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + "); nothing was published: " + out.dir() + " is as it was", e);
     } catch (Exception e) {
       staging.abandon();
       throw e;

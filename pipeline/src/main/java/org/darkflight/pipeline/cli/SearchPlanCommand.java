@@ -42,6 +42,7 @@ public final class SearchPlanCommand implements DarkflightCommand {
   @Override
   public Integer call() throws Exception {
     var options = searchPlan.options(spec);
+    org.darkflight.pipeline.run.FinishedRun.require(run);
     SearchPlanStep.Result r = SearchPlanStep.run(run, null, options);
     PrintWriter w = spec.commandLine().getOut();
     w.println("darkflight search-plan: " + r.plan().run().eventId());

@@ -74,6 +74,9 @@ public final class SensitivityCommand implements DarkflightCommand {
       throw new ParameterException(spec.commandLine(), "--run " + runDir
           + ": not a directory (give the output directory of a darkflight run)");
     }
+    if (runDir != null) {
+      org.darkflight.pipeline.run.FinishedRun.require(runDir);
+    }
     if (samples < 2) {
       throw new ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
     }

@@ -58,6 +58,7 @@ public final class ValidateCommand implements DarkflightCommand {
 
   @Override
   public Integer call() throws Exception {
+    org.darkflight.pipeline.run.FinishedRun.require(runDir);
     Path out = outOption.dir();
     RunResults run = RunResults.readRunDir(runDir);
     ParityGuard.Outcome o = new ParityGuard().validate(specFile, run);
@@ -76,29 +77,41 @@ public final class ValidateCommand implements DarkflightCommand {
 
   /**
    * Records the verdict in the run manifest and publishes geo outputs only on a pass; on a
-   * failure, removes what an earlier pass published.
+   * failure, removes what an earlier pass published. {@code published/} is replaced whole (built
+   * beside it, renamed into place); a kill at any point leaves no published copy beside a verdict
+   * other than a pass: on a failure the copies go before the verdict is written, on a pass they
+   * come after it.
    */
   static void gate(Path runDir, boolean passed, Path report) throws IOException {
     Path manifest = runDir.resolve(OutputManifestDocument.FILE);
     OutputManifestDocument doc = Files.exists(manifest) ? readManifest(manifest)
         : new OutputManifestDocument(null, null, null, null, null, null, null, null, null);
+    org.darkflight.pipeline.run.RunStaging pub =
+        org.darkflight.pipeline.run.RunStaging.begin(runDir.resolve("published"));
+    if (!passed) {
+      // copies an earlier pass published are not this run's verdict any more
+      pub.abandon();
+      pub.withdraw();
+    }
     doc.withValidation(new OutputManifestDocument.Validation(passed ? "passed" : "failed",
         report.toAbsolutePath().toString(), passed ? "published" : "blocked"))
         .writeValidated(manifest);
-    Path pub = runDir.resolve("published");
     if (!passed) {
-      // copies an earlier pass published are not this run's verdict any more
-      org.darkflight.io.FileTrees.delete(pub);
       return;
     }
-    Files.createDirectories(pub);
-    try (Stream<Path> files = Files.list(runDir)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        String name = p.getFileName().toString();
-        if (Files.isRegularFile(p) && GEO_SUFFIXES.stream().anyMatch(name::endsWith)) {
-          Files.copy(p, pub.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    try {
+      try (Stream<Path> files = Files.list(runDir)) {
+        for (Path p : (Iterable<Path>) files::iterator) {
+          String name = p.getFileName().toString();
+          if (Files.isRegularFile(p) && GEO_SUFFIXES.stream().anyMatch(name::endsWith)) {
+            Files.copy(p, pub.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          }
         }
       }
+      pub.publish();
+    } catch (IOException | RuntimeException e) {
+      pub.abandon();
+      throw e;
     }
   }
 

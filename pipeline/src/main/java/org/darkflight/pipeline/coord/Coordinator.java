@@ -41,6 +41,7 @@ import java.util.Set;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
+import org.darkflight.io.WriteBoundaries;
 import org.darkflight.io.process.StageRecord;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.OutputManifest;
@@ -50,7 +51,8 @@ import org.darkflight.pipeline.run.OutputManifest;
  * {@link StageCache} when it has the execution, else run by its body ({@link StageBodies}) into
  * a work directory and committed to the cache; publishes the outputs into the layout; the last
  * stage and a failure are recorded by the {@link ProvenanceWriter}. Outputs are published with
- * {@link AtomicFiles} (temp file + move).
+ * {@link AtomicFiles} (temp file + move); the output manifest, the run's completion marker, is
+ * deleted before the first and published after the last.
  */
 public final class Coordinator {
 
@@ -205,6 +207,14 @@ public final class Coordinator {
    */
   public Result run() throws IOException, InputException {
     ArtifactHashes known = ArtifactHashes.ofRawInputs(layout);
+    // The output manifest is the completion marker: it goes before anything is published and
+    // comes back last, so a run killed while publishing leaves no manifest that calls a mix of
+    // two runs' artifacts complete (docs/reliability.md).
+    Path manifest = OUTPUT_MANIFEST.path(layout);
+    WriteBoundaries.reached("delete " + manifest);
+    Files.deleteIfExists(manifest);
+    Stage manifestStage = null;
+    String manifestKey = null;
     List<StageResult> results = new ArrayList<>();
     boolean failed = false;
     stageSeconds.clear();
@@ -235,6 +245,9 @@ public final class Coordinator {
       for (ArtifactId a : outputs.keySet()) {
         if (HELD_UNTIL_VALIDATION.contains(a)) {
           held.put(a, cache.entry(s, key).resolve(a.fileName(layout)));
+        } else if (a == OUTPUT_MANIFEST) {
+          manifestStage = s;
+          manifestKey = key;
         } else {
           cache.publish(s, key, a);
         }
@@ -259,9 +272,10 @@ public final class Coordinator {
       }
       held.clear();
     }
-    Path manifest = OUTPUT_MANIFEST.path(layout);
     if (failed) {
       provenance.writeAfterFailure(known, results, manifest);
+    } else if (manifestStage != null) {
+      cache.publish(manifestStage, manifestKey, OUTPUT_MANIFEST);
     }
     return new Result(layout.eventId(), results, !failed, manifest);
   }

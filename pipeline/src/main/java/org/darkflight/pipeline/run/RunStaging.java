@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.darkflight.io.FileTrees;
+import org.darkflight.io.WriteBoundaries;
 
 /**
  * A run directory that is all of one run or visibly not finished (issue 19 §4). A command writes
@@ -25,7 +26,7 @@ import org.darkflight.io.FileTrees;
 public final class RunStaging {
 
   private static final String STAGING = ".staging-";
-  private static final String OLD = ".old-";
+  static final String OLD = ".old-";
 
   private final Path out;
   private final Path staging;
@@ -80,9 +81,11 @@ public final class RunStaging {
     sweepInside(staging);
     boolean hadOld = Files.exists(out);
     if (hadOld) {
+      WriteBoundaries.reached("rename " + out + " to " + old);
       move(out, old);
     }
     try {
+      WriteBoundaries.reached("rename " + staging + " to " + out);
       move(staging, out);
     } catch (IOException e) {
       if (hadOld) {
@@ -91,6 +94,20 @@ public final class RunStaging {
       throw e;
     }
     if (hadOld) {
+      WriteBoundaries.reached("delete " + old);
+      FileTrees.delete(old);
+    }
+  }
+
+  /**
+   * Removes the published directory, if any: renamed aside in one step, then deleted (a kill
+   * in between leaves it under the hidden old name, which the next {@link #begin} handles).
+   */
+  public void withdraw() throws IOException {
+    if (Files.exists(out)) {
+      WriteBoundaries.reached("rename " + out + " to " + old);
+      move(out, old);
+      WriteBoundaries.reached("delete " + old);
       FileTrees.delete(old);
     }
   }

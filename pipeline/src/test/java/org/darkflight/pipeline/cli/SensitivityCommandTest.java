@@ -98,6 +98,8 @@ class SensitivityCommandTest {
          "distributions": {"wind_scale": {"dist": "uniform", "params": {"min": 0.7, "max": 1.3}}}}
         """, StandardCharsets.UTF_8);
     Path runDir = Files.createDirectories(dir.resolve("run"));
+    // a finished run (issue 19 §4: --run refuses a directory without its manifest)
+    Files.writeString(runDir.resolve("output_manifest.json"), "{\"event_id\": \"e\"}");
     int rc = DarkflightCli.run("sensitivity", "--event", EVENT.resolve("event.json").toString(),
         "--atmos", EVENT.resolve("atmos_profile.json").toString(),
         "--config", EVENT.resolve("physics_config.json").toString(),
