@@ -56,10 +56,7 @@ public final class RadarCandidatesCommand implements DarkflightCommand {
   @Mixin SharedOptions.Atmos atmosOption;
   @Mixin SharedOptions.Config configOption;
 
-  @Option(names = "--fragments", paramLabel = "fragments.json",
-      description = "Fragments whose nominal trajectories form the corridor (docs/inputs.md);"
-          + " default: stony spheres of --masses (3500 kg/m3, Cd 1.0, shape factor 1.21).")
-  Path fragments;
+  @Mixin SharedOptions.SuiteFragments fragmentsOption;
 
   @Option(names = "--masses", split = ",", paramLabel = "KG", defaultValue = DEFAULT_MASSES,
       description = "Masses of the corridor's trajectories without --fragments, kg (default:"
@@ -102,6 +99,11 @@ public final class RadarCandidatesCommand implements DarkflightCommand {
     ProfileAtmosphere atmosphere = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
     List<Path> others = new ArrayList<>(List.of(event, atmos, config));
     List<Fragment> flown = new ArrayList<>();
+    Path fragments = fragmentsOption.path();
+    if (fragments != null && spec.commandLine().getParseResult().hasMatchedOption("--masses")) {
+      throw new InputException("command line", "--masses", "give either --masses or "
+          + "--fragments (the fragments file states the masses), not both");
+    }
     if (fragments != null) {
       flown.addAll(FragmentsFiles.read(fragments).fragments());
       others.add(fragments);
