@@ -113,7 +113,8 @@ public final class Level2Candidates {
   /**
    * One candidate return.
    *
-   * @param id               identifier: site, sweep start, elevation number, radial, gate
+   * @param id               identifier: site, sweep start, elevation number, radial, gate (and a
+   *                         counter when that repeats)
    * @param volume           the volume it is in
    * @param sweepStart       time of the sweep's first radial
    * @param elevationNumber  RDA elevation number of the sweep (0 when unknown)
@@ -152,19 +153,20 @@ public final class Level2Candidates {
   public static List<Candidate> find(List<Level2Volume> volumes, Instant luminousEnd,
       FallCorridor corridor, Settings settings) {
     List<Candidate> out = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
     for (Level2Volume v : volumes) {
       NexradSite s = v.site();
       RadarSite site = new RadarSite(s.id(), s.latitudeDeg(), s.longitudeDeg(),
           s.antennaHeightM());
       for (Level2Sweep sweep : v.reflectivity()) {
-        sweep(v, site, sweep, luminousEnd, corridor, settings, out);
+        sweep(v, site, sweep, luminousEnd, corridor, settings, ids, out);
       }
     }
     return out;
   }
 
   private static void sweep(Level2Volume v, RadarSite site, Level2Sweep sw, Instant end,
-      FallCorridor corridor, Settings set, List<Candidate> out) {
+      FallCorridor corridor, Settings set, java.util.Set<String> ids, List<Candidate> out) {
     long endMs = end.toEpochMilli();
     double latRad = Math.toRadians(site.latitudeDeg());
     double gateLength = sw.gates() > 1 ? sw.gateSpacingM()
@@ -227,6 +229,12 @@ public final class Level2Candidates {
         }
         String id = String.format(Locale.ROOT, "%s-%s-e%d-r%d-g%d", site.id(),
             ID_TIME.format(sweepStart), sw.elevationNumber(), r, g);
+        // two sweeps starting in the same second with the same elevation number (a repeated
+        // file, or a cut present at both resolutions) must still give unique ids
+        for (int k = 2; !ids.add(id); k++) {
+          id = String.format(Locale.ROOT, "%s-%s-e%d-r%d-g%d-%d", site.id(),
+              ID_TIME.format(sweepStart), sw.elevationNumber(), r, g, k);
+        }
         out.add(new Candidate(id, v, sweepStart, sw.elevationNumber(), r, g, obs, dbz, fix, hit,
             afterS, share, flags));
       }

@@ -225,6 +225,19 @@ class Level2CandidatesTest {
   }
 
   @Test
+  void idsStayUniqueWhenASweepRepeats() {
+    Level2Volume v = volume(List.of(sweep(2, 500)));
+    List<Level2Candidates.Candidate> once = Level2Candidates.find(List.of(v), END, corridor(),
+        settings());
+    List<Level2Candidates.Candidate> twice = Level2Candidates.find(List.of(v, v), END,
+        corridor(), settings());
+    assertThat(twice.size(), is(2 * once.size()));
+    assertThat(new TreeSet<>(twice.stream().map(Level2Candidates.Candidate::id).toList()).size(),
+        is(twice.size()));
+    assertThat(twice.get(once.size()).id(), is(once.get(0).id() + "-2"));
+  }
+
+  @Test
   void theCorridorIsTheSegmentBetweenTheTracksWidened() {
     FallCorridor c = corridor();
     double lonOf = Math.toDegrees(1.0 / A); // degrees per metre along the equator
