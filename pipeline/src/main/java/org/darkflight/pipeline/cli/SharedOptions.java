@@ -73,6 +73,22 @@ final class SharedOptions {
     }
   }
 
+  /**
+   * {@code --fragments fragments.json}, optional, for a command that otherwise flies a suite of
+   * masses (radar-candidates: the corridor's trajectories).
+   */
+  static final class SuiteFragments {
+    @Option(names = "--fragments", paramLabel = "fragments.json",
+        description = "Fragment hypotheses (docs/inputs.md); default: stony spheres of --masses"
+            + " (3500 kg/m3, Cd 1.0, shape factor 1.21).")
+    Path path;
+
+    /** The file, or null when not given. */
+    Path path() {
+      return path;
+    }
+  }
+
   /** {@code --fragments fragments.json}, required. */
   static final class RequiredFragments {
     @Option(names = "--fragments", required = true, paramLabel = "fragments.json",

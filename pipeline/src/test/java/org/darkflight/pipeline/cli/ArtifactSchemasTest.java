@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every JSON and GeoJSON artifact the commands write validates against its schema in
  * {@code schemas/}: run (with and without heatmaps, with {@code --debug}), trajectory, calibrate
  * (with {@code --rerun-ensemble}), compare, sensitivity, validate (with {@code --run-dir}),
- * radar, atmos and process, each run once in-process on small inputs. The schema is the one the
+ * radar, radar-candidates, atmos and process, each run once in-process on small inputs. The schema is the one the
  * file's {@code $schema} names, else the one named like the file ({@code
  * <event>__<name>__v1.json} → {@code <name>}); a file with no schema fails the test. The
  * run-side artifacts also read back through their typed documents to the same bytes.
@@ -55,7 +55,7 @@ class ArtifactSchemasTest {
   static Path out;
 
   @BeforeAll
-  static void runEveryCommand() throws IOException {
+  static void runEveryCommand() throws Exception {
     String[] inputs = {"--event", pf("event.json"), "--atmos", pf("atmos_profile.json"),
         "--config", pf("physics_config_ensemble.json")};
     String tiny = DATA.resolve("uq/park-forest-mc-tiny.json").toString();
@@ -90,6 +90,13 @@ class ArtifactSchemasTest {
         DATA.resolve("atmos/era5_pl_20030327.nc").toString(), "--vad",
         DATA.resolve("atmos/radar_vad/KLOT_20030327_0548.json").toString(), "--radar-metadata",
         DATA.resolve("atmos/radar_metadata.json").toString(), "--out", dir("atmos"));
+    Path klbb = RadarCandidatesCommandTest.inputs(out.resolve("candidates-in"),
+        "2016-06-01T14:57:00Z", "KLBB",
+        DATA.resolve("nexrad").resolve(RadarCandidatesCommandTest.KLBB));
+    ok("radar-candidates", "--event", klbb.resolve("event.json").toString(), "--atmos",
+        klbb.resolve("atmos_profile.json").toString(), "--config",
+        klbb.resolve("physics_config.json").toString(), "--radar-metadata",
+        klbb.resolve("radar_metadata.json").toString(), "--out", dir("candidates"), PRODUCED);
     Path project = out.resolve("project");
     copyTree(DATA.resolve("project"), project);
     ok("process", "--event-dir",
@@ -123,7 +130,8 @@ class ArtifactSchemasTest {
     assertThat(checked, hasItems("output_manifest", "ensemble_manifest", "metrics",
         "debug_drag_regimes", "strewn_field_points", "uncertainty_ellipses", "trajectory",
         "calibrated_params", "calibration_narrowing", "paired_comparison", "sensitivity",
-        "validation_diff", "radar_solution", "radar_slice", "radar_layers", "atmos_profile",
+        "validation_diff", "radar_solution", "radar_slice", "radar_layers", "radar_returns",
+        "atmos_profile",
         "atmos_qc", "vertical_grid", "wind_profile_compiled", "model_manifest",
         "validation_status", "provenance_graph"));
   }

@@ -50,7 +50,7 @@ class SharedOptionsTest {
         "--atmos", List.of(SharedOptions.Atmos.class),
         "--config", List.of(SharedOptions.Config.class),
         "--fragments", List.of(SharedOptions.Fragments.class,
-            SharedOptions.RequiredFragments.class),
+            SharedOptions.RequiredFragments.class, SharedOptions.SuiteFragments.class),
         "--out", List.of(SharedOptions.Out.class, SharedOptions.RequiredOut.class),
         "--produced-utc", List.of(SharedOptions.ProducedUtc.class));
     List<String> users = new ArrayList<>();

@@ -21,7 +21,8 @@ import org.darkflight.physics.radar.RadarSite;
  * confidence 1).
  *
  * <p>Rules beyond the schema, each an {@link InputException} naming the return: duplicate ids,
- * an unknown site id, and values a {@link RadarObservation} rejects. Rules that need the event
+ * an unreviewed candidate ({@code "review": "candidate"}), an unknown site id, and values a
+ * {@link RadarObservation} rejects. Rules that need the event
  * (returns above the terminus, before the fireball) are checked by the radar workflow.
  */
 public final class RadarReturnsReader {
@@ -52,6 +53,12 @@ public final class RadarReturnsReader {
       String id = r.get("id").asText();
       if (!ids.add(id)) {
         throw new InputException(file, pointer + "/id", "duplicate return id " + id);
+      }
+      if (r.has("review") && RadarReturnsDocument.REVIEW_CANDIDATE.equals(
+          r.get("review").asText())) {
+        throw new InputException(file, pointer + "/review", "return " + id + " is an "
+            + "unreviewed candidate (darkflight radar-candidates); look at it in the radar data, "
+            + "then set \"review\": \"confirmed\" or delete the return");
       }
       JsonNode siteNode = r.get("site");
       RadarSite site;
