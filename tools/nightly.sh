@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Nightly: every test with many more jqwik tries, then a large-ensemble stress run.
+# Nightly: every test with many more jqwik tries, Jazzer fuzzing of every input parser
+# (NIGHTLY_FUZZ_ROUNDS rounds of 20 s per parser, default 9: about 3 min each, 40 min in all;
+# docs/reliability.md "Fuzzing"), then a large-ensemble stress run.
 # Usage: tools/nightly.sh [SAMPLES]   (default 200000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples="${1:-200000}"
 ./mvnw -B -q test -Djqwik.tries.default=10000
+tools/fuzz.sh "${NIGHTLY_FUZZ_ROUNDS:-9}"
 ./mvnw -B -q -pl pipeline -am package -DskipTests
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
