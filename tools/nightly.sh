@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nightly: every test with many more jqwik tries, Jazzer fuzzing of every input parser
-# (NIGHTLY_FUZZ_ROUNDS rounds of 20 s per parser, default 9: about 3 min each, 40 min in all;
+# (NIGHTLY_FUZZ_ROUNDS rounds of 20 s per parser, default 9: 3 min each, about an hour in all;
 # docs/reliability.md "Fuzzing"), then a large-ensemble stress run.
 # Usage: tools/nightly.sh [SAMPLES]   (default 200000)
 set -euo pipefail

@@ -5,9 +5,10 @@ import org.darkflight.io.atmos.AtmosProfiles;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the atmosphere profile reader ({@link AtmosProfiles#read}): it must accept the bytes or refuse them with our input error
- * ({@link Fuzzing#accept}). Seeds: {@code AtmosProfileJsonFuzzTestInputs/fuzz/} beside this class in the test
- * resources. How the fuzz tests run: {@link Fuzzing}.
+ * Fuzzes the atmosphere profile reader ({@link AtmosProfiles#read}): it must accept the bytes or
+ * refuse them with our input error ({@link Fuzzing#accept}). Seeds: {@code
+ * AtmosProfileJsonFuzzTestInputs/fuzz/} beside this class in the test resources. How the fuzz tests
+ * run: {@link Fuzzing}.
  */
 class AtmosProfileJsonFuzzTest {
 

@@ -5,9 +5,10 @@ import org.darkflight.io.radiosonde.RadiosondeJsonReader;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the radiosonde JSON reader ({@link RadiosondeJsonReader#read}): it must accept the bytes or refuse them with our input error
- * ({@link Fuzzing#accept}). Seeds: {@code RadiosondeJsonFuzzTestInputs/fuzz/} beside this class in the test
- * resources. How the fuzz tests run: {@link Fuzzing}.
+ * Fuzzes the radiosonde JSON reader ({@link RadiosondeJsonReader#read}): it must accept the bytes
+ * or refuse them with our input error ({@link Fuzzing#accept}). Seeds: {@code
+ * RadiosondeJsonFuzzTestInputs/fuzz/} beside this class in the test resources. How the fuzz tests
+ * run: {@link Fuzzing}.
  */
 class RadiosondeJsonFuzzTest {
 

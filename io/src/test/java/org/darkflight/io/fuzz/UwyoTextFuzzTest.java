@@ -5,9 +5,10 @@ import org.darkflight.io.radiosonde.UwyoTextListParser;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the University of Wyoming sounding text parser ({@link UwyoTextListParser#parse}): it must accept the bytes or refuse them with our input error
- * ({@link Fuzzing#accept}). Seeds: {@code UwyoTextFuzzTestInputs/fuzz/} beside this class in the test
- * resources. How the fuzz tests run: {@link Fuzzing}.
+ * Fuzzes the University of Wyoming sounding text parser ({@link UwyoTextListParser#parse}): it must
+ * accept the bytes or refuse them with our input error ({@link Fuzzing#accept}). Seeds: {@code
+ * UwyoTextFuzzTestInputs/fuzz/} beside this class in the test resources. How the fuzz tests run:
+ * {@link Fuzzing}.
  */
 class UwyoTextFuzzTest {
 

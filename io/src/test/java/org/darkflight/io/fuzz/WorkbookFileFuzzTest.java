@@ -6,9 +6,11 @@ import org.darkflight.io.workbook.V42WorkbookReader;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes a workbook as bytes: the archive checks, POI's parser, the v.42 reader ({@link V42WorkbookReader}) and wbextract ({@link FormulaGraphExtractor}): it must accept the bytes or refuse them with our input error
- * ({@link Fuzzing#accept}). Seeds: {@code WorkbookFileFuzzTestInputs/fuzz/} beside this class in the test
- * resources. How the fuzz tests run: {@link Fuzzing}.
+ * Fuzzes a workbook as bytes: the archive checks, POI's parser, the v.42 reader ({@link
+ * V42WorkbookReader}) and wbextract ({@link FormulaGraphExtractor}): it must accept the bytes or
+ * refuse them with our input error ({@link Fuzzing#accept}). Seeds: {@code
+ * WorkbookFileFuzzTestInputs/fuzz/} beside this class in the test resources. How the fuzz tests
+ * run: {@link Fuzzing}.
  */
 class WorkbookFileFuzzTest {
 

@@ -137,8 +137,8 @@ class GeoTiffGdalTest {
   /** Every pixel of {@code prefix + t} as GDAL decodes it (gdal_translate to raw ENVI). */
   private float[] rawPixels(Path t, String prefix) throws Exception {
     Path raw = Files.createTempFile(dir, "raw", ".bin");
-    Process p = new ProcessBuilder("gdal_translate", "-q", "-of", "ENVI", prefix + t, raw.toString())
-        .redirectErrorStream(true).start();
+    Process p = new ProcessBuilder("gdal_translate", "-q", "-of", "ENVI", prefix + t,
+        raw.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(out, p.waitFor(), equalTo(0));
     java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(raw))
