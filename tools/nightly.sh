@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Nightly: every test with many more jqwik tries and the crash tests halting at every write
-# boundary (docs/reliability.md), then a large-ensemble stress run.
+# boundary, Jazzer fuzzing of every input parser (NIGHTLY_FUZZ_ROUNDS rounds of 20 s per parser,
+# default 9: 3 min each, about an hour in all; docs/reliability.md "Fuzzing"), then a
+# large-ensemble stress run.
 # Usage: tools/nightly.sh [SAMPLES]   (default 200000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples="${1:-200000}"
 ./mvnw -B -q test -Djqwik.tries.default=10000 -Ddarkflight.test.crash-stride=1
+tools/fuzz.sh "${NIGHTLY_FUZZ_ROUNDS:-9}"
 ./mvnw -B -q -pl pipeline -am package -DskipTests
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -83,6 +83,9 @@ public final class NwpNetcdfReader {
     // A netCDF-3 file shorter than its header declares is refused at open instead of reading
     // the missing data as zeros (which surfaced as "expected about Infinity Pa").
     ucar.nc2.iosp.netcdf3.N3header.disallowFileTruncation = true;
+    // Every count and length of a classic header must fit in the file before netCDF-Java
+    // allocates what it declares (a 6 kB file declaring a 2 GB name took minutes).
+    Netcdf3Header.check(path);
     try {
       return NetcdfDataset.openDataset(path.toString());
     } catch (IOException | RuntimeException e) {

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GDAL's {@code gdalinfo} (Debian {@code gdal-bin}) as an independent reader of the heatmap
- * GeoTIFF: size, CRS, geotransform against the grid, and the pixel sum (mean × cells) = 1.
- * Skipped where gdalinfo is not installed; CI installs it.
+ * GeoTIFF: size, CRS, geotransform against the grid, the pixel sum (mean × cells) = 1, the
+ * tiled DEFLATE layout, every pixel (and every overview pixel) bit-equal to the values written,
+ * and GDAL's Cloud-Optimized GeoTIFF validator where its Python module is installed. Skipped
+ * where gdalinfo is not installed; CI installs it. The COG structure (IFDs before data) is also
+ * checked here without GDAL, in {@link GeoTiffLayoutTest}.
  */
 class GeoTiffGdalTest {
 
@@ -64,6 +67,111 @@ class GeoTiffGdalTest {
           startsWith("Landing probability per cell, mass class "));
       assertThat(band.get("unit").asText(), equalTo("probability per cell"));
       assertThat(t.getFileName().toString(), matchesPattern("heatmap_[A-Za-z0-9.-]+\\.tif"));
+      assertThat(band.get("block").get(0).asInt(), equalTo(GeoTiffWriter.TILE));
+      assertThat(band.get("block").get(1).asInt(), equalTo(GeoTiffWriter.TILE));
+      JsonNode structure = j.get("metadata").get("IMAGE_STRUCTURE");
+      assertThat(structure.get("COMPRESSION").asText(), equalTo("DEFLATE"));
+      assertThat(structure.get("PREDICTOR").asText(), equalTo("3"));
+    }
+    for (ClassHeatmap m : r.classes()) {
+      if (m.landings() > 0) {
+        Path t = dir.resolve(HeatmapExport.tiffName(m.massClass()));
+        assertThat(t + " pixels", rawPixels(t, ""), equalTo(floats(m.probability())));
+        assertCog(t);
+      }
+    }
+  }
+
+  /**
+   * A grid wider than two tiles: several tiles per row and column, partial edge tiles, two
+   * overviews (600×700 → 300×350 → 150×175), each read back by GDAL bit for bit, and the COG
+   * validator content with the pyramid.
+   */
+  @Test
+  void gdalReadsATiledPyramid() throws Exception {
+    assumeTrue(onPath("gdalinfo"), "gdalinfo not found: apt-get install gdal-bin");
+    HeatmapGrid g = new HeatmapGrid(GroundHeatmapTest.ORIGIN, 10, -3000, -3500, 600, 700);
+    double[] v = GeoTiffLayoutTest.values(g);
+    Path t = dir.resolve("big.tif");
+    Files.write(t, GeoTiffWriter.bytes(g, v, "test"));
+    JsonNode j = gdalinfo(t);
+    JsonNode band = j.get("bands").get(0);
+    assertThat(band.get("block").get(0).asInt(), equalTo(256));
+    assertThat(band.get("overviews").size(), equalTo(2));
+    assertThat(band.get("overviews").get(0).get("size").get(0).asInt(), equalTo(300));
+    assertThat(band.get("overviews").get(0).get("size").get(1).asInt(), equalTo(350));
+    assertThat(band.get("overviews").get(1).get("size").get(0).asInt(), equalTo(150));
+    assertThat(band.get("overviews").get(1).get("size").get(1).asInt(), equalTo(175));
+    double mean = Double.parseDouble(band.get("metadata").get("").get("STATISTICS_MEAN")
+        .asText());
+    double expected = 0;
+    for (double x : v) {
+      expected += (float) x;
+    }
+    assertThat(mean, closeTo(expected / v.length, 1e-9 * Math.abs(expected / v.length)));
+    assertThat(rawPixels(t, ""), equalTo(floats(v)));
+    // GTIFF_DIR:n opens the n-th IFD (1 = main image): the overviews, by 2×2 means
+    float[] o1 = GeoTiffLayoutTest.halve(floats(v), 600, 700);
+    assertThat(rawPixels(t, "GTIFF_DIR:2:"), equalTo(o1));
+    assertThat(rawPixels(t, "GTIFF_DIR:3:"), equalTo(GeoTiffLayoutTest.halve(o1, 300, 350)));
+    assertCog(t);
+  }
+
+  private static JsonNode gdalinfo(Path t) throws Exception {
+    Process p = new ProcessBuilder("gdalinfo", "-json", "-stats", t.toString()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err, p.waitFor(), equalTo(0));
+    assertThat("gdal warnings: " + err, err.contains("Warning"), equalTo(false));
+    return new ObjectMapper().readTree(out);
+  }
+
+  static float[] floats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
+  }
+
+  /** Every pixel of {@code prefix + t} as GDAL decodes it (gdal_translate to raw ENVI). */
+  private float[] rawPixels(Path t, String prefix) throws Exception {
+    Path raw = Files.createTempFile(dir, "raw", ".bin");
+    Process p = new ProcessBuilder("gdal_translate", "-q", "-of", "ENVI", prefix + t,
+        raw.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(out, p.waitFor(), equalTo(0));
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(raw))
+        .order(java.nio.ByteOrder.nativeOrder());
+    float[] f = new float[b.remaining() / 4];
+    b.asFloatBuffer().get(f);
+    return f;
+  }
+
+  /**
+   * GDAL's COG validator ({@code osgeo_utils.samples.validate_cloud_optimized_geotiff}, Debian
+   * {@code python3-gdal}) with the full check, where a Python with that module is found.
+   */
+  private static void assertCog(Path t) throws Exception {
+    for (String python : List.of("/usr/bin/python3", "python3")) {
+      if (python.startsWith("/") && !Files.isExecutable(Path.of(python))) {
+        continue;
+      }
+      Process probe = new ProcessBuilder(python, "-c",
+          "import osgeo_utils.samples.validate_cloud_optimized_geotiff")
+          .redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+      if (probe.waitFor() != 0) {
+        continue;
+      }
+      Process p = new ProcessBuilder(python, "-m",
+          "osgeo_utils.samples.validate_cloud_optimized_geotiff", "--full-check=yes",
+          t.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(out, p.waitFor(), equalTo(0));
+      assertThat(out, containsString("is a valid cloud optimized GeoTIFF"));
+      assertThat(out, out.contains("warning"), equalTo(false));
+      return;
     }
   }
 

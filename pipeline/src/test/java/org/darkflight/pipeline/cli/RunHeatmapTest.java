@@ -72,28 +72,66 @@ class RunHeatmapTest {
   }
 
   /**
-   * Sum of the float pixels of a single-strip little-endian TIFF, read independently of the
-   * writer: StripOffsets (tag 273) and StripByteCounts (tag 279) from the first IFD.
+   * Sum of the float pixels of the heatmap's tiled, DEFLATE + floating-point-predictor TIFF
+   * (docs/outputs.md "Heatmap GeoTIFFs"), read independently of the writer from the first IFD:
+   * ImageWidth/Length (256/257), TileWidth/Length (322/323), TileOffsets (324) and
+   * TileByteCounts (325); cells outside the image (edge-tile padding) are skipped.
    */
-  static double floatSum(byte[] tiff) {
+  static double floatSum(byte[] tiff) throws java.util.zip.DataFormatException {
     ByteBuffer b = ByteBuffer.wrap(tiff).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(b.getShort(0), equalTo((short) 0x4949));
     int ifd = b.getInt(4);
     int n = b.getShort(ifd);
-    int offset = -1;
-    int count = -1;
+    java.util.Map<Integer, int[]> tags = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
       int e = ifd + 2 + 12 * i;
       int tag = b.getShort(e) & 0xffff;
-      if (tag == 273) {
-        offset = b.getInt(e + 8);
-      } else if (tag == 279) {
-        count = b.getInt(e + 8);
+      int type = b.getShort(e + 2);
+      int count = b.getInt(e + 4);
+      int size = type == 3 ? 2 : 4;
+      int at = size * count <= 4 ? e + 8 : b.getInt(e + 8);
+      if (type == 3 || type == 4) {
+        int[] v = new int[count];
+        for (int k = 0; k < count; k++) {
+          v[k] = type == 3 ? b.getShort(at + 2 * k) & 0xffff : b.getInt(at + 4 * k);
+        }
+        tags.put(tag, v);
       }
     }
+    assertThat("DEFLATE", tags.get(259)[0], equalTo(8));
+    assertThat("floating-point predictor", tags.get(317)[0], equalTo(3));
+    int w = tags.get(256)[0];
+    int h = tags.get(257)[0];
+    int tw = tags.get(322)[0];
+    int th = tags.get(323)[0];
+    int across = (w + tw - 1) / tw;
+    int[] offsets = tags.get(324);
+    int[] counts = tags.get(325);
     double sum = 0;
-    for (int i = 0; i < count / 4; i++) {
-      sum += b.getFloat(offset + 4 * i);
+    for (int t = 0; t < offsets.length; t++) {
+      java.util.zip.Inflater inf = new java.util.zip.Inflater();
+      inf.setInput(tiff, offsets[t], counts[t]);
+      byte[] raw = new byte[tw * th * 4];
+      int got = 0;
+      while (got < raw.length && !inf.finished()) {
+        got += inf.inflate(raw, got, raw.length - got);
+      }
+      inf.end();
+      for (int y = 0; y < th; y++) {
+        int base = y * tw * 4;
+        for (int i = 1; i < tw * 4; i++) { // undo the byte differencing
+          raw[base + i] = (byte) (raw[base + i] + raw[base + i - 1]);
+        }
+        for (int x = 0; x < tw; x++) {
+          int bits = 0;
+          for (int p = 0; p < 4; p++) { // byte planes, most significant first
+            bits = (bits << 8) | (raw[base + p * tw + x] & 0xff);
+          }
+          if ((t / across) * th + y < h && (t % across) * tw + x < w) {
+            sum += Float.intBitsToFloat(bits);
+          }
+        }
+      }
     }
     return sum;
   }

@@ -190,6 +190,89 @@ class ReportChromiumIT {
     assertThat("mass-class coloured pixels", classColoured, greaterThan(50));
   }
 
+  /**
+   * Issue 17 §5 in the rendered DOM: every ellipse path is drawn in its class's colour with a
+   * dash pattern per confidence level, so the (colour, dash) pairs are as many as the (class,
+   * level) pairs in {@code uncertainty_ellipses.geojson}; the legend lists exactly the populated
+   * classes (those with landings in {@code strewn_field_points.geojson}, all shown at this size),
+   * in pairwise distinct colours, and every ellipse colour is a legend colour.
+   */
+  @Test
+  void ellipsesAndLegendHaveDistinctStylesPerClassAndLevel() throws Exception {
+    String dom = chromium(List.of("--dump-dom", run.resolve("report.html").toUri().toString()))
+        .stdout;
+    JsonNode ellipses = JSON.readTree(run.resolve("uncertainty_ellipses.geojson").toFile());
+    Set<String> classLevels = new HashSet<>();
+    Set<String> ellipseClasses = new HashSet<>();
+    Set<String> levels = new HashSet<>();
+    for (JsonNode f : ellipses.get("features")) {
+      JsonNode p = f.get("properties");
+      classLevels.add(p.get("mass_class").asText() + "|" + p.get("confidence_level").asText());
+      ellipseClasses.add(p.get("mass_class").asText());
+      levels.add(p.get("confidence_level").asText());
+    }
+    assertThat("the fixture has several classes", ellipseClasses.size(), greaterThan(1));
+    assertThat("the fixture has several levels", levels.size(), greaterThan(1));
+
+    Set<String> looks = new HashSet<>();
+    Set<String> strokes = new HashSet<>();
+    Set<String> dashes = new HashSet<>();
+    Matcher path = Pattern.compile("<path [^>]*class=\"[^\"]*\\bdf-ellipse\\b[^>]*>")
+        .matcher(dom);
+    int paths = 0;
+    while (path.find()) {
+      String tag = path.group();
+      String stroke = attribute(tag, "stroke");
+      String dash = attribute(tag, "stroke-dasharray");
+      strokes.add(stroke.toLowerCase(java.util.Locale.ROOT));
+      dashes.add(dash == null ? "solid" : dash);
+      looks.add(stroke + "|" + dash);
+      paths++;
+    }
+    assertThat(paths, is(ellipses.get("features").size()));
+    assertThat("a colour per class", strokes.size(), is(ellipseClasses.size()));
+    assertThat("a line pattern per level", dashes.size(), is(levels.size()));
+    assertThat("a look per class and level", looks.size(), is(classLevels.size()));
+
+    JsonNode points = JSON.readTree(run.resolve("strewn_field_points.geojson").toFile());
+    Set<String> populated = new HashSet<>();
+    points.get("features").forEach(f -> populated.add(f.get("properties").get("mass_class")
+        .asText()));
+    Matcher legendBox = Pattern.compile(
+        "<div class=\"[^\"]*df-legend[^\"]*\">(.*?)</div></div>", Pattern.DOTALL).matcher(dom);
+    assertThat("legend in the DOM", legendBox.find(), is(true));
+    Matcher row = Pattern.compile("<span class=\"swatch\" style=\"background: ([^;\"]+);?\">"
+        + "</span>([^<(]+) \\(").matcher(legendBox.group(1));
+    Set<String> labels = new HashSet<>();
+    List<String> swatches = new ArrayList<>();
+    while (row.find()) {
+      swatches.add(hex(row.group(1)));
+      labels.add(row.group(2).trim().replace("&lt;", "<").replace("&gt;", ">")
+          .replace("&amp;", "&"));
+    }
+    assertThat("legend rows = populated classes", labels, equalTo(populated));
+    assertThat("legend colours pairwise distinct", new HashSet<>(swatches).size(),
+        is(swatches.size()));
+    assertThat("every ellipse colour is a class colour of the legend",
+        new HashSet<>(swatches).containsAll(strokes), is(true));
+  }
+
+  /** The value of attribute {@code name} in the tag, or null. */
+  static String attribute(String tag, String name) {
+    Matcher m = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** {@code rgb(r, g, b)} or {@code #rrggbb} as lower-case {@code #rrggbb}. */
+  static String hex(String css) {
+    Matcher m = Pattern.compile("rgb\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)").matcher(css);
+    if (m.find()) {
+      return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+    return css.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
   record Run(String stdout, String stderr) {}
 
   static Run chromium(List<String> extra) throws Exception {
