@@ -157,8 +157,8 @@ public final class LayeredConfig {
   }
 
   private static String hint(String key) {
-    return key.equals("physics.cd_base") ? " (the drag coefficient is each fragment's cd in "
-        + "fragments.json or ensemble.fragments.cd, scaled by physics.cd_scale)" : "";
+    return key.equals("physics.cd_base") ? " (simple_constant drag uses each fragment's cd "
+        + "of fragments.json; physics.cd_scale scales the Cd of every drag model)" : "";
   }
 
   /** The file (or "--set", "built-in") that last set a key or a key under it. */

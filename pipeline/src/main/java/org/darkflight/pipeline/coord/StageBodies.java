@@ -105,26 +105,24 @@ final class StageBodies {
    */
   private static void writeNormalized(Context c, Path in, ObjectNode root, ArtifactId output)
       throws IOException, InputException {
-    {
-      ObjectNode meta = root.get("meta") instanceof ObjectNode m ? m : root.putObject("meta");
-      if (!meta.has("schema_version")) {
-        meta.put("schema_version", "1.0");
-      }
-      ObjectNode prov = meta.get("provenance") instanceof ObjectNode p ? p
-          : meta.putObject("provenance");
-      if (!prov.has("source")) {
-        prov.put("source", c.rel(in));
-      }
-      // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
-      ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
-      for (String field : List.of("producer", "created_utc", "inputs")) {
-        prov.set(field, stamp.get(field));
-      }
-      String schema = output.schema();
-      Path target = c.out(output);
-      JsonSchemas.validate(root, schema, target.toString());
-      Files.write(target, Json.toCanonicalBytes(root));
+    ObjectNode meta = root.get("meta") instanceof ObjectNode m ? m : root.putObject("meta");
+    if (!meta.has("schema_version")) {
+      meta.put("schema_version", "1.0");
     }
+    ObjectNode prov = meta.get("provenance") instanceof ObjectNode p ? p
+        : meta.putObject("provenance");
+    if (!prov.has("source")) {
+      prov.put("source", c.rel(in));
+    }
+    // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
+    ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
+    for (String field : List.of("producer", "created_utc", "inputs")) {
+      prov.set(field, stamp.get(field));
+    }
+    String schema = output.schema();
+    Path target = c.out(output);
+    JsonSchemas.validate(root, schema, target.toString());
+    Files.write(target, Json.toCanonicalBytes(root));
   }
 
   /** Reads a file with its io reader, throwing on any problem. */
