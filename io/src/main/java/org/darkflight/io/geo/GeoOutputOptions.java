@@ -10,14 +10,22 @@ package org.darkflight.io.geo;
  *                              a deterministic stratified subset (GeoJSON always holds every
  *                              sample). &gt;= 1.
  * @param trajectoriesEnabled   whether the KML gets the "Trajectories" folder
+ * @param geojsonWritten        whether the GeoJSON files are written beside the KML, so that the
+ *                              KML may point to them ({@code [output] geojson_generate})
  */
 public record GeoOutputOptions(int geoPrecisionDecimals, int kmlMaxPoints,
-    boolean trajectoriesEnabled) {
+    boolean trajectoriesEnabled, boolean geojsonWritten) {
 
   /** Default decimals of latitude/longitude. */
   public static final int DEFAULT_PRECISION_DECIMALS = 6;
   /** Default cap on fragment placemarks in the KML. */
   public static final int DEFAULT_KML_MAX_POINTS = 5_000;
+
+  /** Options of a run that writes the GeoJSON beside the KML. */
+  public GeoOutputOptions(int geoPrecisionDecimals, int kmlMaxPoints,
+      boolean trajectoriesEnabled) {
+    this(geoPrecisionDecimals, kmlMaxPoints, trajectoriesEnabled, true);
+  }
 
   public GeoOutputOptions {
     if (geoPrecisionDecimals != 5 && geoPrecisionDecimals != 6) {
@@ -35,14 +43,21 @@ public record GeoOutputOptions(int geoPrecisionDecimals, int kmlMaxPoints,
   }
 
   public GeoOutputOptions withPrecisionDecimals(int decimals) {
-    return new GeoOutputOptions(decimals, kmlMaxPoints, trajectoriesEnabled);
+    return new GeoOutputOptions(decimals, kmlMaxPoints, trajectoriesEnabled, geojsonWritten);
   }
 
   public GeoOutputOptions withKmlMaxPoints(int maxPoints) {
-    return new GeoOutputOptions(geoPrecisionDecimals, maxPoints, trajectoriesEnabled);
+    return new GeoOutputOptions(geoPrecisionDecimals, maxPoints, trajectoriesEnabled,
+        geojsonWritten);
   }
 
   public GeoOutputOptions withTrajectories(boolean enabled) {
-    return new GeoOutputOptions(geoPrecisionDecimals, kmlMaxPoints, enabled);
+    return new GeoOutputOptions(geoPrecisionDecimals, kmlMaxPoints, enabled, geojsonWritten);
+  }
+
+  /** The same options for a KML written with or without the GeoJSON beside it. */
+  public GeoOutputOptions withGeojsonWritten(boolean written) {
+    return new GeoOutputOptions(geoPrecisionDecimals, kmlMaxPoints, trajectoriesEnabled,
+        written);
   }
 }

@@ -36,6 +36,8 @@ public final class KmlProduct {
   public static final String KMZ_DOC = "doc.kml";
   /** Name of the readme entry inside the KMZ. */
   public static final String KMZ_README = "README.txt";
+  /** The GeoJSON of every point, when written beside the KMZ. */
+  private static final String GEOJSON_POINTS = org.darkflight.io.geo.GeoSchemas.POINTS_FILE;
 
   private final byte[] kml;
   private final byte[] kmzDoc;
@@ -174,8 +176,9 @@ public final class KmlProduct {
         + GeoNumbers.quantity(run.luminousEndAltitudeM()) + " m, "
         + ProvenanceJson.instant(run.luminousEndTimeUtc()));
     line(s, "");
-    line(s, "Landing points:     " + summary.landingPointsTotal() + " (all in "
-        + "strewn_field_points.geojson)");
+    boolean geojson = artifacts.stream().anyMatch(a -> a.path().equals(GEOJSON_POINTS));
+    line(s, "Landing points:     " + summary.landingPointsTotal() + (geojson ? " (all in "
+        + GEOJSON_POINTS + ")" : " (no GeoJSON of the points written beside this KMZ)"));
     line(s, "Shown in doc.kml:   " + summary.fragmentPlacemarks());
     line(s, "Ellipses:           " + summary.ellipses());
     line(s, "Trajectories:       " + summary.trajectories());

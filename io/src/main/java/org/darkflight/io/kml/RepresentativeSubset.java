@@ -209,14 +209,24 @@ public final class RepresentativeSubset {
 
   /** A human-readable statement of what was kept and how, for the KML and README. */
   public String description() {
+    return description(true);
+  }
+
+  /**
+   * {@link #description()} for a KML with ({@code geojson}) or without the GeoJSON of every
+   * point beside it.
+   */
+  public String description(boolean geojson) {
+    String all = geojson ? "strewn_field_points.geojson holds every point"
+        : "no GeoJSON of the points was written";
     if (complete()) {
       return "All " + total + " landing points are shown (at most " + maxPoints
-          + " are drawn; strewn_field_points.geojson holds every point).";
+          + " are drawn; " + all + ").";
     }
     StringBuilder s = new StringBuilder();
     s.append("Showing ").append(selected.size()).append(" of ").append(total)
         .append(" landing points (kml_max_points = ").append(maxPoints).append("); ")
-        .append("strewn_field_points.geojson holds every point. The subset is stratified by mass ")
+        .append(all).append(". The subset is stratified by mass ")
         .append("class: each non-empty class gets a share proportional to its count ")
         .append("(largest-remainder rounding, at least one point per class); within a class ")
         .append("deterministic fragments come first, then ensemble samples in increasing order ")

@@ -122,7 +122,7 @@ public final class StrewnFieldKml {
         RepresentativeSubset.select(points, classes, options.kmlMaxPoints());
     Render r = new Render(run, classes, subset, sortedEllipses, lines, overlays, extras);
     KmlSummary summary = new KmlSummary(subset.totalPoints(), subset.points().size(),
-        sortedEllipses.size(), lines.size(), overlays.size(), subset.description());
+        sortedEllipses.size(), lines.size(), overlays.size(), subset.description(options.geojsonWritten()));
     return new KmlProduct(r.bytes(false), r.bytes(true), summary, run, classes,
         ellipseLegendLabel(sortedEllipses), classTotals(subset, classes.size()),
         levels(sortedEllipses));
@@ -253,7 +253,7 @@ public final class StrewnFieldKml {
       return "<p>Darkflight strewn field of event " + XmlText.html(run.eventId()) + ", run "
           + XmlText.html(run.runId()) + ". Validation status: "
           + XmlText.html(run.validationStatus()) + ".</p>\n<p>"
-          + XmlText.html(subset.description()) + "</p>\n<p>Provenance:</p>\n<pre>"
+          + XmlText.html(subset.description(options.geojsonWritten())) + "</p>\n<p>Provenance:</p>\n<pre>"
           + XmlText.html(json) + "</pre>";
     }
 
@@ -452,7 +452,7 @@ public final class StrewnFieldKml {
     private void fragments() throws XMLStreamException {
       w.start("Folder");
       w.leaf("name", "Fragments");
-      w.leaf("description", "<p>" + XmlText.html(subset.description()) + "</p>");
+      w.leaf("description", "<p>" + XmlText.html(subset.description(options.geojsonWritten())) + "</p>");
       List<LandingPoint> points = subset.points();
       int i = 0;
       for (int c = 0; c < classes.size(); c++) {

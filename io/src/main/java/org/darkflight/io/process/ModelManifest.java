@@ -6,14 +6,15 @@ import java.util.Objects;
 
 /**
  * {@code <event_id>__model_manifest__v1.json}, written by stage S3 of {@code darkflight process}:
- * which physical models and integrator the event's physics configuration selects, the versions
- * of the code that runs them, and the configuration sections S3 depends on. Schema:
+ * which physical models and integrator the run applies (the event's physics configuration with
+ * the layered configuration's {@code [physics]} and {@code [integration]} keys in place), the
+ * versions of the code that runs them, and that effective configuration. Schema:
  * {@code schemas/model_manifest.schema.json}.
  *
  * @param eventId  the event
  * @param models   the selected models and their settings
  * @param versions code versions
- * @param config   the resolved {@code [physics]} and {@code [integration]} sections
+ * @param config   the effective configuration and the keys the layers applied
  * @param meta     schema version, creation time, producer, inputs
  */
 public record ModelManifest(
@@ -67,12 +68,18 @@ public record ModelManifest(
       @JsonProperty("run_stage") String runStage) {}
 
   /**
-   * The configuration sections S3 reads, as resolved from the layers (arbitrary TOML tables).
+   * The physics configuration S3 applied: the event's {@code physics_config.json} with the
+   * {@code [physics]} and {@code [integration]} keys of the layered configuration in place of
+   * the same fields, every optional field filled with the value used, in the key names of both.
    *
-   * @param physics     the {@code [physics]} table (empty if absent)
-   * @param integration the {@code [integration]} table (empty if absent)
+   * @param physics     the effective {@code [physics]} keys (the physics configuration without
+   *                    its {@code integration} object)
+   * @param integration the effective {@code [integration]} keys (the {@code integration} object)
+   * @param applied     the keys the configuration layers set, dotted ({@code integration.method})
+   *                    with their values; empty when the file was used as it is
    */
   public record Config(
       @JsonProperty("physics") JsonNode physics,
-      @JsonProperty("integration") JsonNode integration) {}
+      @JsonProperty("integration") JsonNode integration,
+      @JsonProperty("applied_keys") java.util.Map<String, JsonNode> applied) {}
 }

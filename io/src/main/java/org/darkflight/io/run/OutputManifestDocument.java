@@ -30,7 +30,7 @@ import org.darkflight.io.json.JsonSchemas;
  * @param eventId        the event
  * @param producedUtc    production time, ISO-8601 UTC
  * @param artifacts      the artifacts, in the order they were written
- * @param kmlSummary     placemarks and ellipses in the KML
+ * @param kmlSummary     placemarks and ellipses in the KML, or null when no KML was written
  * @param provenanceHash SHA-256 of the stage version and every input's role and SHA-256
  * @param run            what was run: an ensemble run or a {@code process} stage list
  * @param validation     the verdict of {@code darkflight validate}, or null before it

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +65,26 @@ class ProcessDocumentsTest {
     ModelManifest m = new ModelManifest("ev", new ModelManifest.Models("simple_constant", 1.0,
         "Ablation[enabled=false]", "constant", false, 0.0, "Integration[method=RK4]", 1.0, "NONE"),
         new ModelManifest.Versions("darkflight test", "darkflight-run/1"),
-        new ModelManifest.Config(Json.mapper().readTree("{\"cd_base\": 1.3}"),
-            Json.mapper().createObjectNode()), meta());
+        new ModelManifest.Config(Json.mapper().readTree("{\"drag_model\": \"simple_constant\","
+            + " \"cd_scale\": 1.3, \"ablation\": {\"enabled\": false}, \"gravity_model\":"
+            + " \"constant\", \"earth_rotation\": false, \"ground_altitude_m\": 0,"
+            + " \"legacy\": \"none\", \"output_interval_s\": 1}"),
+            Json.mapper().readTree("{\"method\": \"rk4\", \"dt_initial_s\": 0.05,"
+            + " \"dt_min_s\": 0.005, \"dt_max_s\": 0.2, \"rel_tolerance\": 1e-9,"
+            + " \"abs_tolerance_m\": 0.001, \"max_steps\": 5000000,"
+            + " \"max_recorded_points\": 200000}"),
+            Map.of("physics.cd_scale", Json.mapper().readTree("1.3"))), meta());
     Path f = tmp.resolve("model_manifest.json");
     ProcessFiles.write(f, m);
     JsonNode n = written(f, "model_manifest");
     assertThat(n.at("/models/cd_scale").asDouble(), is(1.0));
-    assertThat(n.at("/config/physics/cd_base").asDouble(), is(1.3));
+    assertThat(n.at("/config/physics/cd_scale").asDouble(), is(1.3));
+    assertThat(n.at("/config/applied_keys/physics.cd_scale").asDouble(), is(1.3));
+    // an arbitrary table (the spec sample's cd_base) is no longer an effective configuration
+    ObjectNode bad = (ObjectNode) n.deepCopy();
+    ((ObjectNode) bad.get("config")).set("physics",
+        Json.mapper().readTree("{\"cd_base\": 1.3}"));
+    assertThat(JsonSchemas.violations(bad, "model_manifest").isEmpty(), is(false));
   }
 
   @Test

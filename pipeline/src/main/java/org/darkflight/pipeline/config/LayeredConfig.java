@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.process.ProvenanceGraph;
+import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.GeoOutputSelection;
 
 /**
  * The resolved configuration of one event and where each value came from. Layers, lowest to
@@ -26,6 +28,13 @@ import org.darkflight.io.process.ProvenanceGraph;
  * events/&lt;id&gt;/override.toml} → {@link Layer#CLI CLI flags}. Merging is per leaf key
  * (tables are merged, not replaced), last writer wins, and every value a higher layer sets is
  * recorded as a {@link Change}.
+ *
+ * <p>Every key is checked when the layers are resolved: a key {@link ConfigKeys} does not know is
+ * refused naming the known keys, as is an {@code [output]} or {@code [run]} value out of range.
+ * {@code [physics]}, {@code [integration]} and {@code [ensemble]} have no built-in defaults: the
+ * event's {@code physics_config.json} and {@code ensemble_config.json} are the base, and a key a
+ * layer sets replaces the same field of those files ({@link #applyToPhysicsConfig},
+ * {@link #applyToEnsembleConfig}), exactly as editing the file would.
  */
 public final class LayeredConfig {
 
@@ -115,7 +124,162 @@ public final class LayeredConfig {
       putDotted(cli, key, tomlValue(set.substring(eq + 1).trim()));
     }
     b.apply(Layer.CLI, "--set", cli);
-    return new LayeredConfig(b.resolved, b.changes, b.origin);
+    LayeredConfig config = new LayeredConfig(b.resolved, b.changes, b.origin);
+    config.check();
+    return config;
+  }
+
+  /** Refuses unknown sections and keys, and out-of-range [output] and [run] values. */
+  private void check() throws InputException {
+    for (Iterator<Map.Entry<String, JsonNode>> it = resolved.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String section = e.getKey();
+      if (!ConfigKeys.sectionNames().contains(section)) {
+        throw new InputException(sourceOf(section), section, "unknown configuration section ["
+            + section + "]; known sections: " + String.join(", ", ConfigKeys.sectionNames()));
+      }
+      if (!(e.getValue() instanceof ObjectNode table)) {
+        throw new InputException(sourceOf(section), section, "[" + section + "] must be a table "
+            + "of keys; known keys: " + String.join(", ", ConfigKeys.keys(section)));
+      }
+      for (String leaf : ConfigKeys.leaves("", table)) {
+        if (!ConfigKeys.known(section, leaf)) {
+          String key = section + "." + leaf;
+          throw new InputException(sourceOf(key), key, "unknown configuration key " + key
+              + "; known keys of [" + section + "]: " + String.join(", ",
+              ConfigKeys.keys(section)) + hint(key));
+        }
+      }
+    }
+    output();
+    targetParallelism();
+    maxFailureShare();
+  }
+
+  private static String hint(String key) {
+    return key.equals("physics.cd_base") ? " (simple_constant drag uses each fragment's cd "
+        + "of fragments.json; physics.cd_scale scales the Cd of every drag model)" : "";
+  }
+
+  /** The file (or "--set", "built-in") that last set a key or a key under it. */
+  private String sourceOf(String key) {
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      Change c = changes.get(i);
+      if (c.key().equals(key) || c.key().startsWith(key + ".")) {
+        return c.source();
+      }
+    }
+    return "configuration";
+  }
+
+  /**
+   * {@code physics_config.json} as the layers edit it: each {@code [physics]} key replaces the
+   * field of the same name, each {@code [integration]} key the field of the {@code integration}
+   * object (tables merged key by key). The result is to be validated like the file itself.
+   */
+  public ObjectNode applyToPhysicsConfig(JsonNode physicsConfig) {
+    ObjectNode out = physicsConfig.deepCopy();
+    mergeInto(out, section("physics"));
+    ObjectNode integration = section("integration");
+    if (!integration.isEmpty()) {
+      JsonNode i = out.get("integration");
+      mergeInto(i instanceof ObjectNode o ? o : out.putObject("integration"), integration);
+    }
+    return out;
+  }
+
+  /** {@code ensemble_config.json} as the {@code [ensemble]} keys edit it (tables merged). */
+  public ObjectNode applyToEnsembleConfig(JsonNode ensembleConfig) {
+    ObjectNode out = ensembleConfig.deepCopy();
+    mergeInto(out, section("ensemble"));
+    return out;
+  }
+
+  /** The overrides of keys in the given sections, in layer order. */
+  public List<Change> overridesOf(List<String> sections) {
+    return overrides().stream().filter(c -> sections.contains(c.key().split("\\.", 2)[0]))
+        .toList();
+  }
+
+  private static void mergeInto(ObjectNode into, ObjectNode from) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode existing = into.get(e.getKey());
+      if (e.getValue() instanceof ObjectNode child && existing instanceof ObjectNode target) {
+        mergeInto(target, child);
+      } else {
+        into.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
+  }
+
+  /**
+   * The {@code [output]} keys: which strewn-field files are written and their decimals.
+   *
+   * @throws InputException for a value of the wrong type or out of range
+   */
+  public GeoOutputSelection output() throws InputException {
+    ObjectNode o = section("output");
+    int decimals = 6;
+    JsonNode d = o.get("geo_precision_decimals");
+    if (d != null) {
+      if (!d.isIntegralNumber() || (d.asInt() != 5 && d.asInt() != 6)) {
+        throw new InputException(sourceOf("output.geo_precision_decimals"),
+            "output.geo_precision_decimals", "must be 5 (about 1.1 m) or 6 (about 0.11 m) "
+            + "decimals of latitude/longitude, got " + d);
+      }
+      decimals = d.asInt();
+    }
+    return new GeoOutputSelection(decimals, bool(o, "kml_generate"),
+        bool(o, "geojson_generate"));
+  }
+
+  private boolean bool(ObjectNode section, String key) throws InputException {
+    JsonNode v = section.get(key);
+    if (v == null) {
+      return true;
+    }
+    if (!v.isBoolean()) {
+      throw new InputException(sourceOf("output." + key), "output." + key,
+          "must be true or false, got " + v);
+    }
+    return v.asBoolean();
+  }
+
+  /**
+   * {@code [run] target_parallelism}: Beam's target parallelism of the ensemble stage (1 when
+   * unset).
+   *
+   * @throws InputException unless a whole number >= 1
+   */
+  public int targetParallelism() throws InputException {
+    JsonNode v = section("run").get("target_parallelism");
+    if (v == null) {
+      return 1;
+    }
+    if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 4096) {
+      throw new InputException(sourceOf("run.target_parallelism"), "run.target_parallelism",
+          "must be a whole number of workers from 1 to 4096, got " + v);
+    }
+    return v.asInt();
+  }
+
+  /**
+   * {@code [run] max_failure_share}: the largest share of failed samples the ensemble stage
+   * accepts (0.01 when unset).
+   *
+   * @throws InputException unless a number in [0, 1]
+   */
+  public double maxFailureShare() throws InputException {
+    JsonNode v = section("run").get("max_failure_share");
+    if (v == null) {
+      return EnsembleRun.DEFAULT_MAX_FAILURE_SHARE;
+    }
+    if (!v.isNumber() || !(v.asDouble() >= 0 && v.asDouble() <= 1)) {
+      throw new InputException(sourceOf("run.max_failure_share"), "run.max_failure_share",
+          "must be a fraction between 0 and 1 (e.g. 0.01 for 1 %), got " + v);
+    }
+    return v.asDouble();
   }
 
   /** The resolved configuration (a copy). */

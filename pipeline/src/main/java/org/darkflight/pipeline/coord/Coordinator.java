@@ -93,21 +93,23 @@ public final class Coordinator {
           List.of(EVENT.required()), List.of()),
       new Stage("S2", "atmos", "atmos/1", List.of(RAW_ATMOS.required()),
           List.of(ATMOS_PROFILE.required()), List.of()),
-      new Stage("S3", "physics", "physics/1", List.of(RAW_PHYSICS.required()),
+      new Stage("S3", "physics", "physics/2", List.of(RAW_PHYSICS.required()),
           List.of(PHYSICS_CONFIG.required(), MODEL_MANIFEST.required()),
           List.of("physics", "integration")),
-      new Stage("S4", "fragments", "fragments/1",
+      new Stage("S4", "fragments", "fragments/2",
           List.of(RAW_FRAGMENTS.optional(), RAW_ENSEMBLE.optional()),
           List.of(FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()), List.of("ensemble")),
-      new Stage("S5-S7,S9", "ensemble", "ensemble/1+" + OutputManifest.STAGE_VERSION,
+      new Stage("S5-S7,S9", "ensemble", "ensemble/2+" + OutputManifest.STAGE_VERSION,
           List.of(EVENT.required(), ATMOS_PROFILE.required(), PHYSICS_CONFIG.required(),
               FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()),
+          // the geo files are optional: [output] kml_generate / geojson_generate
           List.of(RUN_MANIFEST.required(), ENSEMBLE_MANIFEST.required(),
-              UNCERTAINTY_ELLIPSES.required(), STREWN_FIELD_POINTS.required(),
-              STREWN_FIELD_KML.required(), STREWN_FIELD_KMZ.required()), List.of()),
+              UNCERTAINTY_ELLIPSES.optional(), STREWN_FIELD_POINTS.optional(),
+              STREWN_FIELD_KML.optional(), STREWN_FIELD_KMZ.optional()),
+          List.of("output", "run")),
       new Stage("S8", "validation", "validation/2",
           List.of(RAW_VALIDATION.optional(), RUN_MANIFEST.required(),
-              STREWN_FIELD_POINTS.required()),
+              STREWN_FIELD_POINTS.optional()),
           List.of(VALIDATION_STATUS.required(), VALIDATION_REPORT.optional()), List.of()),
       new Stage("S10", StageGraph.PROVENANCE, "provenance/1", List.of(),
           List.of(PROVENANCE_GRAPH.required(), PROVENANCE_DOT.required(),
@@ -280,8 +282,16 @@ public final class Coordinator {
     return new Result(layout.eventId(), results, !failed, manifest);
   }
 
-  /** Publishes the held geo artifacts into the layout. */
+  /**
+   * Publishes the held geo artifacts into the layout, and removes a geo artifact an earlier run
+   * published that this run did not write ({@code [output]} turned it off).
+   */
   private void publishHeld() throws IOException {
+    for (ArtifactId a : HELD_UNTIL_VALIDATION) {
+      if (!held.containsKey(a)) {
+        Files.deleteIfExists(a.path(layout));
+      }
+    }
     for (Map.Entry<ArtifactId, Path> e : held.entrySet()) {
       Path target = e.getKey().path(layout);
       byte[] bytes = Files.readAllBytes(e.getValue());

@@ -80,6 +80,7 @@ public final class EventProcessor {
     }
     LayeredConfig config = LayeredConfig.resolve(o.profile(), layout.root(), layout.eventDir(),
         o.sets(), o.env());
+    StageBodies.checkBeforeRun(layout, config);
     Coordinator c = new Coordinator(layout, config, o.createdUtc());
     if (o.dryRun()) {
       List<Coordinator.StageResult> plan = c.plan();

@@ -1,6 +1,5 @@
 package org.darkflight.pipeline.coord;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.darkflight.io.meta.InputRef;
 import org.darkflight.io.process.ProcessFiles;
 import org.darkflight.io.process.ProcessRunInfo;
 import org.darkflight.io.process.ProvenanceGraph;
+import org.darkflight.io.run.OutputManifestDocument;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleRun;
 import org.darkflight.pipeline.run.OutputManifest;
@@ -29,9 +29,6 @@ import org.darkflight.pipeline.run.OutputManifest;
  * SHA-256 of the graph's bytes.
  */
 final class ProvenanceWriter {
-
-  /** {@link OutputManifest#write} takes the run block as a map. */
-  private static final TypeReference<Map<String, Object>> RUN_BLOCK = new TypeReference<>() {};
 
   private final ProjectLayout layout;
   private final LayeredConfig config;
@@ -149,10 +146,13 @@ final class ProvenanceWriter {
     }
     int features = 0;
     int ellipses = 0;
+    boolean kml = true;
     Path run = ArtifactId.RUN_MANIFEST.path(layout);
     if (known.has(ArtifactId.RUN_MANIFEST) && Files.isRegularFile(run)) {
       try {
         JsonNode k = JsonSchemas.read(run).path("kml_summary");
+        // absent when the run wrote no KML ([output] kml_generate = false)
+        kml = !k.isMissingNode();
         features = k.path("features").asInt();
         ellipses = k.path("ellipses").asInt();
       } catch (InputException e) {
@@ -165,8 +165,9 @@ final class ProvenanceWriter {
           r.status()));
     }
     ProcessRunInfo info = new ProcessRunInfo(status, ProcessRunInfo.PROJECT_ROOT, st);
-    OutputManifest.write(target, layout.eventId(), createdUtc, artifacts, features, ellipses,
-        provenanceHash, Json.mapper().convertValue(info, RUN_BLOCK), rawInputs);
+    OutputManifest.write(target, layout.eventId(), createdUtc, artifacts,
+        kml ? new OutputManifestDocument.KmlSummary(features, ellipses) : null, provenanceHash,
+        Json.mapper().convertValue(info, OutputManifestDocument.RunSection.class), rawInputs);
   }
 
   private String relative(Path p) {

@@ -35,6 +35,7 @@ import org.darkflight.physics.PhysicsConfig;
 import org.darkflight.pipeline.config.LayeredConfig;
 import org.darkflight.pipeline.run.EnsembleManifestWriter;
 import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.pipeline.run.GeoOutputSelection;
 import org.darkflight.pipeline.run.OutputManifest;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.validate.ParityGuard;
@@ -93,26 +94,35 @@ final class StageBodies {
       if (!(tree instanceof ObjectNode root)) {
         throw new InputException(in, "", "not a JSON object");
       }
-      ObjectNode meta = root.get("meta") instanceof ObjectNode m ? m : root.putObject("meta");
-      if (!meta.has("schema_version")) {
-        meta.put("schema_version", "1.0");
-      }
-      ObjectNode prov = meta.get("provenance") instanceof ObjectNode p ? p
-          : meta.putObject("provenance");
-      if (!prov.has("source")) {
-        prov.put("source", c.rel(in));
-      }
-      // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
-      ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
-      for (String field : List.of("producer", "created_utc", "inputs")) {
-        prov.set(field, stamp.get(field));
-      }
-      String schema = output.schema();
-      Path target = c.out(output);
-      JsonSchemas.validate(root, schema, target.toString());
-      Files.write(target, Json.toCanonicalBytes(root));
+      writeNormalized(c, in, root, output);
       return "ok";
     };
+  }
+
+  /**
+   * Writes {@code root} (read from {@code in}) as {@code output}: canonical JSON with the stage's
+   * stamp in {@code meta.provenance}, validated against its schema.
+   */
+  private static void writeNormalized(Context c, Path in, ObjectNode root, ArtifactId output)
+      throws IOException, InputException {
+    ObjectNode meta = root.get("meta") instanceof ObjectNode m ? m : root.putObject("meta");
+    if (!meta.has("schema_version")) {
+      meta.put("schema_version", "1.0");
+    }
+    ObjectNode prov = meta.get("provenance") instanceof ObjectNode p ? p
+        : meta.putObject("provenance");
+    if (!prov.has("source")) {
+      prov.put("source", c.rel(in));
+    }
+    // the stage's stamp: producer, created_utc, inputs (source stays the user's if given)
+    ObjectNode stamp = Json.mapper().valueToTree(c.meta(meta.get("schema_version").asText()));
+    for (String field : List.of("producer", "created_utc", "inputs")) {
+      prov.set(field, stamp.get(field));
+    }
+    String schema = output.schema();
+    Path target = c.out(output);
+    JsonSchemas.validate(root, schema, target.toString());
+    Files.write(target, Json.toCanonicalBytes(root));
   }
 
   /** Reads a file with its io reader, throwing on any problem. */
@@ -125,29 +135,121 @@ final class StageBodies {
   static final Body S2_ATMOS = normalize(ArtifactId.RAW_ATMOS,
       ArtifactId.ATMOS_PROFILE, AtmosProfiles::read);
 
-  /** S3: the physics configuration, checked, and the model manifest (which models, versions). */
+  /**
+   * The physics configuration a run applies: the event's {@code physics_config.json} with the
+   * {@code [physics]} and {@code [integration]} keys of the layered configuration in place of the
+   * same fields (docs/operations.md), checked like the file.
+   *
+   * @param tree   the edited document
+   * @param config its value
+   */
+  record EffectivePhysics(ObjectNode tree, PhysicsConfig config) {}
+
+  /**
+   * Reads {@code raw} and applies the configuration's {@code [physics]} and {@code [integration]}
+   * keys.
+   *
+   * @throws InputException naming the file for a problem of the file itself, and the file with
+   *                        the configuration keys (and where they were set) for a problem the
+   *                        keys bring in
+   */
+  static EffectivePhysics effectivePhysics(Path raw, LayeredConfig config)
+      throws InputException {
+    JsonNode tree = JsonSchemas.read(raw);
+    PhysicsConfig own = PhysicsConfigFiles.fromTree(tree, raw.toString());
+    List<LayeredConfig.Change> keys = config.overridesOf(PHYSICS_SECTIONS);
+    if (keys.isEmpty()) {
+      return new EffectivePhysics(((ObjectNode) tree).deepCopy(), own);
+    }
+    ObjectNode edited = config.applyToPhysicsConfig(tree);
+    Map<String, String> sourceByKey = new java.util.TreeMap<>();
+    keys.forEach(ch -> sourceByKey.put(ch.key(), ch.source()));
+    StringBuilder by = new StringBuilder();
+    sourceByKey.forEach((k, src) -> by.append(by.length() == 0 ? "" : ", ").append(k)
+        .append(" from ").append(src));
+    String what = raw + " with the configuration's " + by;
+    return new EffectivePhysics(edited, PhysicsConfigFiles.fromTree(edited, what));
+  }
+
+  /**
+   * Refuses, before any stage runs, a configuration the event's inputs cannot take: physics or
+   * integration keys that make its {@code physics_config.json} invalid (a file invalid by
+   * itself is left to S3, which names it), and {@code [output] geojson_generate = false} with a
+   * {@code validation_spec.json}, whose check needs the GeoJSON landings.
+   *
+   * @throws InputException naming the keys, where they were set, and the reason
+   */
+  static void checkBeforeRun(ProjectLayout layout, LayeredConfig config) throws InputException {
+    Path spec = ArtifactId.RAW_VALIDATION.path(layout);
+    if (!config.output().geojson() && Files.isRegularFile(spec)) {
+      throw new InputException(spec, "", GEOJSON_NEEDED);
+    }
+    Path raw = ArtifactId.RAW_PHYSICS.path(layout);
+    if (config.overridesOf(PHYSICS_SECTIONS).isEmpty() || !Files.isRegularFile(raw)) {
+      return;
+    }
+    try {
+      PhysicsConfigFiles.read(raw);
+    } catch (InputException e) {
+      return; // the file's own problem: S3 reports it
+    }
+    effectivePhysics(raw, config);
+  }
+
+  /** The configuration sections that edit physics_config.json. */
+  static final List<String> PHYSICS_SECTIONS = List.of("physics", "integration");
+
+  /**
+   * S3: the physics configuration as applied (the event's file with the {@code [physics]} and
+   * {@code [integration]} keys in place), checked, and the model manifest: the models and
+   * integrator of that effective configuration, the code versions, and the configuration itself
+   * with the keys the layers applied.
+   */
   static final Body S3_PHYSICS = c -> {
     Path in = c.inputs().get(ArtifactId.RAW_PHYSICS);
-    PhysicsConfig pc = PhysicsConfigFiles.read(in);
-    normalize(ArtifactId.RAW_PHYSICS, ArtifactId.PHYSICS_CONFIG, f -> { }).run(c);
+    EffectivePhysics eff = effectivePhysics(in, c.config());
+    PhysicsConfig pc = eff.config();
+    writeNormalized(c, in, eff.tree(), ArtifactId.PHYSICS_CONFIG);
+    ObjectNode doc = Json.mapper().valueToTree(
+        org.darkflight.io.config.PhysicsConfigDocument.of(pc, null));
+    ObjectNode integration = (ObjectNode) doc.remove("integration");
+    integration.put("max_steps", pc.integration().maxSteps());
+    integration.put("max_recorded_points", pc.integration().maxRecordedPoints());
+    doc.remove("$schema");
     ModelManifest.Models models = new ModelManifest.Models(
-        pc.dragModel().name().toLowerCase(Locale.ROOT), pc.cdScale(),
+        doc.path("drag_model").asText(), pc.cdScale(),
         String.valueOf(pc.ablation()), pc.gravityModel().name().toLowerCase(Locale.ROOT),
         pc.earthRotation(), pc.groundAltitudeM(), String.valueOf(pc.integration()),
         pc.outputIntervalS(), String.valueOf(pc.legacy()));
+    java.util.Map<String, JsonNode> applied = new java.util.TreeMap<>();
+    for (String section : PHYSICS_SECTIONS) {
+      flatten(section, c.config().section(section), applied);
+    }
     ModelManifest manifest = new ModelManifest(c.layout().eventId(), models,
         new ModelManifest.Versions(EnsembleRun.PRODUCER, OutputManifest.STAGE_VERSION),
-        new ModelManifest.Config(c.config().section("physics"),
-            c.config().section("integration")),
+        new ModelManifest.Config(doc, integration, applied),
         c.meta("1.0"));
     ProcessFiles.write(c.out(ArtifactId.MODEL_MANIFEST), manifest);
     return "ok";
   };
 
+  /** Every leaf of {@code node} by its dotted key under {@code prefix}. */
+  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+    if (node instanceof ObjectNode o && !o.isEmpty()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        flatten(prefix + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (!(node instanceof ObjectNode)) {
+      out.put(prefix, Json.mapper().valueToTree(node));
+    }
+  }
+
   /**
    * S4: fragment hypotheses (a normalized copy of fragments.json when given) and the effective
    * ensemble configuration: ensemble_config.json (or one sample per fragment, nothing drawn)
-   * with {@code [ensemble]} keys of the resolved config applied on top.
+   * with the {@code [ensemble]} keys of the resolved config in place of the same fields (tables
+   * merged key by key, as editing the file would).
    */
   static final Body S4_FRAGMENTS = c -> {
     Path frag = c.inputs().get(ArtifactId.RAW_FRAGMENTS);
@@ -167,11 +269,7 @@ final class StageBodies {
       root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(
           FragmentsFiles.read(frag).fragments().size(), RunInputs.DEFAULT_SEED));
     }
-    ObjectNode cfg = c.config().section("ensemble");
-    for (Iterator<Map.Entry<String, JsonNode>> it = cfg.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      root.set(e.getKey(), e.getValue());
-    }
+    root = c.config().applyToEnsembleConfig(root);
     Path target = c.out(ArtifactId.ENSEMBLE_CONFIG);
     JsonSchemas.validate(root, "ensemble_config", target.toString());
     Files.write(target, Json.toCanonicalBytes(root));
@@ -186,18 +284,17 @@ final class StageBodies {
         in.get(ArtifactId.PHYSICS_CONFIG), in.get(ArtifactId.FRAGMENTS),
         in.get(ArtifactId.ENSEMBLE_CONFIG));
     Path runDir = c.work().resolve("run");
-    int parallelism = c.config().section("run").path("target_parallelism").asInt(1);
+    int parallelism = c.config().targetParallelism();
     PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
         "--targetParallelism=" + Math.max(1, parallelism)).create();
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
-    double maxShare = c.config().section("run").path("max_failure_share")
-        .asDouble(EnsembleRun.DEFAULT_MAX_FAILURE_SHARE);
+    double maxShare = c.config().maxFailureShare();
     EnsembleRun run;
     try {
       run = EnsembleRun.physics(inputs).withMaxFailureShare(maxShare)
-          .withPathsRelativeTo(c.layout().root());
+          .withPathsRelativeTo(c.layout().root()).withGeoOutput(c.config().output());
     } catch (IllegalArgumentException e) {
       throw new InputException("configuration", "run.max_failure_share", e.getMessage());
     }
@@ -211,10 +308,15 @@ final class StageBodies {
     }
     move(runDir.resolve(OutputManifest.FILE), c.out(ArtifactId.RUN_MANIFEST));
     move(runDir.resolve(EnsembleManifestWriter.FILE), c.out(ArtifactId.ENSEMBLE_MANIFEST));
-    move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out(ArtifactId.UNCERTAINTY_ELLIPSES));
-    move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out(ArtifactId.STREWN_FIELD_POINTS));
-    move(runDir.resolve(GeoSchemas.KML_FILE), c.out(ArtifactId.STREWN_FIELD_KML));
-    move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out(ArtifactId.STREWN_FIELD_KMZ));
+    GeoOutputSelection output = c.config().output();
+    if (output.geojson()) {
+      move(runDir.resolve(GeoSchemas.ELLIPSES_FILE), c.out(ArtifactId.UNCERTAINTY_ELLIPSES));
+      move(runDir.resolve(GeoSchemas.POINTS_FILE), c.out(ArtifactId.STREWN_FIELD_POINTS));
+    }
+    if (output.kml()) {
+      move(runDir.resolve(GeoSchemas.KML_FILE), c.out(ArtifactId.STREWN_FIELD_KML));
+      move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out(ArtifactId.STREWN_FIELD_KMZ));
+    }
     return "ok";
   };
 
@@ -232,6 +334,9 @@ final class StageBodies {
       status = "skipped: no validation_spec.json";
       doc = ValidationStatus.skipped(c.layout().eventId(),
           "no validation_spec.json in the event's raw inputs", c.meta("1.0"));
+    } else if (c.inputs().get(ArtifactId.STREWN_FIELD_POINTS) == null) {
+      // EventProcessor refuses this configuration before any stage runs
+      throw new InputException(spec, "", StageBodies.GEOJSON_NEEDED);
     } else {
       RunResults run = RunResults.read(c.inputs().get(ArtifactId.STREWN_FIELD_POINTS), null,
           "darkflight process keeps no wall time of the ensemble stage (a cache hit has none)");
@@ -247,6 +352,11 @@ final class StageBodies {
     ProcessFiles.write(c.out(ArtifactId.VALIDATION_STATUS), doc);
     return status;
   };
+
+  /** Why validation_spec.json and [output] geojson_generate = false do not go together. */
+  static final String GEOJSON_NEEDED = "validation (S8) compares the ensemble's landings in "
+      + "strewn_field_points.geojson, which [output] geojson_generate = false does not write; "
+      + "set output.geojson_generate = true or remove validation_spec.json";
 
   /** Failure counts by reason as text: {@code INVALID_DRAW 10, NO_IMPACT 2}. */
   private static String causes(Map<String, Long> reasons) {

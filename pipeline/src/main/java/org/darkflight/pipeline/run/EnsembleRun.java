@@ -78,6 +78,7 @@ public final class EnsembleRun {
   private final AtmosphereFactory atmosphereFactory;
   private final double maxFailureShare;
   private final Path pathsRelativeTo;
+  private final GeoOutputSelection output;
 
   /**
    * A run with the physics core: every sample with the method the physics configuration selects
@@ -116,16 +117,28 @@ public final class EnsembleRun {
 
   /** A run with other physics (tests, plugins). */
   public EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory) {
-    this(simulator, atmosphereFactory, DEFAULT_MAX_FAILURE_SHARE, null);
+    this(simulator, atmosphereFactory, DEFAULT_MAX_FAILURE_SHARE, null,
+        GeoOutputSelection.defaults());
   }
 
   private EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory,
-      double maxFailureShare, Path pathsRelativeTo) {
+      double maxFailureShare, Path pathsRelativeTo, GeoOutputSelection output) {
     this.simulator = simulator;
     this.atmosphereFactory = atmosphereFactory;
     this.maxFailureShare = checkShare(maxFailureShare);
     this.pathsRelativeTo = pathsRelativeTo == null ? null
         : pathsRelativeTo.toAbsolutePath().normalize();
+    this.output = java.util.Objects.requireNonNull(output, "output");
+  }
+
+  /**
+   * The same run writing only the strewn-field files {@code output} selects, with its decimals
+   * ({@code [output]} of {@code darkflight process}); the output manifest and the KMZ README
+   * list only the files written.
+   */
+  public EnsembleRun withGeoOutput(GeoOutputSelection output) {
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, pathsRelativeTo,
+        output);
   }
 
   /**
@@ -134,7 +147,7 @@ public final class EnsembleRun {
    * project root; an input outside {@code root} keeps its absolute path.
    */
   public EnsembleRun withPathsRelativeTo(Path root) {
-    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, root);
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, root, output);
   }
 
   /** An input's path as written into the artifacts. */
@@ -156,7 +169,7 @@ public final class EnsembleRun {
    * @throws IllegalArgumentException outside [0, 1]
    */
   public EnsembleRun withMaxFailureShare(double share) {
-    return new EnsembleRun(simulator, atmosphereFactory, share, pathsRelativeTo);
+    return new EnsembleRun(simulator, atmosphereFactory, share, pathsRelativeTo, output);
   }
 
   /** Checks a failure share limit: a number in [0, 1]. */
@@ -353,6 +366,8 @@ public final class EnsembleRun {
         producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
         start.timeUtc(), PRODUCER, inputRefs, VALIDATION_SKIPPED, runSummary(in, shards));
     GeoOutputOptions geo = GeoOutputOptions.defaults()
+        .withPrecisionDecimals(output.geoPrecisionDecimals())
+        .withGeojsonWritten(output.geojson())
         .withKmlMaxPoints(in.ensemble().kmlMaxPoints());
     Map<Integer, Double> radii = uncertaintyRadii(in, shards.ellipses());
     Iterable<LandingPoint> points = () -> landingPoints(work, coders, bins, start.timeUtc(),
@@ -362,7 +377,8 @@ public final class EnsembleRun {
             new LatLon(start.latitudeDeg(), start.longitudeDeg()), heatmap);
     HeatmapExport.Kml heatKml = maps == null ? new HeatmapExport.Kml(List.of(), Map.of())
         : HeatmapExport.kml(maps);
-    StrewnFieldExport.Result written = new StrewnFieldExport(geo).write(outDir, info,
+    StrewnFieldExport.Result written = new StrewnFieldExport(geo, output.geojson(),
+        output.kml()).write(outDir, info,
         bins.toMassClasses(), points, shards.ellipses(), trajectories(in, bins),
         heatKml.overlays(), heatKml.media());
     List<StrewnFieldExport.WrittenFile> heatFiles = new ArrayList<>();
@@ -427,7 +443,8 @@ public final class EnsembleRun {
     Path outputManifest = outDir.resolve(OutputManifest.FILE);
     KmlSummary kml = geo.written().kml();
     OutputManifest.write(outputManifest, in.event().eventId(), producedUtc, artifacts,
-        kml.fragmentPlacemarks() + kml.ellipses(), kml.ellipses(), geo.provenance(), run,
+        kml == null ? null : new OutputManifestDocument.KmlSummary(
+            kml.fragmentPlacemarks() + kml.ellipses(), kml.ellipses()), geo.provenance(), run,
         inputRefs(in));
     paths.add(outputManifest);
     return paths;

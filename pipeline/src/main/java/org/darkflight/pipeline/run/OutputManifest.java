@@ -54,9 +54,20 @@ public final class OutputManifest {
   public static OutputManifestDocument document(String eventId, Instant producedUtc,
       List<Artifact> artifacts, int kmlFeatures, int kmlEllipses, String provenanceHash,
       OutputManifestDocument.RunSection run, List<InputRef> inputs) {
-    return new OutputManifestDocument(SCHEMA_ID, eventId, producedUtc.toString(),
-        artifacts.stream().map(Artifact::toDocument).toList(),
+    return document(eventId, producedUtc, artifacts,
         new OutputManifestDocument.KmlSummary(kmlFeatures, kmlEllipses), provenanceHash, run,
+        inputs);
+  }
+
+  /**
+   * The manifest document; {@code kml} null when the run wrote no KML ({@code [output]
+   * kml_generate = false}), and then the manifest has no {@code kml_summary}.
+   */
+  public static OutputManifestDocument document(String eventId, Instant producedUtc,
+      List<Artifact> artifacts, OutputManifestDocument.KmlSummary kml, String provenanceHash,
+      OutputManifestDocument.RunSection run, List<InputRef> inputs) {
+    return new OutputManifestDocument(SCHEMA_ID, eventId, producedUtc.toString(),
+        artifacts.stream().map(Artifact::toDocument).toList(), kml, provenanceHash, run,
         null, CanonicalMeta.of(OutputManifestDocument.SCHEMA, OutputManifestDocument.SCHEMA_VERSION,
             producedUtc, eventId, inputs));
   }
@@ -67,6 +78,13 @@ public final class OutputManifest {
       OutputManifestDocument.RunSection run, List<InputRef> inputs) throws IOException {
     document(eventId, producedUtc, artifacts, kmlFeatures, kmlEllipses, provenanceHash, run,
         inputs).write(target);
+  }
+
+  /** Writes the manifest; {@code kml} null when no KML was written (no {@code kml_summary}). */
+  public static void write(Path target, String eventId, Instant producedUtc,
+      List<Artifact> artifacts, OutputManifestDocument.KmlSummary kml, String provenanceHash,
+      OutputManifestDocument.RunSection run, List<InputRef> inputs) throws IOException {
+    document(eventId, producedUtc, artifacts, kml, provenanceHash, run, inputs).write(target);
   }
 
   /**

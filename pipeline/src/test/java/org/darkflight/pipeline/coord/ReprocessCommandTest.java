@@ -68,4 +68,22 @@ class ReprocessCommandTest {
     assertThat(r[1], matchesPattern("(?s).*S10\\s+provenance\\s+miss\\s+-.*"));
     assertThat(Files.exists(root.resolve("cache")), is(false));
   }
+
+  @Test
+  void anUnknownConfigurationKeyExitsTwoWithOneLineNamingTheKnownKeys() throws Exception {
+    Path root = ProjectFixture.copy(tmp);
+    String event = root.resolve("data/events/synthetic-calm").toString();
+    String[] r = run("process", "--event-dir", event, "--set", "physics.cd_base=1.3");
+    assertThat(r[0], is("2"));
+    assertThat(r[2].strip().lines().count(), is(1L));
+    assertThat(r[2], org.hamcrest.Matchers.containsString(
+        "unknown configuration key physics.cd_base; known keys of [physics]: drag_model, "
+        + "cd_scale, ablation.enabled"));
+    String[] precision = run("process", "--event-dir", event, "--set",
+        "output.geo_precision_decimals=4", "--dry-run");
+    assertThat(precision[0], is("2"));
+    assertThat(precision[2], org.hamcrest.Matchers.containsString("must be 5"));
+    assertThat(Files.exists(root.resolve("cache")), is(false));
+    assertThat(Files.exists(root.resolve("artifacts")), is(false));
+  }
 }
