@@ -8,9 +8,7 @@ import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.darkflight.physics.atmosphere.AtmosLevel;
@@ -26,8 +24,6 @@ import org.darkflight.analysis.sampling.EnsembleSample;
 import org.darkflight.transforms.sampling.IndexRange;
 import org.darkflight.transforms.sampling.SampleEnsemble;
 import org.darkflight.analysis.sampling.SampleFactory;
-import org.darkflight.transforms.sink.SampleRows;
-import org.darkflight.transforms.sink.WriteSampleTable;
 import org.darkflight.transforms.sink.WriteShards;
 
 /**
@@ -36,9 +32,8 @@ import org.darkflight.transforms.sink.WriteShards;
  * <pre>
  * Atmosphere ─ View.asList ──────────────┐ (side input)
  * SampleEnsemble (index ranges → samples) → Integrate ─┬─ landed ─┬─ FitEllipses → shards "fits"
- *                                                        │          └─ shards "landed" ─┐ file
- *                                                        └─ failed ── shards "failed" ──┤ names
- *                     WriteSampleTable: group file names by table shard, write .fgb ←──┘
+ *                                                        │          └─ shards "landed"
+ *                                                        └─ failed ── shards "failed"
  * </pre>
  *
  * The shards are written per bundle, without a grouping ({@link WriteShards}); the driver runs
@@ -108,13 +103,8 @@ public final class EnsembleGraph {
     PCollection<SampleFailure> failed = integrated.get(Integrate.FAILED);
     PCollection<EllipseFit> fits = landed.apply("FitEllipses", new FitEllipses());
     long perShard = factory.config().samplesPerElement();
-    PCollection<KV<Long, String>> landedFiles = landed.apply("WriteLanded",
-        new WriteShards<>(workDir, LANDED, LANDED_INDEX, perShard));
-    PCollection<KV<Long, String>> failedFiles = failed.apply("WriteFailed",
-        new WriteShards<>(workDir, FAILED, FAILED_INDEX, perShard));
-    PCollectionList.of(landedFiles).and(failedFiles).apply("WriteSampleTable",
-        new WriteSampleTable(workDir, LANDED, FAILED, new SampleRows(factory, settings.massClasses()),
-            new SampleRows.ShardCoders(landed.getCoder(), failed.getCoder()), perShard));
+    landed.apply("WriteLanded", new WriteShards<>(workDir, LANDED, LANDED_INDEX, perShard));
+    failed.apply("WriteFailed", new WriteShards<>(workDir, FAILED, FAILED_INDEX, perShard));
     fits.apply("WriteFits", new WriteShards<>(workDir, FITS, FIT_INDEX, Long.MAX_VALUE));
     return new Coders(landed.getCoder(), failed.getCoder(), fits.getCoder());
   }

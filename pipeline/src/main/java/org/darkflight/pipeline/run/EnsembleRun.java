@@ -245,7 +245,7 @@ public final class EnsembleRun {
           heatmap);
       List<StrewnFieldExport.WrittenFile> table = SampleTableOutputs.write(work, outDir,
           new org.darkflight.transforms.sink.SampleRows(setup.factory(), setup.bins()), coders,
-          in.ensemble().samplesPerElement(), producedUtc,
+          in.ensemble().samplesPerElement(), options, producedUtc,
           new java.io.PrintWriter(System.err, true));
       Path ensembleManifest = outDir.resolve(EnsembleManifestWriter.FILE);
       EnsembleManifestWriter.write(ensembleManifest, canonicalMeta(in,

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.darkflight.io.FileTrees;
 import org.darkflight.io.kml.StrewnFieldExport;
 import org.darkflight.io.table.FlatGeobufTable;
@@ -23,9 +26,9 @@ import org.darkflight.transforms.sink.ShardReader;
 import org.darkflight.transforms.sink.WriteSampleTable;
 
 /**
- * The per-sample table of a run on the driver (docs/outputs.md, "samples.fgb"), after the
- * pipeline's workers wrote its FlatGeobuf shards ({@link WriteSampleTable}): checks that the
- * shards cover every sample, moves them into {@code samples_table/}, writes the VRT over them,
+ * The per-sample table of a run (docs/outputs.md, "samples.fgb"): runs the second, small job
+ * in which the workers write its FlatGeobuf shards ({@link WriteSampleTable}) on the same
+ * runner as the ensemble, then, on the driver, checks that the shards cover every sample, moves them into {@code samples_table/}, writes the VRT over them,
  * the merged {@code samples.fgb} (a byte copy of the shards' features, up to
  * {@link #MERGED_MAX_SAMPLES}) and {@code samples.gpkg} (up to
  * {@link GeoPackageTable#MAX_SAMPLES}). Above a limit the file is not written, a stale copy from
@@ -47,12 +50,21 @@ final class SampleTableOutputs {
    * @param work    the run's shard directory
    * @param rows    the run's row builder
    * @param coders  the shard coders
+   * @param options the run's pipeline options (the table job runs where the ensemble ran)
    * @return the files written, in manifest order
    */
   static List<StrewnFieldExport.WrittenFile> write(Path work, Path outDir, SampleRows rows,
-      EnsembleGraph.Coders coders, long perRange, Instant producedUtc, PrintWriter err)
-      throws IOException {
+      EnsembleGraph.Coders coders, long perRange, PipelineOptions options, Instant producedUtc,
+      PrintWriter err) throws IOException {
     long samples = rows.samples();
+    Pipeline job = Pipeline.create(options);
+    job.apply("WriteSampleTable", new WriteSampleTable(work, EnsembleGraph.LANDED,
+        EnsembleGraph.FAILED, rows, new SampleRows.ShardCoders(coders.landed(), coders.failed()),
+        perRange));
+    PipelineResult.State state = job.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IOException("the job writing the per-sample table ended in state " + state);
+    }
     List<Path> shards = checkedShards(work.resolve(SampleTable.SHARD_DIR), samples,
         WriteSampleTable.shardSamples(samples, perRange));
     Path shardDir = outDir.resolve(SampleTable.SHARD_DIR);
@@ -107,6 +119,9 @@ final class SampleTableOutputs {
    */
   static List<Path> checkedShards(Path dir, long samples, long shardSamples)
       throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": the pipeline wrote no table shards");
+    }
     List<Path> shards;
     try (Stream<Path> s = Files.list(dir)) {
       shards = s.filter(p -> p.getFileName().toString().endsWith(".fgb")).sorted().toList();

@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.util.CoderUtils;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
 import org.darkflight.io.AtomicFiles;
 
 /**
@@ -37,17 +33,12 @@ import org.darkflight.io.AtomicFiles;
  * the bundle differently, the elements written twice are identical (samples are deterministic)
  * and the reader drops the repeats of an index.
  *
- * <p>The transform's output names each file written: (index / perShard, file name), so a later
- * step can read the files of one index range ({@link WriteSampleTable}); a retried bundle's files
- * are named only by the attempt that succeeded.
- *
  * <p>The directory must be visible to the driver (a local path for the Direct runner and a local
  * Flink cluster; a shared file system for a distributed one).
  *
  * @param <T> element type
  */
-public final class WriteShards<T> extends PTransform<PCollection<T>,
-    PCollection<KV<Long, String>>> {
+public final class WriteShards<T> extends PTransform<PCollection<T>, PDone> {
 
   private static final long serialVersionUID = 1L;
 
@@ -83,17 +74,14 @@ public final class WriteShards<T> extends PTransform<PCollection<T>,
   }
 
   @Override
-  public PCollection<KV<Long, String>> expand(PCollection<T> input) {
-    return input.apply("WriteBundle", ParDo.of(new WriteFn<>(directory, prefix,
-        input.getCoder(), index, perShard)))
-        .setCoder(KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()));
+  public PDone expand(PCollection<T> input) {
+    input.apply("WriteBundle", ParDo.of(new WriteFn<>(directory, prefix, input.getCoder(),
+        index, perShard)));
+    return PDone.in(input.getPipeline());
   }
 
-  /**
-   * Buffers one bundle's elements and writes them, sorted by index, when the bundle ends; emits
-   * (index / perShard, file name) per file.
-   */
-  static final class WriteFn<T> extends DoFn<T, KV<Long, String>> {
+  /** Buffers one bundle's elements and writes them, sorted by index, when the bundle ends. */
+  static final class WriteFn<T> extends DoFn<T, Void> {
     private static final long serialVersionUID = 1L;
     private final String directory;
     private final String prefix;
@@ -122,38 +110,25 @@ public final class WriteShards<T> extends PTransform<PCollection<T>,
     }
 
     @FinishBundle
-    public void finish(FinishBundleContext context) throws IOException {
-      for (KV<Long, String> written : flush()) {
-        context.output(written, GlobalWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-      }
-    }
-
-    /**
-     * Writes the bundle's elements, sorted by index, one file per multiple of perShard;
-     * returns (index / perShard, file name) of each file.
-     */
-    List<KV<Long, String>> flush() throws IOException {
+    public void finish() throws IOException {
       List<T> items = bundle;
       bundle = null;
-      List<KV<Long, String>> written = new ArrayList<>();
       if (items.isEmpty()) {
-        return written;
+        return;
       }
       items.sort((a, b) -> Long.compare(index.apply(a), index.apply(b)));
       int from = 0;
       for (int i = 1; i <= items.size(); i++) {
         if (i == items.size()
             || index.apply(items.get(i)) / perShard != index.apply(items.get(from)) / perShard) {
-          String name = write(items.subList(from, i));
-          written.add(KV.of(index.apply(items.get(from)) / perShard, name));
+          write(items.subList(from, i));
           from = i;
         }
       }
-      return written;
     }
 
-    /** Writes sorted elements to one file; returns its name. */
-    private String write(List<T> items) throws IOException {
+    /** Writes sorted elements to one file. */
+    private void write(List<T> items) throws IOException {
       List<byte[]> encoded = new ArrayList<>(items.size());
       CRC32 crc = new CRC32();
       for (T t : items) {
@@ -163,8 +138,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>,
       }
       long first = index.apply(items.get(0));
       long last = index.apply(items.get(items.size() - 1));
-      String name = fileName(prefix, first, last, crc.getValue());
-      Path target = Paths.get(directory, name);
+      Path target = Paths.get(directory, fileName(prefix, first, last, crc.getValue()));
       AtomicFiles.write(target, os -> {
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
         for (byte[] b : encoded) {
@@ -173,7 +147,6 @@ public final class WriteShards<T> extends PTransform<PCollection<T>,
         }
         data.flush();
       });
-      return name;
     }
   }
 }

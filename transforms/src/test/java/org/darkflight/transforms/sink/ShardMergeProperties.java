@@ -39,7 +39,7 @@ class ShardMergeProperties {
     for (Long l : bundle) {
       fn.process(l);
     }
-    fn.flush();
+    fn.finish();
   }
 
   private static List<Long> read(Path dir) throws IOException {
