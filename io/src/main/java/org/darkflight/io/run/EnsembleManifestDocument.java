@@ -28,7 +28,9 @@ import org.darkflight.io.json.DeclaredOrderJson;
  * @param eventId                    the event
  * @param mode                       {@code monte_carlo} or {@code mass_grid}
  * @param samples                    samples of the run (count)
- * @param randomSeed                 the ensemble's random seed
+ * @param randomSeed                 the ensemble's random seed, a signed 64-bit integer as decimal
+ *                                   text (a JSON number would lose digits in readers that hold
+ *                                   numbers as doubles, such as JavaScript; see {@link #seed})
  * @param sampling                   sampling strategy
  * @param rng                        the random number generator and how substreams are derived
  * @param parameters                 the uncertain parameters, in the order of the draws
@@ -44,7 +46,7 @@ public record EnsembleManifestDocument(
     @JsonProperty("event_id") String eventId,
     @JsonProperty("mode") String mode,
     @JsonProperty("samples") long samples,
-    @JsonProperty("random_seed") long randomSeed,
+    @JsonProperty("random_seed") String randomSeed,
     @JsonProperty("sampling") String sampling,
     @JsonProperty("rng") Rng rng,
     @JsonProperty("parameters") List<String> parameters,
@@ -63,8 +65,32 @@ public record EnsembleManifestDocument(
       "https://darkflight.org/schemas/ensemble_manifest.schema.json";
 
   public EnsembleManifestDocument {
+    seed(randomSeed);
     parameters = List.copyOf(parameters);
     fragments = List.copyOf(fragments);
+  }
+
+  /** A seed as written: its decimal text (signed 64-bit). */
+  public static String seedText(long seed) {
+    return Long.toString(seed);
+  }
+
+  /**
+   * A seed as read back: the decimal text of a signed 64-bit integer.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public static long seed(String text) {
+    if (text == null || !text.matches("-?[0-9]{1,19}")) {
+      throw new IllegalArgumentException("a seed is the decimal text of a signed 64-bit "
+          + "integer, got " + text);
+    }
+    return Long.parseLong(text);
+  }
+
+  /** {@link #randomSeed()} as a number. */
+  public long randomSeedValue() {
+    return seed(randomSeed);
   }
 
   /**
@@ -84,7 +110,8 @@ public record EnsembleManifestDocument(
    *
    * @param index               sample index
    * @param fragmentId          its fragment
-   * @param substreamSeed       first word of the sample's generator state
+   * @param substreamSeed       first word of the sample's generator state, as decimal text
+   *                            (see {@link EnsembleManifestDocument#seed})
    * @param status              {@code landed} or {@code failed}
    * @param failureReason       why it failed, or null when it landed
    * @param draws               parameter → drawn value (in the parameter's unit), in
@@ -94,7 +121,7 @@ public record EnsembleManifestDocument(
   public record Row(
       @JsonProperty("index") long index,
       @JsonProperty("fragment_id") String fragmentId,
-      @JsonProperty("substream_seed") long substreamSeed,
+      @JsonProperty("substream_seed") String substreamSeed,
       @JsonProperty("status") String status,
       @JsonProperty("failure_reason") @JsonInclude(JsonInclude.Include.NON_NULL)
       String failureReason,
@@ -103,9 +130,15 @@ public record EnsembleManifestDocument(
       List<Double> windPerturbationMps) {
 
     public Row {
+      seed(substreamSeed);
       draws = new LinkedHashMap<>(draws);
       windPerturbationMps = windPerturbationMps == null ? List.of()
           : List.copyOf(windPerturbationMps);
+    }
+
+    /** {@link #substreamSeed()} as a number. */
+    public long substreamSeedValue() {
+      return seed(substreamSeed);
     }
   }
 

@@ -71,4 +71,32 @@ public final class Ogrinfo {
     assertThat("layer '" + layer + "' in " + layers.keySet(), v != null, equalTo(true));
     return Long.parseLong(v[1]);
   }
+
+  private static final Pattern FIELD = Pattern.compile("(?m)^(\\w+): (\\w+) \\(");
+
+  /** Field name → GDAL field type (Integer64, Real, String, …) of the only layer of a file. */
+  public static Map<String, String> fieldTypes(Path file)
+      throws IOException, InterruptedException {
+    String out = run("-al", "-so", file.toString());
+    Map<String, String> types = new LinkedHashMap<>();
+    Matcher m = FIELD.matcher(out.substring(out.indexOf("Layer SRS WKT") >= 0
+        ? out.indexOf("Layer SRS WKT") : 0));
+    while (m.find()) {
+      types.put(m.group(1), m.group(2));
+    }
+    return types;
+  }
+
+  /**
+   * The features of a file as GDAL reads them, converted by {@code ogr2ogr} to GeoJSON text
+   * (typed values; a null geometry is JSON null).
+   */
+  public static String asGeoJson(Path file) throws IOException, InterruptedException {
+    List<String> cmd = List.of("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file.toString());
+    Process p = new ProcessBuilder(cmd).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat("ogr2ogr " + cmd + " failed:\n" + err, p.waitFor(), equalTo(0));
+    return out;
+  }
 }

@@ -33,7 +33,7 @@ public final class EnsembleManifestWriter {
   /** Schema {@code $id}. */
   public static final String SCHEMA_ID = EnsembleManifestDocument.SCHEMA_ID;
   /** Version of the schema, written as {@code meta.schema_version}. */
-  public static final String SCHEMA_VERSION = "1.1.0";
+  public static final String SCHEMA_VERSION = "1.2.0";
   /** {@code meta.product}. */
   public static final String PRODUCT = "ensemble_manifest";
 
@@ -62,7 +62,8 @@ public final class EnsembleManifestWriter {
       fragments.add(factory.nominal().fragmentId(f));
     }
     return new EnsembleManifestDocument(SCHEMA_ID, meta, eventId,
-        c.mode().name().toLowerCase(Locale.ROOT), c.samples(), c.randomSeed(), c.sampling(),
+        c.mode().name().toLowerCase(Locale.ROOT), c.samples(),
+        EnsembleManifestDocument.seedText(c.randomSeed()), c.sampling(),
         new EnsembleManifestDocument.Rng("Apache Commons RNG 1.6", "XO_RO_SHI_RO_128_PP",
             "state = SplitMix64 rounds of (random_seed, sample index); see docs/ensemble.md"),
         params.stream().map(UncertainParameter::jsonName).toList(),
@@ -100,7 +101,8 @@ public final class EnsembleManifestWriter {
           draws.put(p.jsonName(), value(s, p));
         }
         EnsembleManifestDocument.Row row = new EnsembleManifestDocument.Row(i,
-            s.getFragmentId(), Substreams.substreamSeed(c.randomSeed(), i),
+            s.getFragmentId(),
+            EnsembleManifestDocument.seedText(Substreams.substreamSeed(c.randomSeed(), i)),
             reason == null ? "landed" : "failed", reason, draws, s.getWindPerturbationMps());
         i++;
         return row;

@@ -62,7 +62,9 @@ import org.darkflight.transforms.sink.ShardReader;
  * options, waits for it, then writes — from the index-ordered shard files, so that the bytes do
  * not depend on the runner or its parallelism — {@code strewn_field_points.geojson},
  * {@code uncertainty_ellipses.geojson}, {@code strewn_field.kml}, {@code strewn_field.kmz} (by the
- * io module's writers), {@code ensemble_manifest.json} and {@code output_manifest.json}.
+ * io module's writers), the per-sample table ({@code samples.fgb}, {@code samples_table/},
+ * {@code samples_table.vrt}, {@code samples.gpkg}; {@link SampleTableOutputs}),
+ * {@code ensemble_manifest.json} and {@code output_manifest.json}.
  */
 public final class EnsembleRun {
 
@@ -254,12 +256,16 @@ public final class EnsembleRun {
       Shards shards = readShards(in, setup, work, coders);
       GeoOutputs geo = writeGeoOutputs(in, setup, shards, work, coders, outDir, producedUtc,
           heatmap);
+      List<StrewnFieldExport.WrittenFile> table = SampleTableOutputs.write(work, outDir,
+          new org.darkflight.transforms.sink.SampleRows(setup.factory(), setup.bins()), coders,
+          in.ensemble().samplesPerElement(), options, producedUtc,
+          new java.io.PrintWriter(System.err, true));
       Path ensembleManifest = outDir.resolve(EnsembleManifestWriter.FILE);
       EnsembleManifestWriter.write(ensembleManifest, canonicalMeta(in,
           EnsembleManifestWriter.PRODUCT, EnsembleManifestWriter.SCHEMA_VERSION, producedUtc),
           setup.factory(),
           shards.failures());
-      List<Path> paths = writeOutputManifest(in, shards, geo, ensembleManifest, outDir,
+      List<Path> paths = writeOutputManifest(in, shards, geo, table, ensembleManifest, outDir,
           producedUtc);
       long t2 = System.nanoTime();
       return new Summary(paths, in.ensemble().samples(), shards.landed(),
@@ -417,11 +423,13 @@ public final class EnsembleRun {
    * manifest; returns every artifact's path in manifest order, the output manifest last.
    */
   private List<Path> writeOutputManifest(RunInputs in, Shards shards, GeoOutputs geo,
-      Path ensembleManifest, Path outDir, Instant producedUtc) throws IOException {
+      List<StrewnFieldExport.WrittenFile> table, Path ensembleManifest, Path outDir,
+      Instant producedUtc) throws IOException {
     List<OutputManifest.Artifact> artifacts = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     List<StrewnFieldExport.WrittenFile> files = new ArrayList<>(geo.written().files());
     files.addAll(geo.heatFiles());
+    files.addAll(table);
     for (StrewnFieldExport.WrittenFile f : files) {
       artifacts.add(new OutputManifest.Artifact(outDir.relativize(f.path()).toString(),
           f.sha256(), f.type(), f.bytes()));

@@ -6,7 +6,14 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.darkflight.io.table.FlatGeobufTable;
+import org.darkflight.io.table.SampleTable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code darkflight run --runner=FlinkRunner --flinkMaster=…} on a real standalone Flink session
  * cluster (JobManager and TaskManager JVMs started by runner-configs/start-flink-cluster.sh on
  * free ports), with the lean job jar staged: byte-identical artifacts to the DirectRunner at
- * parallelism 1 and 2, and a job that survives the loss of its TaskManager.
+ * parallelism 1 and 2 (among them the per-sample table's FlatGeobuf shards, written by the
+ * TaskManager, and their merge), and a job that survives the loss of its TaskManager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,6 +82,57 @@ class FlinkClusterIT {
     Path out = tmp.resolve("cluster-p" + parallelism);
     DarkflightRuns.runOk(ensemble, out, onCluster(parallelism));
     DarkflightRuns.assertSameFiles(reference, out);
+    assertTableShardsWrittenByTheTaskManager(reference, out, parallelism);
+  }
+
+  /**
+   * The per-sample table written by the last job on the cluster (the run's table job): its
+   * shard-writing operator ran on the cluster's TaskManager (Flink's REST API: the vertex, its
+   * parallelism, the TaskManager it ran on), one FlatGeobuf file per table shard (8 for 2 000 samples in
+   * ranges of 250: no single writer), and the shards merged are byte-identical to the
+   * DirectRunner's merged {@code samples.fgb}.
+   */
+  void assertTableShardsWrittenByTheTaskManager(Path reference, Path out, int parallelism)
+      throws Exception {
+    JsonNode latest = null;
+    for (JsonNode j : cluster.rest("/jobs/overview").path("jobs")) {
+      if (latest == null || j.path("start-time").asLong() > latest.path("start-time").asLong()) {
+        latest = j;
+      }
+    }
+    assertThat("a finished job", latest != null && "FINISHED".equals(
+        latest.path("state").asText()), equalTo(true));
+    String jobId = latest.path("jid").asText();
+    JsonNode vertex = null;
+    for (JsonNode v : cluster.rest("/jobs/" + jobId).path("vertices")) {
+      if (v.path("name").asText().contains("WriteTableShard")) {
+        vertex = v;
+      }
+    }
+    assertThat("a vertex writing the table shards", vertex != null, equalTo(true));
+    assertThat(vertex.path("parallelism").asInt(), equalTo(parallelism));
+    Set<String> taskManagers = new HashSet<>();
+    for (JsonNode tm : cluster.rest("/taskmanagers").path("taskmanagers")) {
+      taskManagers.add(tm.path("id").asText());
+    }
+    JsonNode ran = cluster.rest("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText()
+        + "/taskmanagers").path("taskmanagers");
+    assertThat(ran.size(), greaterThan(0));
+    for (JsonNode tm : ran) {
+      assertThat("ran on a TaskManager of the cluster",
+          taskManagers.contains(tm.path("taskmanager-id").asText()), equalTo(true));
+    }
+    assertThat(vertex.path("status").asText(), equalTo("FINISHED"));
+
+    List<Path> shards;
+    try (Stream<Path> s = Files.list(out.resolve(SampleTable.SHARD_DIR))) {
+      shards = s.sorted().toList();
+    }
+    assertThat(shards, hasSize((int) (SAMPLES / 250)));
+    Path merged = tmp.resolve("merged-p" + parallelism + ".fgb");
+    assertThat(FlatGeobufTable.merge(shards, merged), equalTo(SAMPLES));
+    assertThat(Files.mismatch(merged, reference.resolve(SampleTable.FLATGEOBUF_FILE)),
+        equalTo(-1L));
   }
 
   @Order(2)

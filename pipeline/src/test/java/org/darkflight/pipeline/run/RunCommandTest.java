@@ -82,13 +82,22 @@ class RunCommandTest {
     CliOutcome rb = runEnsemble(b, EVENT.resolve("fragments.json"), "--targetParallelism=4");
     assertThat(rb.err(), rb.exit(), is(0));
     assertThat(names(a), is(List.of("ensemble_manifest.json", "metrics.json",
-        "output_manifest.json", "report.html", "search_areas.geojson", "search_plan.gpx",
+        "output_manifest.json", "report.html", "samples.fgb", "samples.gpkg", "samples_table",
+        "samples_table.vrt", "search_areas.geojson", "search_plan.gpx",
         "strewn_field.kml", "strewn_field.kmz", "strewn_field_points.geojson",
         "uncertainty_ellipses.geojson")));
     assertThat(names(b), is(names(a)));
     for (String n : names(a)) {
       if (n.equals("metrics.json")) {
         continue; // wall-clock figures
+      }
+      if (n.equals("samples_table")) {
+        assertThat(names(b.resolve(n)), is(names(a.resolve(n))));
+        for (String shard : names(a.resolve(n))) {
+          assertThat(shard, Files.mismatch(a.resolve(n).resolve(shard),
+              b.resolve(n).resolve(shard)), is(-1L));
+        }
+        continue;
       }
       assertThat(n, Files.mismatch(a.resolve(n), b.resolve(n)), is(-1L));
     }
@@ -129,7 +138,9 @@ class RunCommandTest {
     assertThat(em.get("rows").get(47).get("index").asLong(), is(47L));
     JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
         "output_manifest");
-    assertThat(om.get("artifacts").size(), is(8)); // + search plan (2 files) + report.html
+    // + search plan (2 files) + report.html; + per-sample table: samples.fgb, samples.gpkg,
+    // samples_table.vrt and 10 shards (48 samples in ranges of 5)
+    assertThat(om.get("artifacts").size(), is(8 + 13));
     for (JsonNode art : om.get("artifacts")) {
       Path f = dir.resolve(art.get("path").asText());
       assertThat(art.get("sha256").asText(), is(RunInputs.sha256(f)));

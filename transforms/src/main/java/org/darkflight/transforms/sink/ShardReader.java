@@ -111,6 +111,24 @@ public final class ShardReader<T> implements Iterator<T>, Closeable {
     return reader;
   }
 
+  /**
+   * A reader of the given shard files of {@code prefix} in {@code dir} (names as
+   * {@link WriteShards#fileName}; others are refused).
+   */
+  public static <T> ShardReader<T> open(Path dir, String prefix, List<String> files,
+      Coder<T> coder, SerializableFunction<T, Long> index) throws IOException {
+    ShardReader<T> reader = new ShardReader<>(coder, index);
+    for (String n : files.stream().sorted().toList()) {
+      Matcher m = n.startsWith(prefix + "-") ? NAME.matcher(n.substring(prefix.length()))
+          : null;
+      if (m == null || !m.matches()) {
+        throw new IOException(dir.resolve(n) + ": not a shard file of '" + prefix + "'");
+      }
+      reader.queue.add(reader.new Cursor(dir.resolve(n), Long.parseLong(m.group(1))));
+    }
+    return reader;
+  }
+
   /** Reads everything into a list (for small outputs such as ellipse fits and failures). */
   public static <T> List<T> readAll(Path dir, String prefix, Coder<T> coder,
       SerializableFunction<T, Long> index) throws IOException {
