@@ -38,9 +38,19 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
   private final double outputIntervalS;
   private final PhysicsConfig.LegacyMode legacy;
   private final PhysicsConfig.Plugins plugins;
+  private final String cancellationKey;
   private transient PhysicsConfig config;
 
   public PhysicsLandingSimulator(PhysicsConfig c) {
+    this(c, null);
+  }
+
+  /**
+   * A simulator whose integrations stop when the {@link RunCancellation} registered under
+   * {@code cancellationKey} is cancelled (null: never).
+   */
+  public PhysicsLandingSimulator(PhysicsConfig c, String cancellationKey) {
+    this.cancellationKey = cancellationKey;
     dragModel = c.dragModel();
     cdScale = c.cdScale();
     ablationEnabled = c.ablation().enabled();
@@ -80,6 +90,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
 
   @Override
   public Landing land(AtmosphereModel atmosphere, LuminousEnd start, Fragment fragment) {
-    return PhysicsModels.simulator(atmosphere, config()).land(start, fragment);
+    return PhysicsModels.simulator(atmosphere, config())
+        .withCancellation(RunCancellation.forKey(cancellationKey)).land(start, fragment);
   }
 }

@@ -37,6 +37,7 @@ public final class DarkflightSimulator {
   private final IntegratorFactory integrators;
   private final double[] absoluteTolerances;
   private final LegacyMethod legacy;
+  private final Cancellation cancellation;
 
   /**
    * A simulator with the given models; {@code config} gives the integration tolerances, Earth
@@ -64,6 +65,12 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators, LegacyMethod legacy) {
+    this(atmosphere, config, models, integrators, legacy, Cancellation.NEVER);
+  }
+
+  private DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models, IntegratorFactory integrators, LegacyMethod legacy,
+      Cancellation cancellation) {
     if (atmosphere == null || config == null || models == null || integrators == null) {
       throw new IllegalArgumentException(
           "atmosphere, config, models and integrators must not be null");
@@ -78,9 +85,22 @@ public final class DarkflightSimulator {
           + " method" : "the legacy method " + legacy.name()));
     }
     this.legacy = legacy;
+    if (cancellation == null) {
+      throw new IllegalArgumentException("cancellation must not be null (Cancellation.NEVER)");
+    }
+    this.cancellation = cancellation;
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
+  }
+
+  /**
+   * This simulator with a cooperative cancellation signal: every integration it runs polls
+   * {@code c} before each step and stops with a {@link SimulationCancelledException} once it
+   * says so. The legacy methods (fixed, bounded step counts) do not poll it.
+   */
+  public DarkflightSimulator withCancellation(Cancellation c) {
+    return new DarkflightSimulator(atmosphere, config, models, integrators, legacy, c);
   }
 
   public AtmosphereModel atmosphere() {
@@ -344,7 +364,7 @@ public final class DarkflightSimulator {
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator, config.integration().maxSteps(),
-          config.integration().maxRecordedPoints());
+          config.integration().maxRecordedPoints(), cancellation);
     }
 
     double[] stateArray(FlightState s, Fragment fragment) {

@@ -41,18 +41,22 @@ final class Propagator {
   private final long maxSteps;
   private final long maxRecordedPoints;
   private long recordedPoints;
+  private final Cancellation cancellation;
 
   /**
    * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
    * @param maxRecordedPoints recorded-point budget of one {@link #run}
    *                          (integration.max_recorded_points)
+   * @param cancellation      polled once per step; when it says so, {@link #run} stops with a
+   *                          {@link SimulationCancelledException}
    */
   Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
-      long maxRecordedPoints) {
+      long maxRecordedPoints, Cancellation cancellation) {
     this.eom = eom;
     this.integrator = integrator;
     this.maxSteps = maxSteps;
     this.maxRecordedPoints = maxRecordedPoints;
+    this.cancellation = cancellation;
   }
 
   /** Passes a sample to the recorder, within the recorded-point budget. */
@@ -83,6 +87,8 @@ final class Propagator {
    *
    * @param outputIntervalS sample spacing for the recorder, s (NaN or recorder null: none)
    * @return true when stopped by the height crossing
+   * @throws SimulationCancelledException when the cancellation signal is seen (checked before
+   *                                      every step)
    */
   boolean run(double t0, double[] y0, int direction, double targetHeightM, double targetTimeS,
       double outputIntervalS, Recorder recorder) {
@@ -113,6 +119,9 @@ final class Propagator {
       eom.compute(t, y, yTrial);
     }
     while (true) {
+      if (cancellation.isCancelled()) {
+        throw new SimulationCancelledException(t);
+      }
       if (++steps > maxSteps) {
         throw new SimulationException(SimulationException.Reason.STEP_BUDGET_EXCEEDED, t,
             "more than " + maxSteps + " integration steps by t = " + t + " s at height "

@@ -89,6 +89,17 @@ public final class EnsembleRun {
         atmosphereFactory(inputs));
   }
 
+  /**
+   * As {@link #physics(RunInputs)}, its integrations stopping at their next step once
+   * {@code cancellation} is cancelled; the run then ends with an exception (nothing is reported
+   * as a sample failure). The nominal trajectories drawn after the ensemble do not poll it.
+   */
+  public static EnsembleRun physics(RunInputs inputs,
+      org.darkflight.analysis.ensemble.RunCancellation cancellation) {
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), cancellation.key()),
+        atmosphereFactory(inputs));
+  }
+
   /** The atmosphere of the run's samples (see {@link LegacySlices}). */
   static AtmosphereFactory atmosphereFactory(RunInputs inputs) {
     try {
