@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the HTTP service (issue 19 §5; docs/reliability.md, "Service under load"): starts
-# `darkflight serve` (-Xmx1g, --max-concurrent 2, --timeout-s 10) on a free port, then
+# `darkflight serve` (-Xmx1g, --max-concurrent 2, --timeout-s 30, LOAD_TIMEOUT_S) on a free port, then
 # bench/service_load.py opens slow-loris connections, fires runaway requests (answered 504 and
-# cancelled) and concurrent valid requests (retried on 429), probes GET /healthz every 100 ms and
+# cancelled) and concurrent valid requests (retried on 429 after Retry-After), probes GET /healthz every 100 ms and
 # samples the server's RSS. Prints /healthz latency (max, p99), peak RSS, status counts, and
 # whether the cancelled work stopped. A benchmark script, never a unit test.
 #
@@ -22,7 +22,7 @@ if [ ! -f "$jar" ]; then
 fi
 command -v python3 >/dev/null || { echo "service-load: python3 is missing" >&2; exit 2; }
 log="$out_dir/service-load-server.log"
-java -Xmx1g -jar "$jar" serve --host 127.0.0.1 --port 0 --max-concurrent 2 --timeout-s 10 \
+java -Xmx1g -jar "$jar" serve --host 127.0.0.1 --port 0 --max-concurrent 2 --timeout-s "${LOAD_TIMEOUT_S:-30}" \
   >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT

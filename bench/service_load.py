@@ -3,8 +3,8 @@
 
 Against a running service it opens slow-loris connections (half trickle header bytes, half send a
 partial request and go idle), fires runaway requests (schema-valid ensembles whose 0.1 ms rk4
-steps would run for hours) and N concurrent valid requests (each retried on 429 until it gets an
-answer), while it probes GET /healthz every 100 ms and samples the server's RSS. It prints the
+steps would run for hours) and N concurrent valid requests (each retried on 429 after its Retry-After
+until it gets an answer), while it probes GET /healthz every 100 ms and samples the server's RSS. It prints the
 /healthz latency (max, p99), the peak RSS, the status counts, and whether the cancelled runs
 really stopped (darkflight_simulations_in_flight back to 0, server CPU idle afterwards).
 Standard library only. Exit 0: /healthz always answered within the limit and the runaway work
@@ -134,10 +134,12 @@ def post(host, port, payload, timeout, retries, statuses, lock):
                 statuses[r.status] = statuses.get(r.status, 0) + 1
             if r.status != 429:
                 return r.status
+            wait = float(r.getheader("Retry-After", "1"))
         except OSError as e:
             with lock:
                 statuses[repr(type(e).__name__)] = statuses.get(repr(type(e).__name__), 0) + 1
-        time.sleep(1.0)
+            wait = 1.0
+        time.sleep(wait)  # a well-behaved client honours Retry-After
     return None
 
 

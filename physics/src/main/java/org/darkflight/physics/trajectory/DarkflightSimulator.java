@@ -131,6 +131,26 @@ public final class DarkflightSimulator {
     return "modern integration (legacy none): drag " + drag + ", integrator " + integrator;
   }
 
+  /**
+   * Whether the integration reads each fragment's own {@link Fragment#cd()}: the drag model
+   * does, or an ablation model that changes the mass does, or a legacy method computes the
+   * landings (its outputs report the fragment's cd). A fragment without cd is refused only then.
+   */
+  public boolean needsFragmentCd() {
+    return legacy != null || models.drag().usesFragmentCd()
+        || (models.ablation().changesMass() && models.ablation().usesFragmentCd());
+  }
+
+  private void requireCd(Fragment fragment) {
+    if (!fragment.hasCd() && needsFragmentCd()) {
+      String user = legacy != null ? "legacy mode " + legacy.name()
+          : models.drag().usesFragmentCd() ? "the drag model" : "the ablation model";
+      throw new IllegalArgumentException("fragment " + fragment.id() + " gives no cd, but "
+          + user + " uses it; give cd, or a drag model that computes Cd itself"
+          + " (mach_regime, reynolds_curve, henderson) with \"legacy\": \"none\"");
+    }
+  }
+
   /** The force models in use. */
   public ForceModels models() {
     return models;
@@ -167,6 +187,7 @@ public final class DarkflightSimulator {
    */
   public Trajectory simulate(LuminousEnd start, Fragment fragment) {
     if (legacy != null) {
+      requireCd(fragment);
       return legacy.simulate(start, fragment);
     }
     return simulate(initialState(start, fragment), fragment);
@@ -201,6 +222,7 @@ public final class DarkflightSimulator {
    */
   public Landing land(LuminousEnd start, Fragment fragment) {
     if (legacy != null) {
+      requireCd(fragment);
       return legacy.land(start, fragment);
     }
     return land(initialState(start, fragment), fragment);
@@ -360,6 +382,7 @@ public final class DarkflightSimulator {
     final double[] yDot = new double[EquationsOfMotion.DIMENSION];
 
     Run(Fragment fragment) {
+      requireCd(fragment);
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
@@ -403,7 +426,8 @@ public final class DarkflightSimulator {
           origin.longitudeDeg(), impact.latitudeDeg(), impact.longitudeDeg());
       return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), config.groundAltitudeM(),
           start.epochUtc().plusNanos(Math.round(t * 1e9)), t, speed, terminal, m,
-          drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed);
+          drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed,
+          eom.lastDragCoefficient());
     }
   }
 }

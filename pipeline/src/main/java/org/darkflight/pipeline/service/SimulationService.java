@@ -316,6 +316,12 @@ public final class SimulationService implements AutoCloseable {
     }
   }
 
+  private Reply busy() {
+    Reply r = json(429, error("busy", "all " + limits.maxConcurrent()
+        + " simulation slots are busy; retry later"));
+    return new Reply(429, r.contentType(), r.body(), Map.of("Retry-After", "5"));
+  }
+
   private Reply tooLarge() {
     return json(413, error("too_large", "request body larger than " + limits.maxBodyBytes()
         + " bytes"));
@@ -378,9 +384,7 @@ public final class SimulationService implements AutoCloseable {
       return;
     }
     if (!slots.tryAcquire()) {
-      Reply busy = json(429, error("busy", "all " + limits.maxConcurrent()
-          + " simulation slots are busy; retry later"));
-      send(ex, new Reply(429, busy.contentType(), busy.body(), Map.of("Retry-After", "5")));
+      send(ex, busy());
       return;
     }
     run(ex, req);

@@ -204,7 +204,9 @@ public final class Integrate
           .setMassFinalKg(l.massFinalKg())
           .setImpactEnergyJ(l.impactEnergyJ())
           .setDensityKgM3(fragment.densityKgM3())
-          .setCd(fragment.cd() * settings.cdScale())
+          // the fragment's own cd when it gives one (as always); without one (its drag model
+          // computes Cd) the Cd in use at impact
+          .setCd(fragment.hasCd() ? fragment.cd() * settings.cdScale() : l.dragCoefficient())
           .setShapeFactor(fragment.shapeFactor())
           .setDriftDistanceM(l.driftDistanceM())
           .setDriftBearingDeg(l.driftBearingDeg())
