@@ -6,9 +6,10 @@ package org.darkflight.physics;
  * @param id           identifier, unique within a run
  * @param massKg       mass at the start of dark flight, kg (&gt; 0)
  * @param densityKgM3  bulk density, kg/m³ (&gt; 0)
- * @param cd           drag coefficient of {@code simple_constant} drag (&gt; 0); the
- *                     {@code mach_regime}, {@code reynolds_curve} and {@code henderson}
- *                     models take C_d from their curves instead (scale those with {@code PhysicsConfig.cdScale})
+ * @param cd           drag coefficient of {@code simple_constant} drag (&gt; 0), or NaN when not
+ *                     given ({@link #hasCd()}); the {@code mach_regime}, {@code reynolds_curve}
+ *                     and {@code henderson} models take C_d from their curves instead (scale
+ *                     those with {@code PhysicsConfig.cdScale}) and need none
  * @param shapeFactor  shape factor A = S / V^(2/3) (sphere 1.209): sets the cross-section and
  *                     selects (interpolates between) the Mach-regime curves (&gt; 0)
  */
@@ -23,7 +24,9 @@ public record Fragment(String id, double massKg, double densityKgM3, double cd, 
     }
     requirePositive("mass_kg", massKg);
     requirePositive("density_kgm3", densityKgM3);
-    requirePositive("cd", cd);
+    if (!Double.isNaN(cd)) {
+      requirePositive("cd", cd);
+    }
     requirePositive("shape_factor", shapeFactor);
   }
 
@@ -31,6 +34,11 @@ public record Fragment(String id, double massKg, double densityKgM3, double cd, 
     if (!(value > 0) || !Double.isFinite(value)) {
       throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
     }
+  }
+
+  /** Whether the fragment gives its own drag coefficient (else {@link #cd()} is NaN). */
+  public boolean hasCd() {
+    return !Double.isNaN(cd);
   }
 
   /** Volume of the fragment, m³. */

@@ -40,20 +40,24 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
   private final PhysicsConfig.LegacyMode legacy;
   private final PhysicsConfig.Plugins plugins;
   private final Terrain terrain;
+  private final String cancellationKey;
   private transient PhysicsConfig config;
 
   /** Landings on the constant ground of the configuration. */
   public PhysicsLandingSimulator(PhysicsConfig c) {
-    this(c, null);
+    this(c, null, null);
   }
 
   /**
-   * Landings on a terrain surface.
+   * Landings on a terrain surface, with integrations that stop when the
+   * {@link RunCancellation} registered under {@code cancellationKey} is cancelled.
    *
-   * @param terrain the ground, or null for the constant ground of {@code c}
+   * @param terrain         the ground, or null for the constant ground of {@code c}
+   * @param cancellationKey the run's cancellation key, or null: never cancelled
    */
-  public PhysicsLandingSimulator(PhysicsConfig c, Terrain terrain) {
+  public PhysicsLandingSimulator(PhysicsConfig c, Terrain terrain, String cancellationKey) {
     this.terrain = terrain;
+    this.cancellationKey = cancellationKey;
     dragModel = c.dragModel();
     cdScale = c.cdScale();
     ablationEnabled = c.ablation().enabled();
@@ -93,7 +97,7 @@ public final class PhysicsLandingSimulator implements LandingSimulator {
 
   @Override
   public Landing land(AtmosphereModel atmosphere, LuminousEnd start, Fragment fragment) {
-    return PhysicsModels.simulator(atmosphere, config()).withTerrain(terrain).land(start,
-        fragment);
+    return PhysicsModels.simulator(atmosphere, config()).withTerrain(terrain)
+        .withCancellation(RunCancellation.forKey(cancellationKey)).land(start, fragment);
   }
 }

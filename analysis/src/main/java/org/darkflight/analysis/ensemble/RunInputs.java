@@ -87,6 +87,65 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
   public static final long DEFAULT_SEED = 0;
 
   /**
+   * A fragment may leave out {@code cd} only when nothing reads it: the drag model computes Cd
+   * itself (mach_regime, reynolds_curve, henderson), no ablation model reads it and no legacy
+   * mode runs; and then the ensemble must not perturb it.
+   *
+   * @param ensembleFile may be null (then {@code ensemble} is null too)
+   *
+   * @throws InputException naming the first fragment without cd and what uses it
+   */
+  public static void checkCd(Path fragmentsFile, List<Fragment> fragments, Path configFile,
+      PhysicsConfig physics, Path ensembleFile, EnsembleConfig ensemble) throws InputException {
+    for (int i = 0; i < fragments.size(); i++) {
+      Fragment f = fragments.get(i);
+      if (f.hasCd()) {
+        continue;
+      }
+      boolean needed;
+      try {
+        needed = org.darkflight.physics.models.PhysicsModels.needsFragmentCd(physics);
+      } catch (IllegalArgumentException e) {
+        return; // a plugin that is not installed: reported where the models are built
+      }
+      if (needed) {
+        String prefix = "/fragments/";
+        try {
+          prefix = org.darkflight.io.json.Json.mapper().readTree(fragmentsFile.toFile()).isArray()
+              ? "/" : prefix;
+        } catch (IOException e) {
+          // read and validated a moment ago; keep the object form's pointer
+        }
+        throw new InputException(fragmentsFile, prefix + i + "/cd", "missing: "
+            + describeCdUser(physics) + " (" + configFile.getFileName() + ") uses each"
+            + " fragment's cd; give cd, or choose a drag model that computes Cd itself"
+            + " (mach_regime, reynolds_curve, henderson)");
+      }
+      if (ensemble != null && ensemble.distributions().containsKey(UncertainParameter.CD)) {
+        throw new InputException(ensembleFile, "/distributions/cd", "perturbs cd, but fragment"
+            + " '" + f.id() + "' of " + fragmentsFile.getFileName() + " gives none (drag_model "
+            + physics.dragModel().name().toLowerCase(java.util.Locale.ROOT) + " computes Cd"
+            + " itself); remove the cd distribution or give cd (scale the model's Cd with"
+            + " physics_config cd_scale)");
+      }
+    }
+  }
+
+  private static String describeCdUser(PhysicsConfig physics) {
+    if (physics.legacy() != PhysicsConfig.LegacyMode.NONE) {
+      return "legacy mode " + physics.legacy().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (physics.plugins().dragModel() != null) {
+      return "drag model plugin " + physics.plugins().dragModel();
+    }
+    if (physics.dragModel() == PhysicsConfig.DragModelKind.SIMPLE_CONSTANT) {
+      return "drag_model simple_constant";
+    }
+    return "the ablation model (ablation.method "
+        + physics.ablation().method().name().toLowerCase(java.util.Locale.ROOT) + ")";
+  }
+
+  /**
    * Reads and checks the inputs.
    *
    * @param fragmentsFile fragments.json, or null to use the ensemble's split rule
@@ -147,6 +206,7 @@ public record RunInputs(Event event, List<AtmosLevel> levels, PhysicsConfig phys
         warnings.add(fragmentsFile + ": no meta block: the fragments' provenance is missing");
       }
       fragments = FragmentPrep.canonical(fragmentsFile.toString(), ff.fragments());
+      checkCd(fragmentsFile, ff.fragments(), configFile, physics, ensembleFile, ensemble);
     } else if (ensemble != null && ensemble.splitRule() != null) {
       fragments = FragmentPrep.split(ensembleFile.toString(), ensemble.splitRule());
       derivation = "no fragments file: fragments derived from the split rule in " + ensembleFile

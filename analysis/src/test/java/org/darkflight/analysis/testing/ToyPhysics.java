@@ -70,7 +70,7 @@ public final class ToyPhysics {
       return new Landing(p.latitudeDeg(), p.longitudeDeg(), 0, start.timeUtc().plusMillis(
           Math.round(t * 1000)), t, vt, vt, fragment.massKg(), Math.hypot(east, north),
           (Math.toDegrees(Math.atan2(east, north)) + 360) % 360,
-          0.5 * fragment.massKg() * vt * vt);
+          0.5 * fragment.massKg() * vt * vt, fragment.cd());
     };
   }
 

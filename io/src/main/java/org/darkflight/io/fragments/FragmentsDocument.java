@@ -28,14 +28,16 @@ public record FragmentsDocument(
   }
 
   /**
-   * One fragment; {@code shapeFactor} is null when absent (then the sphere's 1.21 applies).
+   * One fragment; {@code shapeFactor} is null when absent (then the sphere's 1.21 applies),
+   * {@code cd} is null when absent (allowed when the drag model computes Cd itself; the run's
+   * input check refuses it otherwise).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FragmentJson(
       @JsonProperty("id") String id,
       @JsonProperty("mass_kg") double massKg,
       @JsonProperty("density_kgm3") double densityKgm3,
-      @JsonProperty("cd") double cd,
+      @JsonProperty("cd") Double cd,
       @JsonProperty("shape_factor") Double shapeFactor) {
 
     /** Shape factor used when the file gives none: a sphere, 1.21 (spec, DFN). */
@@ -43,13 +45,14 @@ public record FragmentsDocument(
 
     /** The physics value (validated by its constructor). */
     public Fragment toFragment() {
-      return new Fragment(id, massKg, densityKgm3, cd,
+      return new Fragment(id, massKg, densityKgm3, cd == null ? Double.NaN : cd,
           shapeFactor == null ? DEFAULT_SHAPE_FACTOR : shapeFactor);
     }
 
     /** The JSON form of a physics value. */
     public static FragmentJson of(Fragment f) {
-      return new FragmentJson(f.id(), f.massKg(), f.densityKgM3(), f.cd(), f.shapeFactor());
+      return new FragmentJson(f.id(), f.massKg(), f.densityKgM3(),
+          f.hasCd() ? f.cd() : null, f.shapeFactor());
     }
   }
 }

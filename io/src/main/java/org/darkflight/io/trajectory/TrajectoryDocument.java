@@ -39,9 +39,11 @@ public record TrajectoryDocument(
    * @param id          fragment id
    * @param massKg      initial mass, kg
    * @param densityKgm3 bulk density, kg/m³
-   * @param cd          drag coefficient (1)
+   * @param cd          drag coefficient (1), null (absent) when the fragment gave none
    * @param shapeFactor shape factor A/V^(2/3) (1)
    */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record FragmentJson(
       @JsonProperty("id") String id,
       @JsonProperty("mass_kg") BigDecimal massKg,

@@ -94,7 +94,8 @@ public final class TrajectoryFiles {
     Fragment f = trajectory.fragment();
     TrajectoryDocument.FragmentJson frag = new TrajectoryDocument.FragmentJson(f.id(),
         Json.roundedSignificant(f.massKg(), 9), Json.roundedSignificant(f.densityKgM3(), 9),
-        Json.roundedSignificant(f.cd(), 9), Json.roundedSignificant(f.shapeFactor(), 9));
+        f.hasCd() ? Json.roundedSignificant(f.cd(), 9) : null,
+        Json.roundedSignificant(f.shapeFactor(), 9));
     Landing l = trajectory.landing();
     TrajectoryDocument.LandingJson land = new TrajectoryDocument.LandingJson(
         Json.roundedDecimal(l.latitudeDeg(), COORDINATE_DECIMALS),

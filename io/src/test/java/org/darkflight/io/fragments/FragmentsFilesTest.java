@@ -75,8 +75,14 @@ class FragmentsFilesTest {
   }
 
   @Test
-  void missingCdIsRejected() {
-    assertThat(bad(r -> frag(r, 1).remove("cd")).field(), equalTo("/fragments/1/cd"));
+  void cdIsOptionalButCheckedWhenGiven() throws Exception {
+    Fragment without = FragmentsFiles.read(mutated(dir, PF, r -> frag(r, 1).remove("cd")))
+        .fragments().get(1);
+    assertThat(without.hasCd(), equalTo(false));
+    assertThat(Double.isNaN(without.cd()), equalTo(true));
+    // issue 16 §4: cd may be left out (a drag model that computes Cd needs none; a run whose
+    // model reads it refuses the file then: analysis RunInputs.checkCd, FragmentCdCliTest)
+    assertThat(bad(r -> frag(r, 1).put("cd", 0)).field(), equalTo("/fragments/1/cd"));
   }
 
   @Test

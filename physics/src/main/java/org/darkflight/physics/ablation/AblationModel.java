@@ -23,6 +23,14 @@ public interface AblationModel {
   double massRateKgPerS(double crossSectionM2, double airDensityKgM3, double airSpeedMps,
       double cd, Fragment fragment);
 
+  /**
+   * Whether the model reads {@link Fragment#cd()} (it gets the drag coefficient in use as
+   * {@code cd} anyway). True unless a model says otherwise.
+   */
+  default boolean usesFragmentCd() {
+    return true;
+  }
+
   /** Whether the model can change the mass (false only for {@link #NONE}). */
   default boolean changesMass() {
     return true;
@@ -38,6 +46,11 @@ public interface AblationModel {
 
     @Override
     public boolean changesMass() {
+      return false;
+    }
+
+    @Override
+    public boolean usesFragmentCd() {
       return false;
     }
   };

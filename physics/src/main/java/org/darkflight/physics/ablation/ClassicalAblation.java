@@ -30,6 +30,12 @@ public final class ClassicalAblation implements AblationModel {
     }
   }
 
+  /** Uses the drag coefficient in use, not the fragment's cd. */
+  @Override
+  public boolean usesFragmentCd() {
+    return false;
+  }
+
   @Override
   public double massRateKgPerS(double crossSectionM2, double airDensityKgM3, double airSpeedMps,
       double cd, Fragment fragment) {

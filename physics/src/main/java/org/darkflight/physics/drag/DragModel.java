@@ -21,4 +21,13 @@ public interface DragModel {
    * @return C_d &gt; 0
    */
   double dragCoefficient(double mach, double reynolds, Fragment fragment);
+
+  /**
+   * Whether the model reads {@link Fragment#cd()}; a fragment without cd is refused only by a
+   * model that does. True unless a model says otherwise (a plugin that does not override this is
+   * assumed to read it).
+   */
+  default boolean usesFragmentCd() {
+    return true;
+  }
 }

@@ -88,6 +88,12 @@ public final class HendersonDrag implements DragModel {
     return c1 + (4.0 / 3.0) * (mach - 1.0) * (c175 - c1);
   }
 
+  /** C_d comes from the model's own curve: no fragment cd is needed. */
+  @Override
+  public boolean usesFragmentCd() {
+    return false;
+  }
+
   @Override
   public double dragCoefficient(double mach, double reynolds, Fragment fragment) {
     double f = (fragment.shapeFactor() - MachRegimeDrag.SPHERE_SHAPE_FACTOR)

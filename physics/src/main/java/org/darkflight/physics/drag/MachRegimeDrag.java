@@ -50,6 +50,12 @@ public final class MachRegimeDrag implements DragModel {
     return 2.1 * Math.exp(-1.16 * m) - 6.5 * Math.exp(-2.23 * m) + 1.67;
   }
 
+  /** C_d comes from the model's own curve: no fragment cd is needed. */
+  @Override
+  public boolean usesFragmentCd() {
+    return false;
+  }
+
   @Override
   public double dragCoefficient(double mach, double reynolds, Fragment fragment) {
     double s = sphere(mach);

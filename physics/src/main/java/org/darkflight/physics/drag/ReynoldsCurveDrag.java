@@ -40,6 +40,12 @@ public final class ReynoldsCurveDrag implements DragModel {
         + 0.25 * c / (1.0 + c);
   }
 
+  /** C_d comes from the model's own curve: no fragment cd is needed. */
+  @Override
+  public boolean usesFragmentCd() {
+    return false;
+  }
+
   @Override
   public double dragCoefficient(double mach, double reynolds, Fragment fragment) {
     return morrison(reynolds);

@@ -213,7 +213,7 @@ public final class LegacySimulator implements LegacyMethod {
     return new Landing(ll[0], ll[1], config.groundAltitudeM(),
         start.timeUtc().plus(Duration.ofNanos(Math.round(r.fallTime() * 1e9))), r.fallTime(),
         r.impactSpeed(), r.terminal(), fragment.massKg(), drift.distanceM(), bearing,
-        0.5 * fragment.massKg() * r.impactSpeed() * r.impactSpeed());
+        0.5 * fragment.massKg() * r.impactSpeed() * r.impactSpeed(), Double.NaN);
   }
 
   /**

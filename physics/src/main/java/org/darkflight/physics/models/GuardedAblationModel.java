@@ -37,4 +37,9 @@ final class GuardedAblationModel implements AblationModel {
   public boolean changesMass() {
     return plugin.changesMass();
   }
+
+  @Override
+  public boolean usesFragmentCd() {
+    return plugin.usesFragmentCd();
+  }
 }

@@ -32,4 +32,9 @@ final class GuardedDragModel implements DragModel {
     }
     return cd;
   }
+
+  @Override
+  public boolean usesFragmentCd() {
+    return plugin.usesFragmentCd();
+  }
 }

@@ -173,4 +173,20 @@ public final class PhysicsModels {
         : new LegacySimulator(atmosphere, config);
     return new DarkflightSimulator(atmosphere, config, models, integrators(config), legacy);
   }
+
+  /**
+   * Whether a run with {@code config} reads each fragment's own cd (see
+   * {@link DarkflightSimulator#needsFragmentCd()}); lets a command check its inputs before it
+   * builds an atmosphere.
+   *
+   * @throws IllegalArgumentException when a selected plugin is not installed
+   */
+  public static boolean needsFragmentCd(PhysicsConfig config) {
+    if (config.legacy() != PhysicsConfig.LegacyMode.NONE) {
+      return true;
+    }
+    ForceModels f = forces(config);
+    return f.drag().usesFragmentCd()
+        || (f.ablation().changesMass() && f.ablation().usesFragmentCd());
+  }
 }

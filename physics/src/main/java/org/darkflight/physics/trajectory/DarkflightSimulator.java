@@ -38,6 +38,7 @@ public final class DarkflightSimulator {
   private final double[] absoluteTolerances;
   private final LegacyMethod legacy;
   private final Terrain terrain;
+  private final Cancellation cancellation;
 
   /**
    * A simulator with the given models; {@code config} gives the integration tolerances, Earth
@@ -65,7 +66,7 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators, LegacyMethod legacy) {
-    this(atmosphere, config, models, integrators, legacy, null);
+    this(atmosphere, config, models, integrators, legacy, null, Cancellation.NEVER);
   }
 
   /**
@@ -82,6 +83,12 @@ public final class DarkflightSimulator {
    */
   public DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
       ForceModels models, IntegratorFactory integrators, LegacyMethod legacy, Terrain terrain) {
+    this(atmosphere, config, models, integrators, legacy, terrain, Cancellation.NEVER);
+  }
+
+  private DarkflightSimulator(AtmosphereModel atmosphere, PhysicsConfig config,
+      ForceModels models, IntegratorFactory integrators, LegacyMethod legacy, Terrain terrain,
+      Cancellation cancellation) {
     if (atmosphere == null || config == null || models == null || integrators == null) {
       throw new IllegalArgumentException(
           "atmosphere, config, models and integrators must not be null");
@@ -101,6 +108,10 @@ public final class DarkflightSimulator {
     }
     this.legacy = legacy;
     this.terrain = terrain;
+    if (cancellation == null) {
+      throw new IllegalArgumentException("cancellation must not be null (Cancellation.NEVER)");
+    }
+    this.cancellation = cancellation;
     double atol = config.integration().absoluteToleranceM();
     // Position in m, velocity in m/s (the same number per second), mass relative to 1 kg.
     this.absoluteTolerances = new double[] {atol, atol, atol, atol, atol, atol, atol * 1e-3};
@@ -108,12 +119,22 @@ public final class DarkflightSimulator {
 
   /** A copy of this simulator that lands on {@code surface} (null: the constant ground). */
   public DarkflightSimulator withTerrain(Terrain surface) {
-    return new DarkflightSimulator(atmosphere, config, models, integrators, legacy, surface);
+    return new DarkflightSimulator(atmosphere, config, models, integrators, legacy, surface,
+        cancellation);
   }
 
   /** The terrain surface, or null when the ground is the constant config height. */
   public Terrain terrain() {
     return terrain;
+  }
+
+  /**
+   * This simulator with a cooperative cancellation signal: every integration it runs polls
+   * {@code c} before each step and stops with a {@link SimulationCancelledException} once it
+   * says so. The legacy methods (fixed, bounded step counts) do not poll it.
+   */
+  public DarkflightSimulator withCancellation(Cancellation c) {
+    return new DarkflightSimulator(atmosphere, config, models, integrators, legacy, terrain, c);
   }
 
   public AtmosphereModel atmosphere() {
@@ -142,6 +163,26 @@ public final class DarkflightSimulator {
     String integrator = config.plugins().integrator() != null ? config.plugins().integrator()
         : config.integration().method().name().toLowerCase(java.util.Locale.ROOT);
     return "modern integration (legacy none): drag " + drag + ", integrator " + integrator;
+  }
+
+  /**
+   * Whether the integration reads each fragment's own {@link Fragment#cd()}: the drag model
+   * does, or an ablation model that changes the mass does, or a legacy method computes the
+   * landings (its outputs report the fragment's cd). A fragment without cd is refused only then.
+   */
+  public boolean needsFragmentCd() {
+    return legacy != null || models.drag().usesFragmentCd()
+        || (models.ablation().changesMass() && models.ablation().usesFragmentCd());
+  }
+
+  private void requireCd(Fragment fragment) {
+    if (!fragment.hasCd() && needsFragmentCd()) {
+      String user = legacy != null ? "legacy mode " + legacy.name()
+          : models.drag().usesFragmentCd() ? "the drag model" : "the ablation model";
+      throw new IllegalArgumentException("fragment " + fragment.id() + " gives no cd, but "
+          + user + " uses it; give cd, or a drag model that computes Cd itself"
+          + " (mach_regime, reynolds_curve, henderson) with \"legacy\": \"none\"");
+    }
   }
 
   /** The force models in use. */
@@ -180,6 +221,7 @@ public final class DarkflightSimulator {
    */
   public Trajectory simulate(LuminousEnd start, Fragment fragment) {
     if (legacy != null) {
+      requireCd(fragment);
       return legacy.simulate(start, fragment);
     }
     return simulate(initialState(start, fragment), fragment);
@@ -214,6 +256,7 @@ public final class DarkflightSimulator {
    */
   public Landing land(LuminousEnd start, Fragment fragment) {
     if (legacy != null) {
+      requireCd(fragment);
       return legacy.land(start, fragment);
     }
     return land(initialState(start, fragment), fragment);
@@ -383,11 +426,12 @@ public final class DarkflightSimulator {
 
     /** @param surface the landing surface, or null to stop at the run's target height only */
     Run(Fragment fragment, Terrain surface) {
+      requireCd(fragment);
       eom = new EquationsOfMotion(atmosphere.forTrajectory(), models, config.earthRotation(),
           fragment);
       Integrator integrator = integrators.create(absoluteTolerances, 3);
       propagator = new Propagator(eom, integrator, config.integration().maxSteps(),
-          config.integration().maxRecordedPoints(), surface);
+          config.integration().maxRecordedPoints(), surface, cancellation);
     }
 
     double[] stateArray(FlightState s, Fragment fragment) {
@@ -427,7 +471,8 @@ public final class DarkflightSimulator {
       double groundM = terrain == null ? config.groundAltitudeM() : impact.heightM();
       return new Landing(impact.latitudeDeg(), impact.longitudeDeg(), groundM,
           start.epochUtc().plusNanos(Math.round(t * 1e9)), t, speed, terminal, m,
-          drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed);
+          drift.distanceM(), drift.initialBearingDeg(), 0.5 * m * speed * speed,
+          eom.lastDragCoefficient());
     }
   }
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
  *                             impact, m (geodesic)
  * @param driftBearingDeg      bearing of that displacement clockwise from true north, degrees
  * @param impactEnergyJ        kinetic energy at impact, ½ m v², J
+ * @param dragCoefficient      drag coefficient in use at impact (after cd_scale), or NaN when
+ *                             the method does not report it (the legacy methods)
  */
 public record Landing(
     double latitudeDeg,
@@ -30,4 +32,5 @@ public record Landing(
     double massFinalKg,
     double driftDistanceM,
     double driftBearingDeg,
-    double impactEnergyJ) {}
+    double impactEnergyJ,
+    double dragCoefficient) {}

@@ -42,16 +42,7 @@ final class Propagator {
   private final long maxRecordedPoints;
   private long recordedPoints;
   private final Terrain terrain;
-
-  /**
-   * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
-   * @param maxRecordedPoints recorded-point budget of one {@link #run}
-   *                          (integration.max_recorded_points)
-   */
-  Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
-      long maxRecordedPoints) {
-    this(eom, integrator, maxSteps, maxRecordedPoints, null);
-  }
+  private final Cancellation cancellation;
 
   /**
    * @param maxSteps          step budget of one {@link #run} (integration.max_steps)
@@ -59,14 +50,17 @@ final class Propagator {
    *                          (integration.max_recorded_points)
    * @param terrain           the ground surface for height stops, or null: a height stop is then
    *                          the constant target height of {@link #run}
+   * @param cancellation      polled once per step; when it says so, {@link #run} stops with a
+   *                          {@link SimulationCancelledException}
    */
   Propagator(EquationsOfMotion eom, Integrator integrator, long maxSteps,
-      long maxRecordedPoints, Terrain terrain) {
+      long maxRecordedPoints, Terrain terrain, Cancellation cancellation) {
     this.eom = eom;
     this.integrator = integrator;
     this.maxSteps = maxSteps;
     this.maxRecordedPoints = maxRecordedPoints;
     this.terrain = terrain;
+    this.cancellation = cancellation;
   }
 
   /** Passes a sample to the recorder, within the recorded-point budget. */
@@ -97,6 +91,8 @@ final class Propagator {
    *
    * @param outputIntervalS sample spacing for the recorder, s (NaN or recorder null: none)
    * @return true when stopped by the height crossing
+   * @throws SimulationCancelledException when the cancellation signal is seen (checked before
+   *                                      every step)
    */
   boolean run(double t0, double[] y0, int direction, double targetHeightM, double targetTimeS,
       double outputIntervalS, Recorder recorder) {
@@ -127,6 +123,9 @@ final class Propagator {
       eom.compute(t, y, yTrial);
     }
     while (true) {
+      if (cancellation.isCancelled()) {
+        throw new SimulationCancelledException(t);
+      }
       if (++steps > maxSteps) {
         throw new SimulationException(SimulationException.Reason.STEP_BUDGET_EXCEEDED, t,
             "more than " + maxSteps + " integration steps by t = " + t + " s at height "

@@ -15,6 +15,7 @@ import org.darkflight.io.FileTrees;
 import org.darkflight.io.InputException;
 import org.darkflight.io.json.Json;
 import org.darkflight.pipeline.run.EnsembleRun;
+import org.darkflight.analysis.ensemble.RunCancellation;
 import org.darkflight.analysis.ensemble.RunInputs;
 
 /**
@@ -107,7 +108,24 @@ public final class Darkflight {
   public static Result simulate(JsonNode event, JsonNode fragments, JsonNode atmos,
       JsonNode physicsConfig, JsonNode ensembleConfig, double maxFailureShare)
       throws InputException, IOException {
+    try (RunCancellation never = RunCancellation.open()) {
+      return simulate(event, fragments, atmos, physicsConfig, ensembleConfig, maxFailureShare,
+          never);
+    }
+  }
+
+  /**
+   * As {@link #simulate(JsonNode, JsonNode, JsonNode, JsonNode, JsonNode, double)}, stopping the
+   * ensemble's integrations once {@code cancellation} is cancelled (the call then ends with an
+   * exception). Nothing it returns or throws names the private temporary directory: the
+   * artifacts' input paths are written relative to it (bare file names), and so are the files
+   * named in error messages.
+   */
+  public static Result simulate(JsonNode event, JsonNode fragments, JsonNode atmos,
+      JsonNode physicsConfig, JsonNode ensembleConfig, double maxFailureShare,
+      RunCancellation cancellation) throws InputException, IOException {
     Path dir = Files.createTempDirectory("darkflight-api-");
+    String prefix = dir.toString() + dir.getFileSystem().getSeparator();
     try {
       Path e = write(dir, "event.json", event);
       Path f = write(dir, "fragments.json", fragments);
@@ -118,11 +136,16 @@ public final class Darkflight {
       try {
         in = RunInputs.read(e, a, c, f, n);
       } catch (InputException ex) {
-        String prefix = dir.toString() + dir.getFileSystem().getSeparator();
-        throw new InputException(ex.file().replace(prefix, ""), ex.field(), ex.reason(), ex);
+        throw new InputException(ex.file().replace(prefix, ""), ex.field(),
+            ex.reason().replace(prefix, ""), ex);
       }
-      return simulate(in, dir.resolve("out"), Instant.now().truncatedTo(ChronoUnit.SECONDS),
-          maxFailureShare);
+      EnsembleRun.Summary s = EnsembleRun.physics(in, cancellation).withPathsRelativeTo(dir)
+          .withMaxFailureShare(maxFailureShare).run(in, dir.resolve("out"), directOptions(),
+              Instant.now().truncatedTo(ChronoUnit.SECONDS));
+      Path out = dir.resolve("out");
+      return new Result(s,
+          Files.readString(out.resolve(POINTS_FILE), StandardCharsets.UTF_8),
+          Files.readString(out.resolve(ELLIPSES_FILE), StandardCharsets.UTF_8), out);
     } finally {
       FileTrees.delete(dir);
     }

@@ -167,7 +167,13 @@ public final class RadarCommand implements DarkflightCommand {
 
   private Fragment template() throws InputException {
     if (fragmentsOption.path() != null) {
-      return FragmentsFiles.read(fragmentsOption.path()).fragments().get(0);
+      Fragment f = FragmentsFiles.read(fragmentsOption.path()).fragments().get(0);
+      if (!f.hasCd()) {
+        // the radar solution and its strewn field report the template's cd
+        throw new InputException(fragmentsOption.path(), "/fragments/0/cd",
+            "missing: radar needs the template fragment's cd");
+      }
+      return f;
     }
     try {
       return new Fragment("radar", 1.0, densityKgM3, cd, shapeFactor);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves simulations over HTTP until interrupted.",
         "Endpoints: POST /simulate, GET /healthz, GET /metrics and GET /openapi.json",
+        "(Jetty; idle timeout, connection limit and run timeout below)",
         "(docs/service.md)."})
 public final class ServeCommand implements DarkflightCommand {
 
@@ -43,13 +44,34 @@ public final class ServeCommand implements DarkflightCommand {
       description = "Largest ensemble per request; more gets 422 (default: ${DEFAULT-VALUE}).")
   long maxSamples;
 
+  @Option(names = "--idle-timeout-s", defaultValue = "30",
+      description = "A connection on which nothing arrives or leaves for this long is closed"
+          + " (stalled or trickled requests, idle keep-alive; default: ${DEFAULT-VALUE}).")
+  long idleTimeoutS;
+
+  @Option(names = "--max-connections", defaultValue = "256",
+      description = "Open connections at most; more wait in the accept queue"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--min-body-bytes-per-s", defaultValue = "1024",
+      description = "A request body arriving slower than this on average is abandoned"
+          + " (default: ${DEFAULT-VALUE}; 0 = no minimum).")
+  long minBodyBytesPerS;
+
   @picocli.CommandLine.Mixin FailureShareOption failureShare;
 
   @Override
   public Integer call() throws Exception {
     double maxFailureShare = failureShare.share();
-    ServiceLimits limits = new ServiceLimits(maxBodyBytes, maxConcurrent,
-        Duration.ofSeconds(timeoutS), maxSamples, ServiceLimits.DEFAULTS.maxJsonDepth());
+    ServiceLimits limits;
+    try {
+      limits = new ServiceLimits(maxBodyBytes, maxConcurrent, Duration.ofSeconds(timeoutS),
+          maxSamples, ServiceLimits.DEFAULTS.maxJsonDepth(), Duration.ofSeconds(idleTimeoutS),
+          maxConnections, minBodyBytesPerS);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     SimulationService service = new SimulationService(new InetSocketAddress(host, port), limits,
         maxFailureShare);
     CountDownLatch stop = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.darkflight.analysis.ensemble.LegacySlices;
+import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.InputException;
 import org.darkflight.io.atmos.AtmosProfile;
 import org.darkflight.io.atmos.AtmosProfiles;
@@ -86,6 +87,8 @@ public final class TrajectoryCommand implements DarkflightCommand {
     if (terrain == null) {
       checkConsistency(event, config);
     }
+    RunInputs.checkCd(fragmentsFile.path(), fragments.fragments(), configFile.path(), config,
+        null, null);
     List<InputRef> inputs = List.of(
         InputRef.of(eventFile.path(), eventFile.path().getFileName().toString()),
         InputRef.of(fragmentsFile.path(), fragmentsFile.path().getFileName().toString()),

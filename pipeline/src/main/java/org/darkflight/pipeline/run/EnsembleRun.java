@@ -88,7 +88,19 @@ public final class EnsembleRun {
    * {@code vertical_grid.json} next to the atmospheric profile when there is one).
    */
   public static EnsembleRun physics(RunInputs inputs) {
-    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), inputs.terrain()),
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), inputs.terrain(), null),
+        atmosphereFactory(inputs));
+  }
+
+  /**
+   * As {@link #physics(RunInputs)}, its integrations stopping at their next step once
+   * {@code cancellation} is cancelled; the run then ends with an exception (nothing is reported
+   * as a sample failure). The nominal trajectories drawn after the ensemble do not poll it.
+   */
+  public static EnsembleRun physics(RunInputs inputs,
+      org.darkflight.analysis.ensemble.RunCancellation cancellation) {
+    return new EnsembleRun(new PhysicsLandingSimulator(inputs.physics(), inputs.terrain(),
+        cancellation.key()),
         atmosphereFactory(inputs));
   }
 

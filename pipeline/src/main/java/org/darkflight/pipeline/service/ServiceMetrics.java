@@ -19,6 +19,7 @@ public final class ServiceMetrics {
   private final AtomicLong landed = new AtomicLong();
   private final DoubleAdder runtimeS = new DoubleAdder();
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
   private volatile double lastRuntimeS = Double.NaN;
   private volatile double lastSamplesPerS = Double.NaN;
 
@@ -45,14 +46,31 @@ public final class ServiceMetrics {
     inFlight.decrementAndGet();
   }
 
+  void cancelled() {
+    cancelled.incrementAndGet();
+  }
+
+  /** Simulations whose computation is running now (a cancelled one until it has stopped). */
+  public long inFlight() {
+    return inFlight.get();
+  }
+
+  /** Simulations cancelled so far (timed out, or their client went away). */
+  public long cancelledTotal() {
+    return cancelled.get();
+  }
+
   /** Responses so far with this path and status. */
   public long responses(String path, int code) {
     AtomicLong n = responses.get(path + "\u0000" + code);
     return n == null ? 0 : n.get();
   }
 
-  /** The metrics as Prometheus text. */
-  public String prometheus() {
+  /**
+   * The metrics as Prometheus text, with the service's current open connections and free run
+   * slots.
+   */
+  public String prometheus(long openConnections, int freeSlots) {
     StringBuilder b = new StringBuilder();
     b.append("# HELP darkflight_http_responses_total HTTP responses by path and status.\n");
     b.append("# TYPE darkflight_http_responses_total counter\n");
@@ -82,9 +100,18 @@ public final class ServiceMetrics {
         "Stage cache hits / stages; NaN: the service has no stage cache.", Double.NaN);
     gauge(b, "darkflight_validation_pass_rate",
         "Validations passed / run; NaN: the service runs no validation.", Double.NaN);
-    b.append("# HELP darkflight_simulations_in_flight Simulations running now.\n");
+    b.append("# HELP darkflight_simulations_in_flight Simulations whose computation is running"
+        + " now (a cancelled one counts until its computation has stopped).\n");
     b.append("# TYPE darkflight_simulations_in_flight gauge\n");
     b.append("darkflight_simulations_in_flight ").append(inFlight.get()).append('\n');
+    counter(b, "darkflight_simulations_cancelled_total",
+        "Simulations cancelled (timed out, or their client went away).", cancelled.get());
+    b.append("# HELP darkflight_http_connections_open HTTP connections open now.\n");
+    b.append("# TYPE darkflight_http_connections_open gauge\n");
+    b.append("darkflight_http_connections_open ").append(openConnections).append('\n');
+    b.append("# HELP darkflight_simulation_slots_free Run slots free now.\n");
+    b.append("# TYPE darkflight_simulation_slots_free gauge\n");
+    b.append("darkflight_simulation_slots_free ").append(freeSlots).append('\n');
     return b.toString();
   }
 

@@ -33,7 +33,8 @@ import org.darkflight.analysis.sampling.Substreams;
  * between elements that could change a result. Landed samples go to {@link #LANDED}; samples that
  * fail (a draw outside the physical range, a {@link SimulationException}, a non-finite or
  * inconsistent landing, any other runtime error of the physics) go to {@link #FAILED} with their
- * index and substream seed — a failed sample never stops the job.
+ * index and substream seed — a failed sample never stops the job. A cancelled run does: its
+ * {@link org.darkflight.physics.trajectory.SimulationCancelledException} passes through.
  */
 public final class Integrate
     extends PTransform<PCollection<EnsembleSample>, PCollectionTuple> {
@@ -123,6 +124,8 @@ public final class Integrate
       try {
         SampleLanding landing = integrate(s);
         out.get(LANDED).output(landing);
+      } catch (org.darkflight.physics.trajectory.SimulationCancelledException e) {
+        throw e; // the run was cancelled: stop the job, do not record a sample failure
       } catch (SampleFailedException e) {
         out.get(FAILED).output(failure(s, e.reason, e.getMessage(), e.timeS));
       } catch (SimulationException e) {
@@ -201,7 +204,9 @@ public final class Integrate
           .setMassFinalKg(l.massFinalKg())
           .setImpactEnergyJ(l.impactEnergyJ())
           .setDensityKgM3(fragment.densityKgM3())
-          .setCd(fragment.cd() * settings.cdScale())
+          // the fragment's own cd when it gives one (as always); without one (its drag model
+          // computes Cd) the Cd in use at impact
+          .setCd(fragment.hasCd() ? fragment.cd() * settings.cdScale() : l.dragCoefficient())
           .setShapeFactor(fragment.shapeFactor())
           .setDriftDistanceM(l.driftDistanceM())
           .setDriftBearingDeg(l.driftBearingDeg())
