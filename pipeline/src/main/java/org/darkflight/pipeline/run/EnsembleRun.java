@@ -269,7 +269,7 @@ public final class EnsembleRun {
       GeoOutputs geo = writeGeoOutputs(in, setup, shards, work, coders, outDir, producedUtc,
           heatmap);
       List<StrewnFieldExport.WrittenFile> table = SampleTableOutputs.write(work, outDir,
-          new org.darkflight.transforms.sink.SampleRows(setup.factory(), setup.bins()), coders,
+          new org.darkflight.transforms.table.SampleRows(setup.factory(), setup.bins()), coders,
           in.ensemble().samplesPerElement(), options, producedUtc,
           new java.io.PrintWriter(System.err, true));
       Path ensembleManifest = outDir.resolve(EnsembleManifestWriter.FILE);

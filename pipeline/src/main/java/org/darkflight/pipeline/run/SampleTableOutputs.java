@@ -21,9 +21,9 @@ import org.darkflight.io.table.SampleTableVrt;
 import org.darkflight.transforms.EnsembleGraph;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
-import org.darkflight.transforms.sink.SampleRows;
+import org.darkflight.transforms.table.SampleRows;
 import org.darkflight.transforms.sink.ShardReader;
-import org.darkflight.transforms.sink.WriteSampleTable;
+import org.darkflight.transforms.table.WriteSampleTable;
 
 /**
  * The per-sample table of a run (docs/outputs.md, "samples.fgb"): runs the second, small job

@@ -1,4 +1,4 @@
-package org.darkflight.transforms.sink;
+package org.darkflight.transforms.table;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import org.darkflight.analysis.sampling.Substreams;
 import org.darkflight.io.table.SampleRow;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
+import org.darkflight.transforms.sink.ShardReader;
 
 /**
  * The rows of the per-sample table ({@link SampleRow}) of an index range: each sample's draws,

@@ -1,4 +1,4 @@
-package org.darkflight.transforms.sink;
+package org.darkflight.transforms.table;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import org.darkflight.io.table.FlatGeobufTable;
 import org.darkflight.io.table.SampleTable;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
+import org.darkflight.transforms.sink.ShardReader;
 
 /**
  * Writes the per-sample table as FlatGeobuf shards on the workers (docs/outputs.md,
@@ -34,7 +35,7 @@ import org.darkflight.transforms.integrate.SampleLanding;
  *
  * <p>It runs as a second, small job after the ensemble's: the driver lists the landed and
  * failed shard files the ensemble wrote and assigns each to its table shard by the first index in
- * its name ({@link WriteShards} never lets a file span two index ranges); each element of this
+ * its name ({@link org.darkflight.transforms.sink.WriteShards} never lets a file span two index ranges); each element of this
  * job is one table shard with its file names, and the worker that gets it reads those files,
  * joins each landing or failure to the sample's draws ({@link SampleRows}) and streams the rows
  * into the file. Nothing is shuffled, and the ensemble's graph keeps its shape (joining its
