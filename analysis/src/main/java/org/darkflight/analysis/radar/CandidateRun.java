@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.json.Json;
 import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.io.meta.InputRef;
@@ -56,11 +57,15 @@ public final class CandidateRun {
    * @param halfWidthM       corridor half-width, m
    * @param otherInputs      further input files to hash into the meta block (event, atmos, …)
    * @param createdUtc       creation time written into the meta block
+   * @param frame            the height reference of the luminous end, the atmosphere and the
+   *                         ground (the event's); antenna heights are converted into it
    */
   public record Inputs(String eventId, LuminousEnd luminousEnd, AtmosphereModel atmosphere,
       PhysicsConfig config, List<Fragment> fragments, List<Path> metadataFiles, double minDbz,
-      double windowMinutes, double halfWidthM, List<Path> otherInputs, Instant createdUtc) {
+      double windowMinutes, double halfWidthM, List<Path> otherInputs, Instant createdUtc,
+      HeightReference frame) {
     public Inputs {
+      Objects.requireNonNull(frame, "frame");
       Objects.requireNonNull(luminousEnd, "luminousEnd");
       Objects.requireNonNull(atmosphere, "atmosphere");
       Objects.requireNonNull(config, "config");
@@ -134,7 +139,7 @@ public final class CandidateRun {
     Level2Candidates.Settings settings = Level2Candidates.Settings.defaults(in.minDbz(), 0.0,
         windowS, in.config().groundAltitudeM());
     List<Level2Candidates.Candidate> found = Level2Candidates.find(volumes, end, corridor,
-        settings);
+        settings, in.frame());
     if (found.isEmpty()) {
       return new Result(corridor, end, windowEnd, volumes, found, null);
     }
@@ -204,9 +209,11 @@ public final class CandidateRun {
                     .longestFallTimeS())
             : "--window-minutes",
         corridor.halfWidthM(), tracks, s.groundHeightM(),
-        "as darkflight radar uses them (docs/radar.md): the volume's antenna height above mean"
-            + " sea level and the trajectories' heights, both treated as heights above the "
-            + "WGS84 ellipsoid",
+        "as darkflight radar uses them (docs/radar.md): heights in the event's reference ("
+            + in.frame().description() + "); the volume's antenna height above mean sea level"
+            + (in.frame() == HeightReference.MSL ? " is used as given"
+                : " is converted into it with the EGM96 undulation at the site")
+            + "; each site's antenna_height_m below is the volume's, above mean sea level",
         String.format(Locale.ROOT, "beam centre of each gate by the 4/3 effective Earth radius "
             + "model (Doviak & Zrnic eqs. 2.28b-c) and the WGS84 geodesic from the site, as "
             + "darkflight radar locates returns; beam width %.2f deg", s.beamWidthDeg()),
@@ -226,7 +233,7 @@ public final class CandidateRun {
       var fix = c.fix();
       entries.add(new RadarReturnsDocument.Entry(c.id(),
           new RadarReturnsDocument.Site(site.id(), site.latitudeDeg(), site.longitudeDeg(),
-              site.antennaHeightM()),
+              c.volume().site().antennaHeightM()),
           o.timeUtc().toString(), volumeTime(c), o.elevationDeg(), o.azimuthDeg(),
           o.slantRangeM(), o.beamWidthDeg(), o.gateLengthM(), c.reflectivityDbz(),
           RadarReturnsDocument.REVIEW_CANDIDATE,

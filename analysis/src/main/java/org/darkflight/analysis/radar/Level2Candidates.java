@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import net.sf.geographiclib.Constants;
+import org.darkflight.io.geoid.HeightReference;
 import org.darkflight.io.nexrad.Level2Sweep;
 import org.darkflight.io.nexrad.Level2Volume;
 import org.darkflight.io.nexrad.NexradSite;
@@ -152,12 +153,24 @@ public final class Level2Candidates {
    */
   public static List<Candidate> find(List<Level2Volume> volumes, Instant luminousEnd,
       FallCorridor corridor, Settings settings) {
+    return find(volumes, luminousEnd, corridor, settings, HeightReference.MSL);
+  }
+
+  /**
+   * As {@link #find(List, Instant, FallCorridor, Settings)}, with the corridor's heights measured
+   * from {@code frame}: each volume's antenna height (above mean sea level, as NEXRAD gives it) is
+   * converted into that reference with the EGM96 undulation at the site, so gate heights and
+   * trajectory heights are compared in one reference.
+   */
+  public static List<Candidate> find(List<Level2Volume> volumes, Instant luminousEnd,
+      FallCorridor corridor, Settings settings, HeightReference frame) {
     List<Candidate> out = new ArrayList<>();
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (Level2Volume v : volumes) {
       NexradSite s = v.site();
       RadarSite site = new RadarSite(s.id(), s.latitudeDeg(), s.longitudeDeg(),
-          s.antennaHeightM());
+          HeightReference.MSL.toReferenceM(s.antennaHeightM(), frame, s.latitudeDeg(),
+              s.longitudeDeg()));
       for (Level2Sweep sweep : v.reflectivity()) {
         sweep(v, site, sweep, luminousEnd, corridor, settings, ids, out);
       }

@@ -165,6 +165,28 @@ class Level2CandidatesTest {
   }
 
   @Test
+  void antennaHeightAboveSeaLevelIsConvertedIntoAnEllipsoidalFrame() {
+    // NEXRAD gives the antenna height above mean sea level; a corridor flown in ellipsoidal
+    // heights must see each gate N (the EGM96 undulation at the site) higher
+    double n = org.darkflight.io.geoid.Egm96.undulationM(SITE.latitudeDeg(),
+        SITE.longitudeDeg());
+    assertThat("the test needs a geoid height well away from 0", Math.abs(n), greaterThan(10.0));
+    Level2Volume v = volume(List.of(sweep(2, 500)));
+    List<Level2Candidates.Candidate> msl = Level2Candidates.find(List.of(v), END, corridor(),
+        settings());
+    List<Level2Candidates.Candidate> ell = Level2Candidates.find(List.of(v), END, corridor(),
+        settings(), org.darkflight.io.geoid.HeightReference.ELLIPSOID);
+    assertThat(msl.size(), greaterThan(4));
+    assertThat(ell.size(), is(msl.size()));
+    for (int i = 0; i < ell.size(); i++) {
+      double r = ell.get(i).observation().slantRangeM();
+      assertThat(ell.get(i).fix().heightM(), closeTo(ANTENNA_M + n + heightAboveAntenna(r),
+          1e-6));
+      assertThat(ell.get(i).fix().heightM() - msl.get(i).fix().heightM(), closeTo(n, 1e-6));
+    }
+  }
+
+  @Test
   void locatesEachGateByTheFourThirdsEarthModel() {
     Level2Volume v = volume(List.of(sweep(2, 500)));
     List<Level2Candidates.Candidate> found = Level2Candidates.find(List.of(v), END, corridor(),

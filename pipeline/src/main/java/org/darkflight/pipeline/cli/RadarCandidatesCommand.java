@@ -95,8 +95,15 @@ public final class RadarCandidatesCommand implements DarkflightCommand {
     Path atmos = atmosOption.path();
     Path config = configOption.path();
     Event ev = EventFiles.read(event);
-    PhysicsConfig physics = PhysicsConfigFiles.read(config);
-    ProfileAtmosphere atmosphere = new ProfileAtmosphere(AtmosProfiles.read(atmos).atmosLevels());
+    // As darkflight radar: the corridor works in the reference of the event's luminous end; the
+    // profile, the ground and each volume's antenna height are converted into it (EGM96).
+    org.darkflight.io.atmos.AtmosProfile profile = AtmosProfiles.read(atmos);
+    org.darkflight.io.geoid.VerticalDatum.Converted frame =
+        org.darkflight.io.geoid.VerticalDatum.toReference(ev.heightReference(), ev.luminousEnd(),
+            profile.atmosLevels(), profile.heightReference(), PhysicsConfigFiles.read(config),
+            PhysicsConfigFiles.groundReference(config));
+    PhysicsConfig physics = frame.physics();
+    ProfileAtmosphere atmosphere = new ProfileAtmosphere(frame.levels());
     List<Path> others = new ArrayList<>(List.of(event, atmos, config));
     List<Fragment> flown = new ArrayList<>();
     Path fragments = fragmentsOption.path();
@@ -117,9 +124,9 @@ public final class RadarCandidatesCommand implements DarkflightCommand {
       }
     }
     CandidateRun.Result r = CandidateRun.run(new CandidateRun.Inputs(ev.eventId(),
-        ev.luminousEnd(), atmosphere, physics, flown, radarMetadata, minDbz,
+        frame.luminousEnd(), atmosphere, physics, flown, radarMetadata, minDbz,
         windowMinutes == null ? Double.NaN : windowMinutes, halfWidthM, others,
-        producedUtc.resolve()), outOption.dir());
+        producedUtc.resolve(), ev.heightReference()), outOption.dir());
     report(r);
     return 0;
   }
