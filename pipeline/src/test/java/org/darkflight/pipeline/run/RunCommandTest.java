@@ -84,11 +84,19 @@ class RunCommandTest {
     assertThat(names(a), is(List.of("ensemble_manifest.json", "metrics.json",
         "output_manifest.json", "report.html", "search_areas.geojson", "search_plan.gpx",
         "strewn_field.kml", "strewn_field.kmz", "strewn_field_points.geojson",
-        "uncertainty_ellipses.geojson")));
+        "trajectories", "uncertainty_ellipses.geojson")));
     assertThat(names(b), is(names(a)));
+    assertThat(names(a.resolve("trajectories")), is(names(b.resolve("trajectories"))));
     for (String n : names(a)) {
       if (n.equals("metrics.json")) {
         continue; // wall-clock figures
+      }
+      if (n.equals("trajectories")) {
+        for (String t : names(a.resolve(n))) {
+          assertThat(t, Files.mismatch(a.resolve(n).resolve(t), b.resolve(n).resolve(t)),
+              is(-1L));
+        }
+        continue;
       }
       assertThat(n, Files.mismatch(a.resolve(n), b.resolve(n)), is(-1L));
     }
@@ -129,7 +137,8 @@ class RunCommandTest {
     assertThat(em.get("rows").get(47).get("index").asLong(), is(47L));
     JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
         "output_manifest");
-    assertThat(om.get("artifacts").size(), is(8)); // + search plan (2 files) + report.html
+    // + search plan (2 files) + report.html + trajectories/<fragment>.json (2 fragments)
+    assertThat(om.get("artifacts").size(), is(10));
     for (JsonNode art : om.get("artifacts")) {
       Path f = dir.resolve(art.get("path").asText());
       assertThat(art.get("sha256").asText(), is(RunInputs.sha256(f)));
