@@ -82,7 +82,8 @@ public final class FragmentPrep {
         for (int k = lo; k <= hi; k++) {
           double m = Math.pow(10, k);
           sum += m;
-          out.add(new Fragment(String.format(Locale.ROOT, "m%+03d", k), m, rule.densityKgM3(),
+          // an identifier usable in a file name (trajectories/<id>.json): m1e-3kg … m1e1kg
+          out.add(new Fragment(String.format(Locale.ROOT, "m1e%dkg", k), m, rule.densityKgM3(),
               rule.cd(), rule.shapeFactor()));
         }
         if (!Double.isNaN(rule.totalMassKg()) && sum > rule.totalMassKg() * (1 + 1e-12)) {

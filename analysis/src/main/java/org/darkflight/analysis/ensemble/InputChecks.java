@@ -50,6 +50,7 @@ public final class InputChecks {
     c.endHeight(eventFile, end, configFile, physics.groundAltitudeM());
     c.endSpeed(eventFile, end);
     c.groundAndProfile(atmosFile, profile.atmosLevels(), configFile, physics.groundAltitudeM());
+    c.profileTop(eventFile, end, atmosFile, profile.levels());
     c.windPerturbation(ensembleFile, windSigmaScale, atmosFile, profile.atmosLevels());
     if (!c.errors.isEmpty()) {
       throw InputException.of(c.errors);
@@ -188,6 +189,47 @@ public final class InputChecks {
           + "USSA76 shape (pressure and density scaled by the USSA76 ratio, temperature and "
           + "wind held) and blended into the US Standard Atmosphere 1976 without wind over %.0f m",
           atmosFile, fmt(groundM), configFile, fmt(lowest), ProfileAtmosphere.BLEND_DISTANCE_M));
+    }
+  }
+
+  /** Source label of the levels the atmospheric fusion fills with USSA76 ({@code atmos}, S2). */
+  public static final String FILL_SOURCE = "ussa76";
+
+  /**
+   * The US Standard Atmosphere 1976 fill at the luminous end, a QC warning (docs/inputs.md):
+   * the profile ends below the luminous end (the physics carries its top level over with the
+   * USSA76 shape), or a fused profile's levels up there are the fusion's USSA76 fill (source
+   * {@value #FILL_SOURCE}) because no source reaches that high.
+   */
+  private void profileTop(String eventFile, LuminousEnd end,  String atmosFile,
+      List<org.darkflight.io.atmos.ProfileLevel> levels) {
+    double endM = end.altitudeM();
+    double top = levels.get(levels.size() - 1).level().altitudeM();
+    if (top < endM) {
+      warnings.add(String.format(Locale.ROOT, "%s: the profile's highest level (%s m) lies "
+          + "below the luminous end (%s m, %s): from there up the air is the US Standard "
+          + "Atmosphere 1976 fill (the top level's temperature and wind held, pressure and "
+          + "density with the USSA76 shape, blended into USSA76 without wind over %.0f m); "
+          + "add a source that reaches the luminous end", atmosFile, fmt(top), fmt(endM),
+          eventFile, ProfileAtmosphere.BLEND_DISTANCE_M));
+      return;
+    }
+    double data = Double.NaN;
+    boolean fillBelowEnd = false;
+    for (org.darkflight.io.atmos.ProfileLevel l : levels) {
+      double z = l.level().altitudeM();
+      if (l.source() != null && !l.source().equals(FILL_SOURCE)) {
+        data = z;
+      } else if (FILL_SOURCE.equals(l.source()) && z <= endM) {
+        fillBelowEnd = true;
+      }
+    }
+    if (Double.isFinite(data) && data < endM && fillBelowEnd) {
+      warnings.add(String.format(Locale.ROOT, "%s: no atmospheric source reaches the luminous "
+          + "end (%s m, %s): above %s m the profile's levels are the fusion's US Standard "
+          + "Atmosphere 1976 fill (source %s: temperature blended from the last data level, "
+          + "hydrostatic pressure, winds decaying to calm); add a source that reaches the "
+          + "luminous end", atmosFile, fmt(endM), eventFile, fmt(data), FILL_SOURCE));
     }
   }
 

@@ -21,12 +21,30 @@ public final class LegacySlices {
 
   private LegacySlices() {}
 
-  /** {@code vertical_grid.json} next to the profile, or null when there is none. */
+  /**
+   * {@code vertical_grid.json} next to the profile, or null when there is none. In the project
+   * layout of {@code darkflight process} the profile is {@code <id>__atmos_profile__v1.json} and
+   * its grid {@code <id>__vertical_grid__v1.json} (both written by stage S2).
+   */
   public static Path gridNextTo(Path atmosFile) {
     Path dir = atmosFile.toAbsolutePath().getParent();
-    Path grid = dir == null ? null : dir.resolve(VerticalGridDocument.FILE);
-    return grid != null && Files.isRegularFile(grid) ? grid : null;
+    if (dir == null) {
+      return null;
+    }
+    String name = String.valueOf(atmosFile.getFileName());
+    if (name.contains(LAYOUT_PROFILE)) {
+      Path layoutGrid = dir.resolve(name.replace(LAYOUT_PROFILE, LAYOUT_GRID));
+      if (Files.isRegularFile(layoutGrid)) {
+        return layoutGrid;
+      }
+    }
+    Path grid = dir.resolve(VerticalGridDocument.FILE);
+    return Files.isRegularFile(grid) ? grid : null;
   }
+
+  /** The artifact names of the profile and its grid in the project layout. */
+  private static final String LAYOUT_PROFILE = "__atmos_profile__";
+  private static final String LAYOUT_GRID = "__vertical_grid__";
 
   /**
    * The level heights of a {@code vertical_grid.json} (its {@code altitudes_m}), validated

@@ -4,18 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.darkflight.analysis.ensemble.MassClassBins;
+import org.darkflight.analysis.ensemble.NominalFlights;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.physics.Fragment;
-import org.darkflight.physics.atmosphere.ProfileAtmosphere;
-import org.darkflight.physics.models.PhysicsModels;
-import org.darkflight.physics.trajectory.DarkflightSimulator;
-import org.darkflight.physics.trajectory.SimulationException;
 
 /**
  * Where each fragment of a run lands when nothing is perturbed: every fragment of the inputs (in
  * their canonical order) flown from the event's luminous end through the unperturbed profile with
- * the run's physics — the same flights as the nominal trajectories of the KML and the report.
+ * the run's method — the run's one set of {@link NominalFlights}, the same flights as its
+ * {@code trajectories/<fragment>.json} and the nominal trajectories of the KML and the report.
  */
 public final class NominalLandings {
 
@@ -53,26 +51,32 @@ public final class NominalLandings {
 
   private NominalLandings() {}
 
-  /** Flies every fragment of {@code in} once with the nominal inputs. */
+  /**
+   * Flies every fragment of {@code in} once with the nominal inputs ({@link NominalFlights#fly}).
+   * A run that has flown them already passes its flights to {@link #of(RunInputs, NominalFlights)}.
+   */
   public static Result of(RunInputs in) {
-    DarkflightSimulator sim = PhysicsModels.simulator(new ProfileAtmosphere(in.levels()),
-        in.physics()).withTerrain(in.terrain());
+    return of(in, NominalFlights.fly(in));
+  }
+
+  /**
+   * The landings of nominal flights already flown for {@code in} (the run's one set, see
+   * {@link NominalFlights}); the mass classes are those of the run's ensemble configuration.
+   */
+  public static Result of(RunInputs in, NominalFlights flights) {
     MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
     List<Landing> out = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (Fragment f : in.fragments()) {
-      Landing landing;
-      try {
-        org.darkflight.physics.trajectory.Landing l = sim.simulate(in.event().luminousEnd(), f)
-            .landing();
-        int k = bins.index(l.massFinalKg());
-        landing = new Landing(f.id(), f.massKg(), l.massFinalKg(), k, bins.label(k),
-            new LatLon(l.latitudeDeg(), l.longitudeDeg()));
-      } catch (SimulationException | IllegalArgumentException e) {
-        failures.add("the nominal flight of fragment " + f.id() + " failed: " + e.getMessage());
+    for (NominalFlights.Flight flight : flights.flights()) {
+      Fragment f = flight.fragment();
+      if (!flight.landed()) {
+        failures.add("the nominal flight of fragment " + f.id() + " failed: " + flight.failure());
         continue;
       }
-      out.add(landing);
+      org.darkflight.physics.trajectory.Landing l = flight.trajectory().landing();
+      int k = bins.index(l.massFinalKg());
+      out.add(new Landing(f.id(), f.massKg(), l.massFinalKg(), k, bins.label(k),
+          new LatLon(l.latitudeDeg(), l.longitudeDeg())));
     }
     return new Result(out, failures);
   }

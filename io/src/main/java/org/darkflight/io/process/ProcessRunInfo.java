@@ -1,5 +1,6 @@
 package org.darkflight.io.process;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -11,11 +12,23 @@ import java.util.List;
  * @param status          {@code complete} or {@code failed}
  * @param pathsRelativeTo what the artifact paths are relative to: {@code project_root}
  * @param stages          the stages in execution order
+ * @param validationStatus the verdict of stage S8 as published into the geo artifacts
+ *                        ({@code passed}, {@code failed: …}, {@code skipped: …}), or
+ *                        {@code not run: …} when an earlier stage failed
+ * @param fragmentsDerived how the fragments were derived when the event has no
+ *                        fragments.json (split rule or the default decadal suite), or null
+ * @param inputWarnings   warnings of the checks of the ensemble stage's inputs (e.g. the
+ *                        USSA76 fill at the luminous end), or null when none
  */
 public record ProcessRunInfo(
     @JsonProperty("status") String status,
     @JsonProperty("paths_relative_to") String pathsRelativeTo,
-    @JsonProperty("stages") List<Stage> stages) {
+    @JsonProperty("stages") List<Stage> stages,
+    @JsonProperty("validation_status") String validationStatus,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonProperty("fragments_derived") String fragmentsDerived,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonProperty("input_warnings") List<String> inputWarnings) {
 
   /** Artifact paths are relative to the project root. */
   public static final String PROJECT_ROOT = "project_root";
@@ -23,6 +36,8 @@ public record ProcessRunInfo(
   /** Copies the list. */
   public ProcessRunInfo {
     stages = List.copyOf(stages);
+    inputWarnings = inputWarnings == null || inputWarnings.isEmpty() ? null
+        : List.copyOf(inputWarnings);
   }
 
   /**

@@ -187,12 +187,22 @@ public record OutputManifestDocument(
    * @param status          complete, failed, ...
    * @param pathsRelativeTo what the artifact paths are relative to ({@code project_root})
    * @param stages          every stage in execution order
+   * @param validationStatus the verdict of stage S8 (or why it did not run)
+   * @param fragmentsDerived how stage S4 derived the fragments, or null when given
+   * @param inputWarnings    warnings of the ensemble stage's input checks, or null
    */
   @JsonPropertyOrder(alphabetic = true)
   public record ProcessRunSummary(
       @JsonProperty("status") String status,
       @JsonProperty("paths_relative_to") String pathsRelativeTo,
-      @JsonProperty("stages") List<StageStatus> stages) implements RunSection {
+      @JsonProperty("stages") List<StageStatus> stages,
+      @JsonProperty("validation_status") String validationStatus,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      @JsonProperty("fragments_derived") String fragmentsDerived,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      @JsonProperty("input_warnings") List<String> inputWarnings) implements RunSection {
 
     public ProcessRunSummary {
       stages = stages == null ? null : List.copyOf(stages);

@@ -91,6 +91,15 @@ public final class TrajectoryFiles {
    */
   public static TrajectoryDocument toDocument(String eventId, Trajectory trajectory,
       PhysicsConfig config, List<InputRef> inputs) {
+    return toDocument(eventId, trajectory, config, inputs, PRODUCER);
+  }
+
+  /**
+   * The document of one trajectory written by {@code producer} (e.g. {@code darkflight run},
+   * whose stage S5 writes its nominal fragments' trajectories in this format).
+   */
+  public static TrajectoryDocument toDocument(String eventId, Trajectory trajectory,
+      PhysicsConfig config, List<InputRef> inputs, String producer) {
     Fragment f = trajectory.fragment();
     TrajectoryDocument.FragmentJson frag = new TrajectoryDocument.FragmentJson(f.id(),
         Json.roundedSignificant(f.massKg(), 9), Json.roundedSignificant(f.densityKgM3(), 9),
@@ -127,7 +136,7 @@ public final class TrajectoryFiles {
     ObjectNode physics = Json.mapper().valueToTree(PhysicsConfigDocument.of(config, null));
     physics.remove("$schema");
     return new TrajectoryDocument(SCHEMA_ID, eventId, frag, land, points,
-        new TrajectoryDocument.MetaJson(SCHEMA_VERSION, PRODUCER, new TreeMap<>(units()), inputs, physics));
+        new TrajectoryDocument.MetaJson(SCHEMA_VERSION, producer, new TreeMap<>(units()), inputs, physics));
   }
 
   /**
@@ -137,7 +146,13 @@ public final class TrajectoryFiles {
    */
   public static Path write(Path outDir, String eventId, Trajectory trajectory,
       PhysicsConfig config, List<InputRef> inputs) throws IOException {
-    TrajectoryDocument doc = toDocument(eventId, trajectory, config, inputs);
+    return write(outDir, eventId, trajectory, config, inputs, PRODUCER);
+  }
+
+  /** {@link #write(Path, String, Trajectory, PhysicsConfig, List)} naming another producer. */
+  public static Path write(Path outDir, String eventId, Trajectory trajectory,
+      PhysicsConfig config, List<InputRef> inputs, String producer) throws IOException {
+    TrajectoryDocument doc = toDocument(eventId, trajectory, config, inputs, producer);
     List<JsonSchemas.Violation> bad = JsonSchemas.violations(Json.mapper().valueToTree(doc),
         SCHEMA);
     if (!bad.isEmpty()) {

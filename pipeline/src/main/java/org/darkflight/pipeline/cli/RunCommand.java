@@ -36,7 +36,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the dark-flight ensemble on Apache Beam and writes the strewn field.",
         "Writes strewn_field_points.geojson, uncertainty_ellipses.geojson,",
-        "strewn_field.kml/.kmz, ensemble_manifest.json, output_manifest.json, the search plan",
+        "strewn_field.kml/.kmz, ensemble_manifest.json, output_manifest.json,",
+        "trajectories/<fragment_id>.json (each fragment's nominal flight), the search plan",
         "and report.html (docs/outputs.md).",
         "Other --options are Beam pipeline options (default --runner=DirectRunner)."})
 public final class RunCommand implements DarkflightCommand {
@@ -158,7 +159,7 @@ public final class RunCommand implements DarkflightCommand {
       org.darkflight.analysis.searchplan.SearchPlanner.Options searchPlanOptions,
       double maxFailureShare) throws Exception {
     EnsembleRun.Summary s = EnsembleRun.physics(inputs).withMaxFailureShare(maxFailureShare)
-        .run(inputs, dir, options, produced, heatmap);
+        .withTrajectoryFiles().run(inputs, dir, options, produced, heatmap);
     print(w, s);
     if (JsonLog.enabled(JsonLog.Level.DEBUG)) {
       DragRegimes.write(inputs, dir.resolve(DragRegimes.FILE));
@@ -172,11 +173,12 @@ public final class RunCommand implements DarkflightCommand {
           + "send searchers to the wrong place)");
     } else if (searchPlanOptions != null) {
       org.darkflight.pipeline.searchplan.SearchPlanStep.print(w,
-          org.darkflight.pipeline.searchplan.SearchPlanStep.run(dir, inputs, searchPlanOptions));
+          org.darkflight.pipeline.searchplan.SearchPlanStep.run(dir, inputs, s.nominal(),
+              searchPlanOptions));
     }
     if (!noReport) {
       w.println("  report: " + org.darkflight.pipeline.report.RunReport.afterRun(dir,
-          inputs));
+          inputs, s.nominal()));
       w.flush();
     }
     return s;

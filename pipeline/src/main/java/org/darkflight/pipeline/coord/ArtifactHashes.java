@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.InputException;
 
 /**
@@ -38,9 +37,9 @@ final class ArtifactHashes {
     for (ArtifactId a : ArtifactId.values()) {
       if (a.raw()) {
         Path p = a.path(layout);
-        if (Files.isRegularFile(p)) {
+        if (ArtifactFiles.exists(a, p)) {
           try {
-            h.sha256.put(a, RunInputs.sha256(p));
+            h.sha256.put(a, ArtifactFiles.sha256(a, p));
           } catch (IOException e) {
             throw new InputException(p, "", "cannot read: " + e.getMessage(), e);
           }

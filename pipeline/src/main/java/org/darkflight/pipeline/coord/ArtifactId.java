@@ -17,14 +17,32 @@ public enum ArtifactId {
   RAW_ENSEMBLE("raw.ensemble", "raw", "ensemble_config.json", 1, "json", "ensemble_config"),
   RAW_VALIDATION("raw.validation", "raw", "validation_spec.json", 1, "json",
       "validation_spec"),
+  /** Raw atmospheric sources (docs/operations.md): radiosondes, UWyo pages or JSON. */
+  RAW_RADIOSONDE("raw.radiosonde", "raw", "radiosonde", 1, "dir", null),
+  /** Raw atmospheric sources: weather-model netCDF files (ERA5, GFS, HRRR). */
+  RAW_MODEL("raw.model_reanalysis", "raw", "model_reanalysis", 1, "dir", null),
+  /** Raw atmospheric sources: radar winds (VAD JSON, NEXRAD NVW or Level II). */
+  RAW_VAD("raw.radar_vad", "raw", "radar_vad", 1, "dir", null),
+  RAW_RADAR_METADATA("raw.radar_metadata", "raw", "radar_metadata.json", 1, "json",
+      "radar_metadata"),
   EVENT("event", "processed", "event", 1, "json", "event"),
   FRAGMENTS("fragments", "processed", "fragments", 1, "json", "fragments"),
   ENSEMBLE_CONFIG("ensemble_config", "processed", "ensemble_config", 1, "json",
       "ensemble_config"),
   ATMOS_PROFILE("atmos_profile", "atmos", "atmos_profile", 1, "json", "atmos_profile"),
+  VERTICAL_GRID("vertical_grid", "atmos", "vertical_grid", 1, "json", "vertical_grid"),
+  WIND_PROFILE("wind_profile_compiled", "atmos", "wind_profile_compiled", 1, "json",
+      "wind_profile_compiled"),
+  ATMOS_QC("atmos_qc", "atmos", "atmos_qc", 1, "json", "atmos_qc"),
   PHYSICS_CONFIG("physics_config", "physics", "physics_config", 1, "json", "physics_config"),
   MODEL_MANIFEST("model_manifest", "physics", "model_manifest", 1, "json", "model_manifest"),
   RUN_MANIFEST("run_manifest", "sim", "run_manifest", 1, "json", "output_manifest"),
+  /**
+   * A directory, {@code artifacts/<id>/sim/<id>__trajectories__v1/}, of one
+   * {@code <fragment_id>.json} per nominal fragment (schema {@code trajectory}), as
+   * {@code darkflight run} writes them into {@code trajectories/}.
+   */
+  TRAJECTORIES("trajectories", "sim", "trajectories", 1, "dir", "trajectory"),
   ENSEMBLE_MANIFEST("ensemble_manifest", "ensemble", "ensemble_manifest", 1, "json",
       "ensemble_manifest"),
   UNCERTAINTY_ELLIPSES("uncertainty_ellipses", "ensemble", "uncertainty_ellipses", 1, "geojson",
@@ -41,6 +59,9 @@ public enum ArtifactId {
 
   private static final String RAW_AREA = "raw";
 
+  /** The "extension" of an artifact that is a directory of JSON documents. */
+  private static final String DIRECTORY = "dir";
+
   private final String role;
   private final String area;
   private final String artifact;
@@ -53,8 +74,8 @@ public enum ArtifactId {
    * @param area     {@code raw}, {@code processed}, an artifact area or "" (the artifact root)
    * @param artifact the artifact name in the file name (or the raw file name)
    * @param major    schema major version
-   * @param ext      extension
-   * @param schema   schema name for JSON artifacts, else null
+   * @param ext      extension, or {@value #DIRECTORY} for a directory of JSON documents
+   * @param schema   schema name for JSON artifacts (of each document of a directory), else null
    */
   ArtifactId(String role, String area, String artifact, int major, String ext, String schema) {
     this.role = role;
@@ -75,9 +96,17 @@ public enum ArtifactId {
     return area.equals(RAW_AREA);
   }
 
-  /** The file extension, e.g. {@code json}. */
+  /** The file extension, e.g. {@code json} ({@code json} for each file of a directory). */
   public String ext() {
-    return ext;
+    return directory() ? "json" : ext;
+  }
+
+  /**
+   * Whether the artifact is a directory of JSON documents (its hash: see
+   * {@link ArtifactFiles#sha256}).
+   */
+  public boolean directory() {
+    return DIRECTORY.equals(ext);
   }
 
   /** The schema name of a JSON artifact, or null. */
@@ -92,7 +121,11 @@ public enum ArtifactId {
 
   /** The file name of a produced artifact (the raw file name for raw inputs). */
   public String fileName(ProjectLayout layout) {
-    return raw() ? artifact : layout.name(artifact, major, ext);
+    if (raw()) {
+      return artifact;
+    }
+    return directory() ? layout.eventId() + "__" + artifact + "__v" + major
+        : layout.name(artifact, major, ext);
   }
 
   /** The artifact's file in the layout. */

@@ -20,6 +20,7 @@ import static org.darkflight.pipeline.coord.ArtifactId.RUN_MANIFEST;
 import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_KML;
 import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_KMZ;
 import static org.darkflight.pipeline.coord.ArtifactId.STREWN_FIELD_POINTS;
+import static org.darkflight.pipeline.coord.ArtifactId.TRAJECTORIES;
 import static org.darkflight.pipeline.coord.ArtifactId.UNCERTAINTY_ELLIPSES;
 import static org.darkflight.pipeline.coord.ArtifactId.VALIDATION_REPORT;
 import static org.darkflight.pipeline.coord.ArtifactId.VALIDATION_STATUS;
@@ -38,7 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.io.AtomicFiles;
 import org.darkflight.io.InputException;
 import org.darkflight.io.WriteBoundaries;
@@ -91,8 +91,11 @@ public final class Coordinator {
   public static final List<Stage> STAGES = List.of(
       new Stage("S1", "ingest", "ingest/1", List.of(RAW_EVENT.required()),
           List.of(EVENT.required()), List.of()),
-      new Stage("S2", "atmos", "atmos/1", List.of(RAW_ATMOS.required()),
-          List.of(ATMOS_PROFILE.required()), List.of()),
+      new Stage("S2", "atmos", "atmos/2", List.of(RAW_ATMOS.optional(), EVENT.required(),
+          ArtifactId.RAW_RADIOSONDE.optional(), ArtifactId.RAW_MODEL.optional(),
+          ArtifactId.RAW_VAD.optional(), ArtifactId.RAW_RADAR_METADATA.optional()),
+          List.of(ATMOS_PROFILE.required(), ArtifactId.VERTICAL_GRID.optional(),
+              ArtifactId.WIND_PROFILE.optional(), ArtifactId.ATMOS_QC.optional()), List.of()),
       new Stage("S3", "physics", "physics/2", List.of(RAW_PHYSICS.required()),
           List.of(PHYSICS_CONFIG.required(), MODEL_MANIFEST.required()),
           List.of("physics", "integration")),
@@ -100,12 +103,14 @@ public final class Coordinator {
           List.of(RAW_FRAGMENTS.optional(), RAW_ENSEMBLE.optional()),
           List.of(FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()), List.of("ensemble")),
       new Stage("S5-S7,S9", "ensemble", "ensemble/2+" + OutputManifest.STAGE_VERSION,
-          List.of(EVENT.required(), ATMOS_PROFILE.required(), PHYSICS_CONFIG.required(),
+          List.of(EVENT.required(), ATMOS_PROFILE.required(),
+              ArtifactId.VERTICAL_GRID.optional(), PHYSICS_CONFIG.required(),
               FRAGMENTS.optional(), ENSEMBLE_CONFIG.required()),
           // the geo files are optional: [output] kml_generate / geojson_generate
           List.of(RUN_MANIFEST.required(), ENSEMBLE_MANIFEST.required(),
               UNCERTAINTY_ELLIPSES.optional(), STREWN_FIELD_POINTS.optional(),
-              STREWN_FIELD_KML.optional(), STREWN_FIELD_KMZ.optional()),
+              STREWN_FIELD_KML.optional(), STREWN_FIELD_KMZ.optional(),
+              TRAJECTORIES.optional()),
           List.of("output", "run")),
       new Stage("S8", "validation", "validation/2",
           List.of(RAW_VALIDATION.optional(), RUN_MANIFEST.required(),
@@ -142,6 +147,9 @@ public final class Coordinator {
   /** Geo artifacts of this run not yet published, with their cached files. */
   private final Map<ArtifactId, Path> held = new EnumMap<>(ArtifactId.class);
 
+  /** The ensemble run's manifest as its stage wrote it (the cached file), or null. */
+  private Path runManifestSource;
+
   /** Wall time of each stage executed by the last {@link #run()}, s, by stage name. */
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
 
@@ -170,6 +178,8 @@ public final class Coordinator {
   public List<StageResult> plan() throws InputException {
     ArtifactHashes known = ArtifactHashes.ofRawInputs(layout);
     List<StageResult> out = new ArrayList<>();
+    held.clear();
+    runManifestSource = null;
     for (Stage s : GRAPH.order()) {
       String key = key(s, known);
       if (key == null) {
@@ -178,8 +188,21 @@ public final class Coordinator {
       }
       Optional<StageRecord> rec = cache.finished(s, key);
       if (rec.isPresent()) {
-        known.noteStage(s, outputs(rec.get()));
-        out.add(new StageResult(s, Outcome.HIT, key, rec.get().status()));
+        Map<ArtifactId, String> outputs = outputs(rec.get());
+        known.noteStage(s, outputs);
+        noteHeld(s, key, outputs);
+        String status = rec.get().status();
+        if (s.name().equals(VALIDATION) && !status.startsWith("failed")) {
+          // the hashes the publication will give them (a run's later keys depend on them)
+          try {
+            ValidationStamp.all(held, runManifestSource, status).forEach(
+                (a, bytes) -> known.put(a, org.darkflight.io.Hashing.sha256Hex(bytes)));
+          } catch (IOException e) {
+            throw new InputException(layout.cacheDir(), s.name(), e.getMessage(), e);
+          }
+          held.clear();
+        }
+        out.add(new StageResult(s, Outcome.HIT, key, status));
       } else {
         out.add(new StageResult(s, Outcome.MISS, key, "would run"));
       }
@@ -221,6 +244,7 @@ public final class Coordinator {
     boolean failed = false;
     stageSeconds.clear();
     held.clear();
+    runManifestSource = null;
     for (Stage s : GRAPH.order()) {
       if (failed) {
         results.add(new StageResult(s, Outcome.NOT_RUN, null, "not run: an earlier stage failed"));
@@ -244,13 +268,19 @@ public final class Coordinator {
         }
       }
       Map<ArtifactId, String> outputs = outputs(rec.get());
+      for (Stage.Port o : s.outputs()) {
+        if (!outputs.containsKey(o.id())) {
+          // an optional output this execution did not write: no earlier run's copy stays
+          // published beside the new ones (e.g. a fused profile's vertical grid)
+          ArtifactFiles.delete(o.id(), o.id().path(layout));
+        }
+      }
+      noteHeld(s, key, outputs);
       for (ArtifactId a : outputs.keySet()) {
-        if (HELD_UNTIL_VALIDATION.contains(a)) {
-          held.put(a, cache.entry(s, key).resolve(a.fileName(layout)));
-        } else if (a == OUTPUT_MANIFEST) {
+        if (a == OUTPUT_MANIFEST) {
           manifestStage = s;
           manifestKey = key;
-        } else {
+        } else if (!HELD_UNTIL_VALIDATION.contains(a)) {
           cache.publish(s, key, a);
         }
       }
@@ -263,7 +293,7 @@ public final class Coordinator {
       }
       results.add(new StageResult(s, outcome, key, status));
       if (s.name().equals(VALIDATION)) {
-        publishHeld();
+        publishHeld(status, known);
       }
     }
     if (!held.isEmpty()) {
@@ -282,22 +312,39 @@ public final class Coordinator {
     return new Result(layout.eventId(), results, !failed, manifest);
   }
 
+  /** Keeps the cached files of a stage's held outputs and of the ensemble run's manifest. */
+  private void noteHeld(Stage s, String key, Map<ArtifactId, String> outputs) {
+    for (ArtifactId a : outputs.keySet()) {
+      Path cached = cache.entry(s, key).resolve(a.fileName(layout));
+      if (HELD_UNTIL_VALIDATION.contains(a)) {
+        held.put(a, cached);
+      } else if (a == RUN_MANIFEST) {
+        runManifestSource = cached;
+      }
+    }
+  }
+
   /**
-   * Publishes the held geo artifacts into the layout, and removes a geo artifact an earlier run
-   * published that this run did not write ({@code [output]} turned it off).
+   * Publishes the held geo artifacts into the layout with S8's verdict {@code status} in place
+   * of the pending validation status ({@link ValidationStamp}), and the ensemble run's manifest
+   * with their new hashes; {@code known} gets the published hashes. A geo artifact an earlier
+   * run published that this run did not write ({@code [output]} turned it off) is removed.
    */
-  private void publishHeld() throws IOException {
+  private void publishHeld(String status, ArtifactHashes known) throws IOException {
     for (ArtifactId a : HELD_UNTIL_VALIDATION) {
       if (!held.containsKey(a)) {
+        // a geo artifact an earlier run published that this run did not write ([output])
         Files.deleteIfExists(a.path(layout));
       }
     }
-    for (Map.Entry<ArtifactId, Path> e : held.entrySet()) {
+    Map<ArtifactId, byte[]> stamped = ValidationStamp.all(held, runManifestSource, status);
+    for (Map.Entry<ArtifactId, byte[]> e : stamped.entrySet()) {
       Path target = e.getKey().path(layout);
-      byte[] bytes = Files.readAllBytes(e.getValue());
+      byte[] bytes = e.getValue();
       if (!(Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes))) {
         AtomicFiles.write(target, bytes);
       }
+      known.put(e.getKey(), org.darkflight.io.Hashing.sha256Hex(bytes));
     }
     held.clear();
   }
@@ -348,8 +395,8 @@ public final class Coordinator {
       Map<String, String> outs = new LinkedHashMap<>();
       for (Stage.Port o : s.outputs()) {
         Path f = c.out(o.id());
-        if (Files.isRegularFile(f)) {
-          outs.put(o.id().role(), RunInputs.sha256(f));
+        if (ArtifactFiles.exists(o.id(), f)) {
+          outs.put(o.id().role(), ArtifactFiles.sha256(o.id(), f));
         } else if (!o.optional()) {
           throw new IOException("stage " + s.id() + " did not write " + f.getFileName());
         }

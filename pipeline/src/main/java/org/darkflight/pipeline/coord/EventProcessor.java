@@ -132,16 +132,43 @@ public final class EventProcessor {
       out.printf(Locale.ROOT, "darkflight process: %s — %d stages ran, %d cache hits%s%n", id,
           r.ran(), r.hits(), r.succeeded() ? "" : ", FAILED");
       out.print(Coordinator.table(r.stages()));
+      List<String> notes = manifestNotes(r.outputManifest());
+      for (String note : notes) {
+        out.println("  " + note);
+      }
       out.println("  manifest: " + r.outputManifest());
       out.flush();
       StringBuilder sb = new StringBuilder();
       r.stages().forEach(s -> sb.append("\n  ").append(s.stage().id()).append(' ')
           .append(s.outcome()).append(' ').append(s.status()));
+      notes.forEach(n -> sb.append("\n  ").append(n));
       log(layout, config, "end" + sb);
       return r;
     } finally {
       JsonLog.detach(jsonl);
     }
+  }
+
+  /**
+   * What the console must show from the output manifest: the warnings of the input checks (e.g.
+   * the USSA76 fill at the luminous end), the fragments' derivation when the event has no
+   * fragments.json, and the validation verdict published with the geo artifacts.
+   */
+  static List<String> manifestNotes(Path manifest) throws IOException {
+    if (manifest == null || !Files.isRegularFile(manifest)) {
+      return List.of();
+    }
+    com.fasterxml.jackson.databind.JsonNode run = Json.mapper()
+        .readTree(Files.readAllBytes(manifest)).path("run");
+    List<String> notes = new java.util.ArrayList<>();
+    run.path("input_warnings").forEach(w -> notes.add("warning: " + w.asText()));
+    if (run.path("fragments_derived").isTextual()) {
+      notes.add("note: " + run.path("fragments_derived").asText());
+    }
+    if (run.path("validation_status").isTextual()) {
+      notes.add("validation: " + run.path("validation_status").asText());
+    }
+    return notes;
   }
 
   /** {@code logs/<event_id>__metrics.json}: the metrics of the last process run. */

@@ -65,7 +65,7 @@ final class ProvenanceWriter {
           p == null ? null : createdUtc, p == null ? "user" : EnsembleRun.PRODUCER,
           p == null ? null : p.version()));
       if (a.raw()) {
-        inputs.add(new InputRef(path, e.getValue()));
+        inputs.addAll(rawRefs(a, e.getValue()));
       }
     }
     List<ProvenanceGraph.Edge> edges = new ArrayList<>();
@@ -134,10 +134,18 @@ final class ProvenanceWriter {
     for (Map.Entry<ArtifactId, String> e : known.present().entrySet()) {
       ArtifactId a = e.getKey();
       if (a.raw()) {
-        rawInputs.add(new InputRef(relative(a.path(layout)), e.getValue()));
+        rawInputs.addAll(rawRefs(a, e.getValue()));
         continue;
       }
       Path p = a.path(layout);
+      if (a.directory()) {
+        // each file of a directory artifact (trajectories/) with its own hash
+        for (Path f : ArtifactFiles.files(p)) {
+          artifacts.add(new OutputManifest.Artifact(relative(f), RunInputs.sha256(f), a.ext(),
+              Files.size(f)));
+        }
+        continue;
+      }
       // an artifact of this stage is still in its work directory, beside the manifest
       Path local = target.resolveSibling(p.getFileName());
       Path source = Files.isRegularFile(local) ? local : p;
@@ -147,27 +155,55 @@ final class ProvenanceWriter {
     int features = 0;
     int ellipses = 0;
     boolean kml = true;
+    String fragmentsDerived = null;
+    List<String> inputWarnings = new ArrayList<>();
     Path run = ArtifactId.RUN_MANIFEST.path(layout);
     if (known.has(ArtifactId.RUN_MANIFEST) && Files.isRegularFile(run)) {
       try {
-        JsonNode k = JsonSchemas.read(run).path("kml_summary");
+        JsonNode doc = JsonSchemas.read(run);
+        JsonNode k = doc.path("kml_summary");
         // absent when the run wrote no KML ([output] kml_generate = false)
         kml = !k.isMissingNode();
         features = k.path("features").asInt();
         ellipses = k.path("ellipses").asInt();
+        JsonNode derived = doc.path("run").path("fragments_derived");
+        fragmentsDerived = derived.isTextual() ? derived.asText() : null;
+        doc.path("run").path("input_warnings").forEach(w -> inputWarnings.add(w.asText()));
       } catch (InputException e) {
         throw new IOException(e.getMessage(), e);
       }
     }
     List<ProcessRunInfo.Stage> st = new ArrayList<>();
+    String validation = "not run: an earlier stage failed";
     for (Coordinator.StageResult r : stages) {
       st.add(new ProcessRunInfo.Stage(r.stage().id(), r.stage().name(), r.stage().version(),
           r.status()));
+      if (r.stage().name().equals(Coordinator.VALIDATION)) {
+        validation = r.status();
+      }
     }
-    ProcessRunInfo info = new ProcessRunInfo(status, ProcessRunInfo.PROJECT_ROOT, st);
+    ProcessRunInfo info = new ProcessRunInfo(status, ProcessRunInfo.PROJECT_ROOT, st,
+        validation, fragmentsDerived, inputWarnings);
     OutputManifest.write(target, layout.eventId(), createdUtc, artifacts,
         kml ? new OutputManifestDocument.KmlSummary(features, ellipses) : null, provenanceHash,
         Json.mapper().convertValue(info, OutputManifestDocument.RunSection.class), rawInputs);
+  }
+
+  /** A raw input as inputs: the file, or each file of a raw directory with its own hash. */
+  private List<InputRef> rawRefs(ArtifactId a, String sha256) {
+    Path p = a.path(layout);
+    if (!a.directory()) {
+      return List.of(new InputRef(relative(p), sha256));
+    }
+    List<InputRef> out = new ArrayList<>();
+    try {
+      for (Path f : ArtifactFiles.files(p)) {
+        out.add(new InputRef(relative(f), RunInputs.sha256(f)));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
   }
 
   private String relative(Path p) {

@@ -40,6 +40,8 @@ import org.darkflight.pipeline.run.OutputManifest;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.validate.ParityGuard;
 import org.darkflight.analysis.ensemble.EnsembleConfigReader;
+import org.darkflight.analysis.atmos.AtmosOutputs;
+import org.darkflight.analysis.fusion.AtmosFusionRun;
 
 /**
  * The transforms of the stages S1–S9. Each reads its inputs (published artifacts) and writes
@@ -132,8 +134,61 @@ final class StageBodies {
 
   static final Body S1_EVENT = normalize(ArtifactId.RAW_EVENT, ArtifactId.EVENT,
       EventFiles::read);
-  static final Body S2_ATMOS = normalize(ArtifactId.RAW_ATMOS,
-      ArtifactId.ATMOS_PROFILE, AtmosProfiles::read);
+  /** The folders of the event's raw atmospheric sources, as named in messages. */
+  static final String RAW_SOURCE_FOLDERS = "radiosonde/, model_reanalysis/, radar_vad/";
+
+  /**
+   * S2: the atmospheric profile. When the event has raw atmospheric sources
+   * ({@code radiosonde/}, {@code model_reanalysis/}, {@code radar_vad/}, optional
+   * {@code radar_metadata.json}), they are fused at the luminous end exactly as
+   * {@code darkflight atmos} fuses them with its defaults ({@link AtmosFusionRun}): the
+   * profile, {@code vertical_grid} (the slices of {@code fries_v2}, read by S5),
+   * {@code wind_profile_compiled} and {@code atmos_qc}. Else a normalized copy of the event's
+   * atmos_profile.json. Both at once are refused: one of them would silently not be used.
+   */
+  static final Body S2_ATMOS = c -> {
+    Map<ArtifactId, Path> in = c.inputs();
+    Path given = in.get(ArtifactId.RAW_ATMOS);
+    AtmosFusionRun.Sources sources = new AtmosFusionRun.Sources(
+        sourceFiles(in.get(ArtifactId.RAW_RADIOSONDE)), sourceFiles(in.get(ArtifactId.RAW_MODEL)),
+        sourceFiles(in.get(ArtifactId.RAW_VAD)), in.get(ArtifactId.RAW_RADAR_METADATA),
+        c.rel(c.layout().rawDir()), RAW_SOURCE_FOLDERS);
+    if (sources.isEmpty()) {
+      if (given == null) {
+        throw new InputException(c.layout().rawDir().resolve("atmos_profile.json"), "",
+            "no atmospheric profile: give atmos_profile.json, or raw sources in "
+                + RAW_SOURCE_FOLDERS + " to fuse");
+      }
+      // a copy of the given profile: its only input is that file
+      Context only = new Context(c.layout(), Map.of(ArtifactId.RAW_ATMOS, given),
+          Map.of(ArtifactId.RAW_ATMOS, c.inputSha256().get(ArtifactId.RAW_ATMOS)), c.work(),
+          c.config(), c.createdUtc());
+      return normalize(ArtifactId.RAW_ATMOS, ArtifactId.ATMOS_PROFILE, AtmosProfiles::read)
+          .run(only);
+    }
+    if (given != null) {
+      throw new InputException(given, "", "the event has both atmos_profile.json and raw "
+          + "atmospheric sources (" + RAW_SOURCE_FOLDERS + "); S2 would fuse the sources and "
+          + "not use this file: remove one of them");
+    }
+    org.darkflight.physics.LuminousEnd le = EventFiles.read(in.get(ArtifactId.EVENT))
+        .luminousEnd();
+    AtmosFusionRun.Result r = AtmosFusionRun.fuse(sources, le,
+        AtmosFusionRun.Settings.DEFAULTS,
+        org.darkflight.analysis.ensemble.CheckLimits.DEFAULTS);
+    Path fused = c.work().resolve("fused");
+    AtmosOutputs.writeAll(fused, r.profile(), c.layout().eventId());
+    move(fused.resolve(AtmosOutputs.ATMOS_PROFILE), c.out(ArtifactId.ATMOS_PROFILE));
+    move(fused.resolve(AtmosOutputs.VERTICAL_GRID), c.out(ArtifactId.VERTICAL_GRID));
+    move(fused.resolve(AtmosOutputs.WIND_PROFILE), c.out(ArtifactId.WIND_PROFILE));
+    move(fused.resolve(AtmosOutputs.QC), c.out(ArtifactId.ATMOS_QC));
+    return "ok";
+  };
+
+  /** The files of a raw source folder in name order (none when it is absent). */
+  private static List<Path> sourceFiles(Path dir) throws IOException {
+    return dir == null ? List.of() : ArtifactFiles.files(dir);
+  }
 
   /**
    * The physics configuration a run applies: the event's {@code physics_config.json} with the
@@ -249,7 +304,12 @@ final class StageBodies {
    * S4: fragment hypotheses (a normalized copy of fragments.json when given) and the effective
    * ensemble configuration: ensemble_config.json (or one sample per fragment, nothing drawn)
    * with the {@code [ensemble]} keys of the resolved config in place of the same fields (tables
-   * merged key by key, as editing the file would).
+   * merged key by key, as editing the file would). Without fragments.json the fragments are
+   * derived as {@code darkflight run} derives them ({@link RunInputs#read}): from the split rule
+   * of ensemble_config.json, else the default decadal suite of docs/inputs.md
+   * ({@link RunInputs#DEFAULT_SUITE}, one sample per fragment when there is no
+   * ensemble_config.json either); S5 records the derivation in the run manifest and S10 in the
+   * output manifest ({@code run.fragments_derived}).
    */
   static final Body S4_FRAGMENTS = c -> {
     Path frag = c.inputs().get(ArtifactId.RAW_FRAGMENTS);
@@ -262,12 +322,11 @@ final class StageBodies {
       EnsembleConfigReader.read(ens);
       root = (ObjectNode) JsonSchemas.read(ens);
     } else {
-      if (frag == null) {
-        throw new InputException(c.layout().rawDir().resolve("fragments.json"), "",
-            "no fragments: give fragments.json or a split rule in ensemble_config.json");
-      }
-      root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(
-          FragmentsFiles.read(frag).fragments().size(), RunInputs.DEFAULT_SEED));
+      int fragments = frag != null ? FragmentsFiles.read(frag).fragments().size()
+          : org.darkflight.analysis.ensemble.FragmentPrep.split("(default fragment suite)",
+              RunInputs.DEFAULT_SUITE).size();
+      root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(fragments,
+          RunInputs.DEFAULT_SEED));
     }
     root = c.config().applyToEnsembleConfig(root);
     Path target = c.out(ArtifactId.ENSEMBLE_CONFIG);
@@ -280,9 +339,15 @@ final class StageBodies {
   /** S5–S7 + S9: the Beam ensemble (simulation, ensemble, uncertainty, geospatial export). */
   static final Body S5_ENSEMBLE = c -> {
     Map<ArtifactId, Path> in = c.inputs();
-    RunInputs inputs = RunInputs.read(in.get(ArtifactId.EVENT), in.get(ArtifactId.ATMOS_PROFILE),
+    RunInputs read = RunInputs.read(in.get(ArtifactId.EVENT), in.get(ArtifactId.ATMOS_PROFILE),
         in.get(ArtifactId.PHYSICS_CONFIG), in.get(ArtifactId.FRAGMENTS),
         in.get(ArtifactId.ENSEMBLE_CONFIG));
+    // paths in the artifacts are relative to the project root, the derivation's too
+    String derived = read.fragmentsDerivation() == null ? null
+        : read.fragmentsDerivation().replace(c.layout().root() + java.io.File.separator, "");
+    RunInputs inputs = new RunInputs(read.event(), read.levels(), read.physics(),
+        read.fragments(), read.ensemble(), read.files(), read.sha256(), read.warnings(), derived,
+        read.heights(), read.terrain());
     Path runDir = c.work().resolve("run");
     int parallelism = c.config().targetParallelism();
     PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
@@ -294,7 +359,8 @@ final class StageBodies {
     EnsembleRun run;
     try {
       run = EnsembleRun.physics(inputs).withMaxFailureShare(maxShare)
-          .withPathsRelativeTo(c.layout().root()).withGeoOutput(c.config().output());
+          .withPathsRelativeTo(c.layout().root()).withGeoOutput(c.config().output())
+          .withTrajectoryFiles().withValidationStatus(ValidationStamp.PENDING);
     } catch (IllegalArgumentException e) {
       throw new InputException("configuration", "run.max_failure_share", e.getMessage());
     }
@@ -316,6 +382,10 @@ final class StageBodies {
     if (output.kml()) {
       move(runDir.resolve(GeoSchemas.KML_FILE), c.out(ArtifactId.STREWN_FIELD_KML));
       move(runDir.resolve(GeoSchemas.KMZ_FILE), c.out(ArtifactId.STREWN_FIELD_KMZ));
+    }
+    Path trajectories = runDir.resolve(org.darkflight.io.trajectory.TrajectoryFiles.FOLDER);
+    if (Files.isDirectory(trajectories)) {
+      Files.move(trajectories, c.out(ArtifactId.TRAJECTORIES));
     }
     return "ok";
   };

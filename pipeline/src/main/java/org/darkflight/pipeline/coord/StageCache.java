@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -122,15 +121,12 @@ final class StageCache {
     org.darkflight.io.FileTrees.delete(work);
   }
 
-  /** Copies a cached output to its place in the layout, unless the same bytes are there. */
+  /**
+   * Copies a cached output to its place in the layout, unless the same bytes are there (a
+   * directory artifact file by file; see {@link ArtifactFiles#copy}).
+   */
   void publish(Stage s, String key, ArtifactId a) throws IOException {
-    Path cached = entry(s, key).resolve(a.fileName(layout));
-    Path target = a.path(layout);
-    byte[] bytes = Files.readAllBytes(cached);
-    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-      return;
-    }
-    AtomicFiles.write(target, bytes);
+    ArtifactFiles.copy(a, entry(s, key).resolve(a.fileName(layout)), a.path(layout));
   }
 
   /**

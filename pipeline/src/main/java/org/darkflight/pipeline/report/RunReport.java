@@ -36,6 +36,20 @@ public final class RunReport {
    */
   public static ReportData build(Path runDir, RunInputs inputs, int maxPoints)
       throws IOException, InputException {
+    return build(runDir, inputs, null, maxPoints);
+  }
+
+  /**
+   * Builds the report from the run's nominal flights when it has them (flown once by the run,
+   * {@link EnsembleRun.Summary#nominal()}), else flies them.
+   *
+   * @param inputs    the run's inputs, or null to re-read them from the manifest
+   * @param nominal   the nominal flights of {@code inputs}, or null
+   * @param maxPoints most landing points drawn
+   */
+  public static ReportData build(Path runDir, RunInputs inputs,
+      org.darkflight.analysis.ensemble.NominalFlights nominal, int maxPoints)
+      throws IOException, InputException {
     RunInputs in = inputs;
     String note = null;
     if (in == null) {
@@ -53,7 +67,8 @@ public final class RunReport {
       return RunDirectory.read(runDir, null, maxPoints).withTrajectories(List.of(), note);
     }
     MassClassBins bins = new MassClassBins(in.ensemble().massClassEdgesKg());
-    List<TrajectoryLine> lines = EnsembleRun.trajectories(in, bins);
+    List<TrajectoryLine> lines = in == inputs && nominal != null
+        ? EnsembleRun.trajectories(nominal, bins) : EnsembleRun.trajectories(in, bins);
     return RunDirectory.read(runDir, bins.toMassClasses().labels(), maxPoints)
         .withTrajectories(lines, lines.isEmpty() ? "No nominal trajectory reached the ground."
             : null);
@@ -64,8 +79,15 @@ public final class RunReport {
    * point limit, as {@code darkflight report}) and lists it in {@code output_manifest.json}.
    */
   public static Path afterRun(Path runDir, RunInputs inputs) throws IOException, InputException {
+    return afterRun(runDir, inputs, null);
+  }
+
+  /** {@link #afterRun(Path, RunInputs)} drawing the run's nominal flights (or null: fly them). */
+  public static Path afterRun(Path runDir, RunInputs inputs,
+      org.darkflight.analysis.ensemble.NominalFlights nominal)
+      throws IOException, InputException {
     Path report = runDir.resolve(ReportHtml.FILE);
-    write(runDir, report, inputs, RunDirectory.DEFAULT_MAX_POINTS);
+    ReportHtml.write(report, build(runDir, inputs, nominal, RunDirectory.DEFAULT_MAX_POINTS));
     register(runDir, report);
     return report;
   }

@@ -36,8 +36,6 @@ import org.darkflight.io.run.OutputManifestDocument;
 import org.darkflight.io.InputException;
 import org.darkflight.physics.Fragment;
 import org.darkflight.physics.LuminousEnd;
-import org.darkflight.physics.trajectory.DarkflightSimulator;
-import org.darkflight.physics.trajectory.SimulationException;
 import org.darkflight.physics.trajectory.Trajectory;
 import org.darkflight.physics.trajectory.TrajectoryPoint;
 import org.darkflight.transforms.EnsembleGraph;
@@ -49,6 +47,7 @@ import org.darkflight.analysis.ensemble.AtmosphereFactory;
 import org.darkflight.transforms.integrate.Integrate;
 import org.darkflight.analysis.ensemble.LandingSimulator;
 import org.darkflight.analysis.ensemble.LegacySlices;
+import org.darkflight.analysis.ensemble.NominalFlights;
 import org.darkflight.analysis.ensemble.PhysicsLandingSimulator;
 import org.darkflight.transforms.integrate.SampleFailure;
 import org.darkflight.transforms.integrate.SampleLanding;
@@ -81,6 +80,8 @@ public final class EnsembleRun {
   private final double maxFailureShare;
   private final Path pathsRelativeTo;
   private final GeoOutputSelection output;
+  private final boolean trajectoryFiles;
+  private final String validationStatus;
 
   /**
    * A run with the physics core: every sample with the method the physics configuration selects
@@ -132,17 +133,20 @@ public final class EnsembleRun {
   /** A run with other physics (tests, plugins). */
   public EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory) {
     this(simulator, atmosphereFactory, DEFAULT_MAX_FAILURE_SHARE, null,
-        GeoOutputSelection.defaults());
+        GeoOutputSelection.defaults(), false, VALIDATION_SKIPPED);
   }
 
   private EnsembleRun(LandingSimulator simulator, AtmosphereFactory atmosphereFactory,
-      double maxFailureShare, Path pathsRelativeTo, GeoOutputSelection output) {
+      double maxFailureShare, Path pathsRelativeTo, GeoOutputSelection output,
+      boolean trajectoryFiles, String validationStatus) {
     this.simulator = simulator;
     this.atmosphereFactory = atmosphereFactory;
     this.maxFailureShare = checkShare(maxFailureShare);
     this.pathsRelativeTo = pathsRelativeTo == null ? null
         : pathsRelativeTo.toAbsolutePath().normalize();
     this.output = java.util.Objects.requireNonNull(output, "output");
+    this.trajectoryFiles = trajectoryFiles;
+    this.validationStatus = validationStatus;
   }
 
   /**
@@ -152,7 +156,29 @@ public final class EnsembleRun {
    */
   public EnsembleRun withGeoOutput(GeoOutputSelection output) {
     return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, pathsRelativeTo,
-        output);
+        output, trajectoryFiles, validationStatus);
+  }
+
+  /**
+   * The same run writing {@code status} as the validation status of its geo outputs (GeoJSON
+   * {@code meta}, KML, KMZ README) instead of {@link #VALIDATION_SKIPPED}; {@code darkflight
+   * process} writes a placeholder that its validation stage replaces with the verdict.
+   */
+  public EnsembleRun withValidationStatus(String status) {
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, pathsRelativeTo,
+        output, trajectoryFiles, java.util.Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * The same run also writing {@code trajectories/<fragment_id>.json} (stage S5 of
+   * {@code darkflight run} and {@code process}): the nominal flight of every fragment that
+   * reaches the ground, in the document format of {@code darkflight trajectory}
+   * ({@code schemas/trajectory.schema.json}), each listed with its SHA-256 in the output
+   * manifest.
+   */
+  public EnsembleRun withTrajectoryFiles() {
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, pathsRelativeTo,
+        output, true, validationStatus);
   }
 
   /**
@@ -161,7 +187,8 @@ public final class EnsembleRun {
    * project root; an input outside {@code root} keeps its absolute path.
    */
   public EnsembleRun withPathsRelativeTo(Path root) {
-    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, root, output);
+    return new EnsembleRun(simulator, atmosphereFactory, maxFailureShare, root, output,
+        trajectoryFiles, validationStatus);
   }
 
   /** An input's path as written into the artifacts. */
@@ -183,7 +210,8 @@ public final class EnsembleRun {
    * @throws IllegalArgumentException outside [0, 1]
    */
   public EnsembleRun withMaxFailureShare(double share) {
-    return new EnsembleRun(simulator, atmosphereFactory, share, pathsRelativeTo, output);
+    return new EnsembleRun(simulator, atmosphereFactory, share, pathsRelativeTo, output,
+        trajectoryFiles, validationStatus);
   }
 
   /** Checks a failure share limit: a number in [0, 1]. */
@@ -211,10 +239,12 @@ public final class EnsembleRun {
    * @param pipelineTime    time spent in the Beam pipeline
    * @param totalTime       time of the whole run
    * @param maxFailureShare the failure share the run accepts
+   * @param nominal         the nominal flight of every fragment, flown once for the KML, the
+   *                        trajectory files, the search plan and the report
    */
   public record Summary(List<Path> artifacts, long samples, long landed, long failed,
       Map<String, Long> failureReasons, List<EllipseSize> ellipses90, Duration pipelineTime,
-      Duration totalTime, double maxFailureShare) {
+      Duration totalTime, double maxFailureShare, NominalFlights nominal) {
 
     /** Failed samples / samples run (0 when none ran). */
     public double failureShare() {
@@ -266,8 +296,9 @@ public final class EnsembleRun {
       EnsembleGraph.Coders coders = runGraph(in, setup, options, work);
       long t1 = System.nanoTime();
       Shards shards = readShards(in, setup, work, coders);
+      NominalFlights nominal = NominalFlights.fly(in);
       GeoOutputs geo = writeGeoOutputs(in, setup, shards, work, coders, outDir, producedUtc,
-          heatmap);
+          heatmap, nominal);
       List<StrewnFieldExport.WrittenFile> table = SampleTableOutputs.write(work, outDir,
           new org.darkflight.transforms.table.SampleRows(setup.factory(), setup.bins()), coders,
           in.ensemble().samplesPerElement(), options, producedUtc,
@@ -277,12 +308,14 @@ public final class EnsembleRun {
           EnsembleManifestWriter.PRODUCT, EnsembleManifestWriter.SCHEMA_VERSION, producedUtc),
           setup.factory(),
           shards.failures());
-      List<Path> paths = writeOutputManifest(in, shards, geo, table, ensembleManifest, outDir,
-          producedUtc);
+      List<Path> trajectories = trajectoryFiles ? writeTrajectories(in, nominal, outDir)
+          : List.of();
+      List<Path> paths = writeOutputManifest(in, shards, geo, table, ensembleManifest,
+          trajectories, outDir, producedUtc);
       long t2 = System.nanoTime();
       return new Summary(paths, in.ensemble().samples(), shards.landed(),
           shards.failures().size(), shards.reasons(), ellipses90(shards.ellipses()),
-          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0), maxFailureShare);
+          Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t0), maxFailureShare, nominal);
     } finally {
       org.darkflight.io.FileTrees.delete(work);
     }
@@ -371,8 +404,8 @@ public final class EnsembleRun {
    * shards, and the heatmaps when asked for.
    */
   private GeoOutputs writeGeoOutputs(RunInputs in, Setup setup, Shards shards, Path work,
-      EnsembleGraph.Coders coders, Path outDir, Instant producedUtc, HeatmapOptions heatmap)
-      throws IOException {
+      EnsembleGraph.Coders coders, Path outDir, Instant producedUtc, HeatmapOptions heatmap,
+      NominalFlights nominal) throws IOException {
     LuminousEnd start = setup.start();
     MassClassBins bins = setup.bins();
     String provenance = OutputManifest.provenanceHash(in.sha256());
@@ -382,7 +415,7 @@ public final class EnsembleRun {
     RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16),
         org.darkflight.io.meta.Producer.gitCommit(),
         producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
-        start.timeUtc(), PRODUCER, inputRefs, VALIDATION_SKIPPED, runSummary(in, shards));
+        start.timeUtc(), PRODUCER, inputRefs, validationStatus, runSummary(in, shards));
     GeoOutputOptions geo = GeoOutputOptions.defaults()
         .withPrecisionDecimals(output.geoPrecisionDecimals())
         .withGeojsonWritten(output.geojson())
@@ -397,7 +430,7 @@ public final class EnsembleRun {
         : HeatmapExport.kml(maps);
     StrewnFieldExport.Result written = new StrewnFieldExport(geo, output.geojson(),
         output.kml()).write(outDir, info,
-        bins.toMassClasses(), points, shards.ellipses(), trajectories(in, bins),
+        bins.toMassClasses(), points, shards.ellipses(), trajectories(nominal, bins),
         heatKml.overlays(), heatKml.media());
     List<StrewnFieldExport.WrittenFile> heatFiles = new ArrayList<>();
     if (maps != null) {
@@ -435,8 +468,8 @@ public final class EnsembleRun {
    * manifest; returns every artifact's path in manifest order, the output manifest last.
    */
   private List<Path> writeOutputManifest(RunInputs in, Shards shards, GeoOutputs geo,
-      List<StrewnFieldExport.WrittenFile> table, Path ensembleManifest, Path outDir,
-      Instant producedUtc) throws IOException {
+      List<StrewnFieldExport.WrittenFile> table, Path ensembleManifest, List<Path> trajectories,
+      Path outDir, Instant producedUtc) throws IOException {
     List<OutputManifest.Artifact> artifacts = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     List<StrewnFieldExport.WrittenFile> files = new ArrayList<>(geo.written().files());
@@ -451,6 +484,12 @@ public final class EnsembleRun {
     artifacts.add(new OutputManifest.Artifact(EnsembleManifestWriter.FILE, m.sha256(),
         "json", m.bytes()));
     paths.add(ensembleManifest);
+    for (Path t : trajectories) {
+      StrewnFieldExport.WrittenFile f = StrewnFieldExport.describe(t, "json");
+      artifacts.add(new OutputManifest.Artifact(outDir.relativize(t).toString(), f.sha256(),
+          "json", f.bytes()));
+      paths.add(t);
+    }
     List<OutputManifestDocument.RoleInput> inputs = new ArrayList<>();
     in.sha256().forEach((role, sha) -> inputs.add(new OutputManifestDocument.RoleInput(role,
         shown(in.files().get(role)), sha)));
@@ -581,24 +620,48 @@ public final class EnsembleRun {
   }
 
   /**
+   * Step 5a: {@code trajectories/<fragment_id>.json} of every fragment whose nominal flight
+   * reached the ground, in fragment order (a failed one is left out; its samples report the
+   * failure). Canonical JSON, no creation time: the same inputs give the same bytes.
+   */
+  private List<Path> writeTrajectories(RunInputs in, NominalFlights nominal, Path outDir)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    List<org.darkflight.io.meta.InputRef> inputs = inputRefs(in);
+    for (Trajectory t : nominal.landed()) {
+      out.add(org.darkflight.io.trajectory.TrajectoryFiles.write(outDir, in.event().eventId(), t,
+          in.physics(), inputs, PRODUCER));
+    }
+    return out;
+  }
+
+  /**
    * Nominal trajectories of up to {@link #MAX_TRAJECTORIES} fragments (evenly spread over the
-   * canonical order) through the unperturbed profile, for the KML's "Trajectories" folder. A
-   * fragment whose nominal fall fails is left out (its samples report the failure).
+   * canonical order) through the unperturbed profile, for the KML's "Trajectories" folder and
+   * the report, flown here ({@link NominalFlights#fly}). A fragment whose nominal fall fails is
+   * left out (its samples report the failure).
    */
   public static List<TrajectoryLine> trajectories(RunInputs in, MassClassBins bins) {
-    DarkflightSimulator sim = org.darkflight.physics.models.PhysicsModels.simulator(
-        atmosphereFactory(in).build(in.levels()), in.physics()).withTerrain(in.terrain());
+    return trajectories(NominalFlights.fly(in), bins);
+  }
+
+  /**
+   * The KML's and the report's nominal trajectories taken from flights already flown: up to
+   * {@link #MAX_TRAJECTORIES} fragments evenly spread over the canonical order, each drawn when
+   * it landed with at least two points.
+   */
+  public static List<TrajectoryLine> trajectories(NominalFlights nominal, MassClassBins bins) {
     List<TrajectoryLine> out = new ArrayList<>();
-    int n = in.fragments().size();
+    List<NominalFlights.Flight> flights = nominal.flights();
+    int n = flights.size();
     int count = Math.min(n, MAX_TRAJECTORIES);
     for (int k = 0; k < count; k++) {
-      Fragment f = in.fragments().get((int) ((long) k * n / count));
-      Trajectory t;
-      try {
-        t = sim.simulate(in.event().luminousEnd(), f);
-      } catch (SimulationException | IllegalArgumentException e) {
+      NominalFlights.Flight flight = flights.get((int) ((long) k * n / count));
+      if (!flight.landed()) {
         continue;
       }
+      Fragment f = flight.fragment();
+      Trajectory t = flight.trajectory();
       List<TrajectoryPoint3d> pts = new ArrayList<>();
       for (TrajectoryPoint p : t.points()) {
         pts.add(new TrajectoryPoint3d(p.latitudeDeg(), p.longitudeDeg(), p.heightM(), p.timeS()));

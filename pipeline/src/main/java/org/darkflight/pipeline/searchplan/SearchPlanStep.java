@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.darkflight.analysis.ensemble.MassClassBins;
+import org.darkflight.analysis.ensemble.NominalFlights;
 import org.darkflight.analysis.ensemble.RunInputs;
 import org.darkflight.analysis.searchplan.NominalLandings;
 import org.darkflight.analysis.searchplan.SearchPlanner;
@@ -66,6 +67,20 @@ public final class SearchPlanStep {
    */
   public static Result run(Path runDir, RunInputs inputs, SearchPlanner.Options options)
       throws IOException, InputException {
+    return run(runDir, inputs, null, options);
+  }
+
+  /**
+   * Makes and writes the plan of {@code runDir} whose nominal flights the run has flown already
+   * ({@link org.darkflight.pipeline.run.EnsembleRun.Summary#nominal()}): the plan's nominal
+   * landings are those flights, not flown a second time.
+   *
+   * @param inputs  the run's inputs, or null to re-read them from the manifest
+   * @param nominal the run's nominal flights of {@code inputs}, or null to fly them here
+   * @throws InputException when the run directory is not a Darkflight run
+   */
+  public static Result run(Path runDir, RunInputs inputs, NominalFlights nominal,
+      SearchPlanner.Options options) throws IOException, InputException {
     long t0 = System.nanoTime();
     RunLandings landings = RunLandings.read(runDir);
     Path manifestFile = runDir.resolve(OutputManifest.FILE);
@@ -88,18 +103,19 @@ public final class SearchPlanStep {
         }
       }
     }
-    List<NominalLandings.Landing> nominal = List.of();
+    List<NominalLandings.Landing> nominalLandings = List.of();
     int classCount = 1;
     for (RunLandings.ClassLandings c : landings.classes()) {
       classCount = Math.max(classCount, c.massClassIndex() + 1);
     }
     if (in != null) {
-      NominalLandings.Result r = NominalLandings.of(in);
-      nominal = r.landings();
+      NominalLandings.Result r = in == inputs && nominal != null
+          ? NominalLandings.of(in, nominal) : NominalLandings.of(in);
+      nominalLandings = r.landings();
       notes.addAll(r.failures());
       classCount = new MassClassBins(in.ensemble().massClassEdgesKg()).count();
     }
-    SearchPlan plan = new SearchPlanner(options).plan(landings, nominal, notes);
+    SearchPlan plan = new SearchPlanner(options).plan(landings, nominalLandings, notes);
 
     GeoOutputOptions geo = GeoOutputOptions.defaults();
     long[] classTotals = new long[classCount];

@@ -137,6 +137,69 @@ class ArtifactSchemasTest {
   }
 
   /**
+   * {@code run} and {@code process} write {@code trajectories/<fragment_id>.json} for every
+   * nominal fragment (stage S5), schema-valid, each listed in their output manifest with its
+   * true SHA-256 and size; the run's flights are those of {@code darkflight trajectory} on the
+   * same inputs (same landing and time series).
+   */
+  @Test
+  void runAndProcessWriteTheNominalTrajectoriesListedWithTheirHashes() throws Exception {
+    List<String> runIds = fragmentIds(PF.resolve("fragments.json"));
+    Path run = out.resolve("run");
+    JsonNode runManifest = JsonSchemas.read(run.resolve(OutputManifestDocument.FILE));
+    assertListed(run, runManifest, "trajectories/", runIds);
+    for (String id : runIds) {
+      JsonNode mine = JsonSchemas.read(run.resolve("trajectories/" + id + ".json"));
+      JsonNode theirs = JsonSchemas.read(out.resolve("traj/trajectories/" + id + ".json"));
+      assertThat(id, mine.get("landing"), equalTo(theirs.get("landing")));
+      assertThat(id, mine.get("points"), equalTo(theirs.get("points")));
+      assertThat(JsonSchemas.violations(mine, "trajectory"), empty());
+    }
+    Path project = out.resolve("project");
+    Path eventDir = project.resolve("data/events/synthetic-calm");
+    List<String> processIds = fragmentIds(eventDir.resolve("raw/fragments.json"));
+    JsonNode processManifest = JsonSchemas.read(project.resolve(
+        "artifacts/synthetic-calm/synthetic-calm__output_manifest__v1.json"));
+    String dir = "artifacts/synthetic-calm/sim/synthetic-calm__trajectories__v1/";
+    assertListed(project, processManifest, dir, processIds);
+    for (String id : processIds) {
+      assertThat(JsonSchemas.violations(JsonSchemas.read(project.resolve(dir + id + ".json")),
+          "trajectory"), empty());
+    }
+  }
+
+  private static List<String> fragmentIds(Path fragments) throws Exception {
+    List<String> ids = new ArrayList<>();
+    JsonNode doc = JsonSchemas.read(fragments);
+    for (JsonNode f : doc.isArray() ? doc : doc.path("fragments")) {
+      ids.add(f.get("id").asText());
+    }
+    assertThat(ids.isEmpty(), equalTo(false));
+    return ids;
+  }
+
+  /** Every fragment's trajectory is in the manifest under {@code prefix}, hash and size true. */
+  private static void assertListed(Path root, JsonNode manifest, String prefix, List<String> ids)
+      throws IOException {
+    Set<String> listed = new TreeSet<>();
+    for (JsonNode a : manifest.path("artifacts")) {
+      String path = a.path("path").asText();
+      if (!path.startsWith(prefix)) {
+        continue;
+      }
+      listed.add(path.substring(prefix.length()));
+      Path f = root.resolve(path);
+      assertThat(path, a.path("sha256").asText(),
+          equalTo(org.darkflight.io.Hashing.sha256Hex(f)));
+      assertThat(path, a.path("bytes").asLong(), equalTo(Files.size(f)));
+      assertThat(path, a.path("type").asText(), equalTo("json"));
+    }
+    Set<String> expected = new TreeSet<>();
+    ids.forEach(id -> expected.add(id + ".json"));
+    assertThat(listed, equalTo(expected));
+  }
+
+  /**
    * The typed documents read the run-side artifacts back: each file, bound to its record and
    * written again the way the command writes it, gives the same bytes.
    */

@@ -143,4 +143,21 @@ class AtmosCommandTest {
       return s.toList();
     }
   }
+
+  /**
+   * Radar winds alone stop a few km up: the luminous end of Park Forest (16 km) lies in the
+   * USSA76 fill, and that is a warning on the console, not only a count (issue 15 §7).
+   */
+  @Test
+  void aFillAtTheLuminousEndIsAWarningOnTheConsole() {
+    Path out = tmp.resolve("vad-only");
+    Run r = run("atmos", "--event", data("events/park-forest-2003/event.json").toString(),
+        "--vad", data("atmos/radar_vad/KLOT_20030327_0548.json").toString(),
+        "--out", out.toString());
+    assertThat(r.err(), r.code(), is(0));
+    assertThat(r.err(), containsString("warning: no atmospheric source reaches the luminous "
+        + "end (16000 m)"));
+    assertThat(r.err(), containsString("US Standard Atmosphere 1976 fill (std_atmosphere_fill "
+        + "in atmos_qc.json)"));
+  }
 }

@@ -65,6 +65,24 @@ class InputChecksCliTest {
     assertThat(o.err().strip().lines().count(), equalTo(1L));
   }
 
+  /**
+   * A profile that stops below the luminous end: the USSA76 fill above it is a warning on the
+   * console and in the manifest (issue 15 §7), not a silent extrapolation.
+   */
+  @Test
+  void aProfileBelowTheLuminousEndIsAWarningOnTheConsoleAndInTheManifest() throws Exception {
+    CliOutcome o = run(mutated(PF + "event.json", r -> end(r).put("altitude_m", 35000.0)),
+        "--no-report", "--no-search-plan");
+    assertThat(o.err(), o.exit(), equalTo(0));
+    String warning = "the profile's highest level (29261 m) lies below the luminous end "
+        + "(35000 m";
+    assertThat(o.err(), containsString("warning: "));
+    assertThat(o.err(), containsString(warning));
+    assertThat(o.err(), containsString("US Standard Atmosphere 1976 fill"));
+    assertThat(Files.readString(tmp.resolve("out/output_manifest.json")),
+        containsString(warning));
+  }
+
   @Test
   void flippedLatitudeIsRefusedNamingTheDistanceAndTheOption() throws Exception {
     CliOutcome o = run(mutated(PF + "event.json", r -> end(r).put("lat", -41.3467765)));

@@ -3,6 +3,7 @@ package org.darkflight.pipeline.coord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -135,9 +136,10 @@ class CoordinatorTest {
     byte[] g = Files.readAllBytes(art.resolve("synthetic-calm__provenance_graph__v1.json"));
     assertThat(manifest.path("provenance_hash").asText(),
         is(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(g))));
-    // every node's sha256 is the file's
+    // every node's sha256 is the file's (a directory's: that of its sha256sum-style listing)
     for (JsonNode n : graph.path("nodes")) {
-      byte[] bytes = Files.readAllBytes(root.resolve(n.path("path").asText()));
+      Path node = root.resolve(n.path("path").asText());
+      byte[] bytes = Files.isDirectory(node) ? listing(node) : Files.readAllBytes(node);
       assertThat(n.path("path").asText(), n.path("sha256").asText(),
           is(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))));
     }
@@ -145,9 +147,14 @@ class CoordinatorTest {
     for (JsonNode a : manifest.path("artifacts")) {
       Path f = root.resolve(a.path("path").asText());
       assertThat(a.path("bytes").asLong(), is(Files.size(f)));
+      if (f.getParent().getFileName().toString().equals("synthetic-calm__trajectories__v1")) {
+        // a file of the trajectories directory: the directory follows the naming
+        assertThat(f.getFileName().toString(), endsWith(".json"));
+        f = f.getParent();
+      }
       String name = f.getFileName().toString();
       assertThat(name, startsWith("synthetic-calm__"));
-      assertThat(name.matches("synthetic-calm__[a-z_]+__v1\\.[a-z]+"), is(true));
+      assertThat(name, name.matches("synthetic-calm__[a-z_]+__v1(\\.[a-z]+)?"), is(true));
     }
     // edges: raw atmos feeds the normalized profile, which feeds the strewn field
     Set<String> edges = new HashSet<>();
@@ -227,5 +234,17 @@ class CoordinatorTest {
     assertThat(names(fixed.stages(), Outcome.HIT), equalTo(Set.of("ingest", "atmos")));
     JsonNode ok = JsonSchemas.readValidated(fixed.outputManifest(), "output_manifest");
     assertThat(ok.path("run").path("status").asText(), is("complete"));
+  }
+
+  /** The lines {@code <sha256>  <name>} of a directory's files in name order, as bytes. */
+  private static byte[] listing(Path dir) throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.sorted().toList()) {
+        b.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(f)))).append("  ").append(f.getFileName()).append('\n');
+      }
+    }
+    return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

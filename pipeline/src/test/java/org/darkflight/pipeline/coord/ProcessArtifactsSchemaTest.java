@@ -31,6 +31,15 @@ class ProcessArtifactsSchemaTest {
     List<String> checked = new ArrayList<>();
     for (ArtifactId a : ArtifactId.values()) {
       Path f = a.path(layout);
+      if (!a.raw() && a.directory() && Files.isDirectory(f)) {
+        List<Path> files = ArtifactFiles.files(f);
+        assertThat(a.role() + " has files", files.isEmpty(), is(false));
+        for (Path doc : files) {
+          check(doc, a.schema());
+        }
+        checked.add(a.role());
+        continue;
+      }
       if (a.raw() || !a.ext().equals("json") || !Files.isRegularFile(f)) {
         continue;
       }
@@ -39,7 +48,8 @@ class ProcessArtifactsSchemaTest {
     }
     assertThat(checked.toString(), checked.containsAll(List.of("event", "atmos_profile",
         "physics_config", "model_manifest", "fragments", "ensemble_config", "run_manifest",
-        "ensemble_manifest", "validation_status", "provenance_graph", "output_manifest")),
+        "ensemble_manifest", "validation_status", "provenance_graph", "output_manifest",
+        "trajectories")),
         is(true));
     int records = 0;
     try (Stream<Path> s = Files.walk(layout.cacheDir())) {

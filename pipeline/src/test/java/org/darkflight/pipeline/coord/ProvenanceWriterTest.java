@@ -51,7 +51,7 @@ class ProvenanceWriterTest {
     assertThat(raw.createdUtc(), nullValue());
     assertThat(raw.path(), is("data/events/ev/atmos_profile.json"));
     ProvenanceGraph.Node made = g.nodes().get(0);
-    assertThat(made.stageVersion(), is("atmos/1"));
+    assertThat(made.stageVersion(), is("atmos/2"));
     assertThat(made.createdUtc(), is(T));
     assertThat(g.edges(), equalTo(List.of(
         new ProvenanceGraph.Edge("raw.atmos", "atmos_profile", "S2"))));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.darkflight.io.Hashing;
 import org.darkflight.io.json.Json;
+import org.darkflight.io.json.JsonSchemas;
 import org.darkflight.analysis.validate.ParityGuard;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class ValidationGateTest {
     Coordinator.Result second = ProjectFixture.process(root, false);
     assertThat(second.succeeded(), is(false));
     assertThat(status(second, "validation"), containsString("failed: validation against"));
+    assertThat(JsonSchemas.read(second.outputManifest()).path("run").path("validation_status")
+        .asText(), startsWith("failed: validation against"));
     assertThat("no map outlives a failed validation", Files.exists(points), is(false));
     assertThat(Files.exists(geo.resolve("synthetic-calm__strewn_field__v1.kml")), is(false));
     Path report = root.resolve(

@@ -85,13 +85,14 @@ class RunCommandTest {
         "output_manifest.json", "report.html", "samples.fgb", "samples.gpkg", "samples_table",
         "samples_table.vrt", "search_areas.geojson", "search_plan.gpx",
         "strewn_field.kml", "strewn_field.kmz", "strewn_field_points.geojson",
-        "uncertainty_ellipses.geojson")));
+        "trajectories", "uncertainty_ellipses.geojson")));
     assertThat(names(b), is(names(a)));
+    assertThat(names(a.resolve("trajectories")), is(names(b.resolve("trajectories"))));
     for (String n : names(a)) {
       if (n.equals("metrics.json")) {
         continue; // wall-clock figures
       }
-      if (n.equals("samples_table")) {
+      if (n.equals("samples_table") || n.equals("trajectories")) {
         assertThat(names(b.resolve(n)), is(names(a.resolve(n))));
         for (String shard : names(a.resolve(n))) {
           assertThat(shard, Files.mismatch(a.resolve(n).resolve(shard),
@@ -139,8 +140,9 @@ class RunCommandTest {
     JsonNode om = JsonSchemas.readValidated(dir.resolve("output_manifest.json"),
         "output_manifest");
     // + search plan (2 files) + report.html; + per-sample table: samples.fgb, samples.gpkg,
-    // samples_table.vrt and 10 shards (48 samples in ranges of 5)
-    assertThat(om.get("artifacts").size(), is(8 + 13));
+    // samples_table.vrt and 10 shards (48 samples in ranges of 5); + trajectories/<fragment>.json
+    // (2 fragments)
+    assertThat(om.get("artifacts").size(), is(8 + 13 + 2));
     for (JsonNode art : om.get("artifacts")) {
       Path f = dir.resolve(art.get("path").asText());
       assertThat(art.get("sha256").asText(), is(RunInputs.sha256(f)));
