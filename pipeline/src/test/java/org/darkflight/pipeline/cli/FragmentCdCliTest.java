@@ -60,6 +60,28 @@ class FragmentCdCliTest {
       double cd = points.get("features").get(i).get("properties").get("drag_coefficient")
           .asDouble();
       assertThat("Cd at impact " + cd, cd > 0.2 && cd < 2 && cd != 0.92, is(true));
+      // with cd given, the reported Cd is still the one in use at impact (docs/outputs.md),
+      // not the given 0.92 the model ignores
+      assertThat(withCd.get("features").get(i).get("properties").get("drag_coefficient")
+          .asDouble(), is(cd));
+    }
+  }
+
+  @Test
+  void aConstantCdModelReportsTheGivenCdScaled() throws Exception {
+    Path out = tmp.resolve("calm-cd");
+    CliOutcome o = run(CALM, CALM.resolve("fragments.json"), out);
+    assertThat(o.err(), o.exit(), is(0));
+    JsonNode config = Json.mapper().readTree(CALM.resolve("physics_config.json").toFile());
+    double scale = config.path("cd_scale").asDouble(1.0);
+    JsonNode frags = Json.mapper().readTree(CALM.resolve("fragments.json").toFile())
+        .get("fragments");
+    JsonNode points = Json.mapper().readTree(out.resolve("strewn_field_points.geojson").toFile());
+    assertThat(points.get("features").size(), is(frags.size()));
+    for (int i = 0; i < frags.size(); i++) {
+      assertThat(points.get("features").get(i).get("properties").get("drag_coefficient")
+          .asDouble(), org.hamcrest.Matchers.closeTo(frags.get(i).get("cd").asDouble() * scale,
+              1e-12));
     }
   }
 

@@ -204,9 +204,10 @@ public final class Integrate
           .setMassFinalKg(l.massFinalKg())
           .setImpactEnergyJ(l.impactEnergyJ())
           .setDensityKgM3(fragment.densityKgM3())
-          // the fragment's own cd when it gives one (as always); without one (its drag model
-          // computes Cd) the Cd in use at impact
-          .setCd(fragment.hasCd() ? fragment.cd() * settings.cdScale() : l.dragCoefficient())
+          // the Cd in use at impact (docs/outputs.md): the drag model's value there, cd_scale
+          // applied; a legacy method (constant Cd, reports none) flies the fragment's cd scaled
+          .setCd(Double.isFinite(l.dragCoefficient()) ? l.dragCoefficient()
+              : fragment.cd() * settings.cdScale())
           .setShapeFactor(fragment.shapeFactor())
           .setDriftDistanceM(l.driftDistanceM())
           .setDriftBearingDeg(l.driftBearingDeg())
