@@ -105,7 +105,7 @@ public record SampleRow(long index, String fragmentId, long substreamSeed, Draws
         f == null ? null : finite(f.timeS()),
         landed ? l.massClass() : null,
         landed ? Integer.valueOf(l.massClassIndex()) : null,
-        draws.massKg(), draws.densityKgM3(), draws.cd(), draws.shapeFactor(),
+        draws.massKg(), draws.densityKgM3(), finite(draws.cd()), draws.shapeFactor(),
         draws.startLatitudeDeg(), draws.startLongitudeDeg(), draws.startAltitudeM(),
         draws.startSpeedMps(), draws.startAzimuthDeg(), draws.startElevationDeg(),
         draws.windScale(),

@@ -60,7 +60,8 @@ public final class SampleTable {
       new Column("mass_class_index", Type.INT, true, "index of the mass class (landed only)"),
       new Column("draw_mass_kg", Type.DOUBLE, false, "initial mass, kg"),
       new Column("draw_density_kgm3", Type.DOUBLE, false, "bulk density, kg/m^3"),
-      new Column("draw_cd", Type.DOUBLE, false, "drag coefficient as drawn (before cd_scale), 1"),
+      new Column("draw_cd", Type.DOUBLE, true, "drag coefficient as drawn (before cd_scale), "
+          + "1; empty when the fragment gives no cd (its drag model computes Cd)"),
       new Column("draw_shape_factor", Type.DOUBLE, false, "shape factor A, 1"),
       new Column("draw_start_latitude_deg", Type.DOUBLE, false,
           "luminous-end latitude, WGS84 degrees"),
@@ -84,7 +85,7 @@ public final class SampleTable {
       new Column("terminal_velocity_mps", Type.DOUBLE, true, "terminal velocity at impact, m/s"),
       new Column("fall_time_s", Type.DOUBLE, true, "time from the luminous end to impact, s"),
       new Column("cd_effective", Type.DOUBLE, true,
-          "drag coefficient flown (draw_cd x the physics configuration's cd_scale), 1"),
+          "drag coefficient in use at impact (the drag model's, cd_scale applied), 1"),
       new Column("ballistic_coefficient_kgm2", Type.DOUBLE, true,
           "ballistic coefficient at impact m/(Cd S), kg/m^2"),
       new Column("east_m", Type.DOUBLE, true,

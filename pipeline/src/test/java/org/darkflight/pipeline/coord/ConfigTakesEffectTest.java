@@ -70,6 +70,8 @@ class ConfigTakesEffectTest {
     m.put("physics.ground_altitude_m", Edit.of("physics.ground_altitude_m", "150.5",
         "/ground_altitude_m", "150.5"));
     m.put("physics.legacy", Edit.of("physics.legacy", "fries_v42", "/legacy", "\"fries_v42\""));
+    m.put("physics.height_reference", Edit.of("physics.height_reference", "ellipsoid",
+        "/height_reference", "\"ellipsoid\""));
     m.put("physics.output_interval_s", Edit.of("physics.output_interval_s", "0.5",
         "/output_interval_s", "0.5"));
     m.put("integration.method", Edit.of("integration.method", "rkf45", "/integration/method",
@@ -130,9 +132,23 @@ class ConfigTakesEffectTest {
       Files.copy(raw(root), edited, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       editJson(edited, e.getValue().jsonEdits());
       PhysicsConfig byJson = PhysicsConfigFiles.read(edited);
-      PhysicsConfig bySet = StageBodies.effectivePhysics(raw(root),
-          config(root, e.getValue().sets())).config();
+      StageBodies.EffectivePhysics eff = StageBodies.effectivePhysics(raw(root),
+          config(root, e.getValue().sets()));
+      PhysicsConfig bySet = eff.config();
       assertThat(e.getKey(), bySet, equalTo(byJson));
+      // the effective file S5 reads is the edited file, field for field
+      assertThat(e.getKey(), eff.tree(), equalTo(JsonSchemas.read(edited)));
+      if (e.getKey().equals("physics.height_reference")) {
+        // the ground's datum is read from the file beside the values (RunInputs.read)
+        Path effective = tmp.resolve("effective.json");
+        Files.write(effective, Json.toCanonicalBytes(eff.tree()));
+        assertThat(e.getKey() + " changes the ground's datum",
+            PhysicsConfigFiles.groundReference(effective),
+            equalTo(org.darkflight.io.geoid.HeightReference.ELLIPSOID));
+        assertThat(PhysicsConfigFiles.groundReference(raw(root)),
+            equalTo(org.darkflight.io.geoid.HeightReference.MSL));
+        continue;
+      }
       assertThat(e.getKey() + " changes the configuration", bySet, not(equalTo(base)));
     }
   }
