@@ -7,6 +7,9 @@
 #           rounds and runs, so N rounds fuzz a target for about N × 20 s.
 #   TARGET  simple class names of Jazzer fuzz tests (default: every class in io and analysis
 #           with an @FuzzTest method).
+#   JAZZER_SEED  a fixed libFuzzer seed (the same inputs in the same order on every run; CI sets
+#           one so that a run that passed here passes there unless the code changed); unset:
+#           a new random seed per run (nightly).
 #
 # Each target runs in its own JVM (Jazzer fuzzes one target per JVM) with Jazzer's hooks on.
 # A finding (an exception other than our InputException, an OutOfMemoryError, an input taking
@@ -29,6 +32,7 @@ for round in $(seq 1 "$rounds"); do
   start=$(date +%s)
   JAZZER_FUZZ=1 ./mvnw ${MVN_FLAGS:--B -q} -pl io,analysis -am test -Dtest="$list" \
     -Dsurefire.failIfNoSpecifiedTests=false -DreuseForks=false -Djazzer.hooks=true \
+    ${JAZZER_SEED:+-Djazzer.seed=$JAZZER_SEED} \
     -Djacoco.skip=true -Ddarkflight.java25.skip=true
   echo "round $round/$rounds: no finding ($(( $(date +%s) - start )) s)"
 done
