@@ -193,6 +193,10 @@ public final class JsonSchemas {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       throw new InputException(file, where, "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (NumberFormatException e) {
+      // a number Jackson cannot represent (e.g. an exponent of more than ten digits)
+      throw new InputException(file, "", "malformed JSON: a number that cannot be read ("
+          + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new InputException(file, "", "cannot read JSON: " + e.getMessage(), e);
     }

@@ -96,6 +96,10 @@ public final class SafeWorkbooks {
       throw new InputException(file, "", "not a valid .xlsx zip archive: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new InputException(file, "", "cannot read the workbook archive: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // java.util.zip refuses an entry name that is not valid UTF-8 this way
+      throw new InputException(file, "", "not a valid .xlsx zip archive: an entry name is not "
+          + "valid UTF-8 (" + e.getMessage() + ")", e);
     }
     if (entries == 0 || !sawContentTypes) {
       throw new InputException(file, "", "not an .xlsx workbook (no [Content_Types].xml in a "
