@@ -94,11 +94,15 @@ public final class DemTerrain implements Terrain {
   /** The DEM's own height (as stored, no datum conversion) at a point, m. */
   public double storedHeightM(double latitudeDeg, double longitudeDeg) {
     double lon = longitudeDeg;
-    // bring the longitude next to the grid
-    while (lon < lon0 - 180) {
+    // bring the longitude next to the grid (a far value is reduced exactly first, so the loops
+    // run at most twice; the bound also ends them when 360 is below the resolution of lon0)
+    if (Math.abs(lon - lon0) > 720) {
+      lon = lon0 + (lon - lon0) % 360.0;
+    }
+    for (int turns = 0; lon < lon0 - 180 && turns < 3; turns++) {
       lon += 360;
     }
-    while (lon > lon0 + 180) {
+    for (int turns = 0; lon > lon0 + 180 && turns < 3; turns++) {
       lon -= 360;
     }
     double x = (lon - lon0) / dLon;

@@ -77,7 +77,9 @@ final class Checks {
 
   /** Maps a longitude in degrees onto (-180, 180]. */
   static double normaliseLongitudeDeg(double lonDeg) {
-    double lon = lonDeg;
+    // exact reduction of a far value first, so the loops run at most once (an infinite value
+    // becomes NaN instead of looping for ever)
+    double lon = Math.abs(lonDeg) > 540 ? lonDeg % 360.0 : lonDeg;
     while (lon > 180) {
       lon -= 360;
     }

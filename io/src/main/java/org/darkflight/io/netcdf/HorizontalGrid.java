@@ -25,10 +25,16 @@ final class HorizontalGrid {
   /** Normalises {@code lonDeg} into the 360° window starting at {@code firstLonDeg}. */
   static double normaliseLon(double lonDeg, double minLonDeg) {
     double x = lonDeg;
-    while (x < minLonDeg) {
+    if (Math.abs(x - minLonDeg) > 720) {
+      // far outside the window: reduce exactly first
+      x = minLonDeg + (x - minLonDeg) % 360.0;
+    }
+    // now at most two turns away; the bound also ends the loops when 360 is below the
+    // resolution of minLonDeg (a corrupt grid the reader refuses anyway)
+    for (int turns = 0; x < minLonDeg && turns < 3; turns++) {
       x += 360.0;
     }
-    while (x >= minLonDeg + 360.0) {
+    for (int turns = 0; x >= minLonDeg + 360.0 && turns < 3; turns++) {
       x -= 360.0;
     }
     return x;

@@ -234,6 +234,8 @@ public final class NwpNetcdfReader {
         && NwpVariableMapping.LON_NAMES.contains(xVar.getShortName())) {
       double[] lats = values(yVar, file);
       double[] lons = values(xVar, file);
+      checkCoordinateRange(lats, file, yVar.getShortName(), 90);
+      checkCoordinateRange(lons, file, xVar.getShortName(), 360);
       checkMonotonic(lats, file, yVar.getShortName());
       checkMonotonic(lons, file, xVar.getShortName());
       cell = HorizontalGrid.locateRectilinear(lats, lons, request.latDeg(), request.lonDeg());
@@ -245,6 +247,12 @@ public final class NwpNetcdfReader {
       Variable lon2 = find2d(nc, NwpVariableMapping.LON_NAMES, dims, file, "longitude");
       double[][] lats = values2d(lat2, file);
       double[][] lons = values2d(lon2, file);
+      for (int j = 0; j < lats.length; j++) {
+        checkCoordinateRange(lats[j], file, lat2.getShortName() + "[" + j + "]", 90);
+      }
+      for (int j = 0; j < lons.length; j++) {
+        checkCoordinateRange(lons[j], file, lon2.getShortName() + "[" + j + "]", 360);
+      }
       cell = HorizontalGrid.locateCurvilinear(lats, lons, request.latDeg(), request.lonDeg());
       gridDesc = String.format(Locale.ROOT, "curvilinear %dx%d (2-D %s/%s)", lats.length,
           lats[0].length, lat2.getShortName(), lon2.getShortName());
@@ -471,6 +479,21 @@ public final class NwpNetcdfReader {
         + dims.get(role.equals("latitude") ? 2 : 3).getShortName() + " and no 2-D " + role
         + " variable " + names + " on (" + dims.get(2).getShortName() + ", "
         + dims.get(3).getShortName() + ")");
+  }
+
+  /**
+   * Refuses a latitude outside [-90, 90] or a longitude outside [-360, 360] degrees (a corrupt
+   * file, or an axis in radians or metres), before any grid search uses the values.
+   */
+  private static void checkCoordinateRange(double[] axis, String file, String name,
+      double limitDeg) throws InputException {
+    for (int k = 0; k < axis.length; k++) {
+      if (!(Math.abs(axis[k]) <= limitDeg)) {
+        throw new InputException(file, name + "[" + k + "]", String.format(Locale.ROOT,
+            "%s value %s is outside [-%.0f, %.0f] degrees (corrupt file, or not degrees)",
+            limitDeg == 90 ? "latitude" : "longitude", axis[k], limitDeg, limitDeg));
+      }
+    }
   }
 
   private static void checkMonotonic(double[] axis, String file, String name)

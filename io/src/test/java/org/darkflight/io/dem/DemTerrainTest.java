@@ -137,4 +137,16 @@ class DemTerrainTest {
     assertThat(e.getMessage(), containsString(json.toString()));
     Files.delete(json);
   }
+
+  @Test
+  void aFarLongitudeIsOutsideTheDemWithoutLooping() {
+    DemTerrain t = new DemTerrain("tiny", 2, 2, -100.0, 0.1, 40.0, -0.1,
+        new float[] {1, 2, 3, 4}, HeightReference.ELLIPSOID);
+    // 1e274 - 360 == 1e274: the old loop never ended; the point is simply off the grid
+    RuntimeException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5),
+        () -> assertThrows(RuntimeException.class, () -> t.storedHeightM(40.0, 1.1e274)));
+    assertThat(e.getMessage(), containsString("lies outside the DEM tiny"));
+    assertThat(t.storedHeightM(40.0, -100.0 + 720.0), closeTo(1.0, 1e-6));
+  }
 }
