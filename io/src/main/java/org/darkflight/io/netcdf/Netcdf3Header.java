@@ -80,22 +80,50 @@ final class Netcdf3Header {
     count("numrecs", 0); // NON_NEG or STREAMING: any value
     // dim_list
     long dims = list(NC_DIMENSION, "dimensions", 4 + (cdf5 ? 8 : 4));
+    long recordDim = -1;
     for (long i = 0; i < dims; i++) {
       name("dimension " + i);
-      count("length of dimension " + i, 0);
+      if (count("length of dimension " + i, 0) == 0) {
+        recordDim = i; // the unlimited dimension
+      }
     }
     attributes("global attributes");
     long vars = list(NC_VARIABLE, "variables", 4 + 4 + 8 + 4 + 4 + 4);
+    long[] begins = new long[(int) Math.min(vars, 1 << 16)];
+    long[] sizes = new long[begins.length];
+    boolean[] record = new boolean[begins.length];
     for (long i = 0; i < vars; i++) {
       String what = "variable " + i;
       name(what);
       long rank = count("rank of " + what, cdf5 ? 8 : 4);
-      skip(rank * (cdf5 ? 8 : 4));
+      boolean isRecord = false;
+      if (rank > 0) {
+        long first = cdf5 ? in.readLong() : Integer.toUnsignedLong(in.readInt());
+        position += cdf5 ? 8 : 4;
+        isRecord = first == recordDim;
+        skip((rank - 1) * (cdf5 ? 8 : 4));
+      }
       attributes("attributes of " + what);
       typeSize(in.readInt(), what);
       position += 4;
-      count("size of " + what, 0);
-      skip(offsets64 ? 8 : 4);
+      long vsize = count("size of " + what, 0);
+      long begin = offsets64 ? in.readLong() : in.readInt();
+      position += offsets64 ? 8 : 4;
+      if (i < begins.length) {
+        begins[(int) i] = begin;
+        sizes[(int) i] = vsize;
+        record[(int) i] = isRecord;
+      }
+    }
+    // the data of each variable lies after the header and, unless it grows with the records,
+    // inside the file (netCDF-Java reads from wherever the header points)
+    for (int i = 0; i < begins.length && i < vars; i++) {
+      if (begins[i] < position || begins[i] > size
+          || !record[i] && sizes[i] > size - begins[i]) {
+        throw corrupt(file, "the header places the data of variable " + i + " at byte "
+            + begins[i] + " (" + sizes[i] + " bytes), outside the " + size + "-byte file's data"
+            + " section (bytes " + position + " onward)");
+      }
     }
   }
 

@@ -47,6 +47,30 @@ class Netcdf3HeaderTest {
     assertThat(e.getMessage(), containsString("bytes left in the file"));
   }
 
+  /**
+   * Fuzzing finding 5: a mutated GFS sample whose header places variable 6 (v wind) at byte
+   * -167769360; netCDF-Java read it into an AssertionError (with -ea) from its layout code.
+   */
+  @Test
+  void dataPlacedOutsideTheFileIsRefusedNamingTheVariable() {
+    Path f = Path.of("src/test/resources/org/darkflight/io/fuzz/NetcdfFuzzTestInputs/fuzz/"
+        + "finding-5-variable-data-outside-the-file.nc");
+    InputException e = assertThrows(InputException.class,
+        () -> NwpNetcdfReader.read(f, REQUEST, "t"));
+    assertThat(e.getMessage(), containsString("truncated or corrupt"));
+    assertThat(e.getMessage(), containsString("the data of variable 6 at byte -167769360"));
+  }
+
+  @Test
+  void dataRunningPastTheEndIsTruncated() throws Exception {
+    byte[] full = Files.readAllBytes(Path.of("../testdata/atmos/gfs_0p25_20030327.nc"));
+    Path f = dir.resolve("short-data.nc");
+    Files.write(f, java.util.Arrays.copyOf(full, full.length - 8));
+    InputException e = assertThrows(InputException.class, () -> Netcdf3Header.check(f));
+    assertThat(e.getMessage(), containsString("truncated or corrupt"));
+    assertThat(e.getMessage(), containsString("the data of variable"));
+  }
+
   @Test
   void aTwoGigabyteNameIsRefusedNamingIt() throws Exception {
     ByteBuffer b = ByteBuffer.allocate(64);
