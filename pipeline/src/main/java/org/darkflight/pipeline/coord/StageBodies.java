@@ -217,12 +217,7 @@ final class StageBodies {
       return new EffectivePhysics(((ObjectNode) tree).deepCopy(), own);
     }
     ObjectNode edited = config.applyToPhysicsConfig(tree);
-    Map<String, String> sourceByKey = new java.util.TreeMap<>();
-    keys.forEach(ch -> sourceByKey.put(ch.key(), ch.source()));
-    StringBuilder by = new StringBuilder();
-    sourceByKey.forEach((k, src) -> by.append(by.length() == 0 ? "" : ", ").append(k)
-        .append(" from ").append(src));
-    String what = raw + " with the configuration's " + by;
+    String what = raw + " with the configuration's " + keysAndSources(keys);
     return new EffectivePhysics(edited, PhysicsConfigFiles.fromTree(edited, what));
   }
 
@@ -234,21 +229,57 @@ final class StageBodies {
    *
    * @throws InputException naming the keys, where they were set, and the reason
    */
-  static void checkBeforeRun(ProjectLayout layout, LayeredConfig config) throws InputException {
+  static void checkBeforeRun(ProjectLayout layout, LayeredConfig config)
+      throws InputException, IOException {
     Path spec = ArtifactId.RAW_VALIDATION.path(layout);
     if (!config.output().geojson() && Files.isRegularFile(spec)) {
       throw new InputException(spec, "", GEOJSON_NEEDED);
     }
     Path raw = ArtifactId.RAW_PHYSICS.path(layout);
-    if (config.overridesOf(PHYSICS_SECTIONS).isEmpty() || !Files.isRegularFile(raw)) {
-      return;
+    if (!config.overridesOf(PHYSICS_SECTIONS).isEmpty() && Files.isRegularFile(raw)
+        && readsByItself(() -> PhysicsConfigFiles.read(raw))) {
+      effectivePhysics(raw, config);
     }
+    List<LayeredConfig.Change> ensembleKeys = config.overridesOf(List.of("ensemble"));
+    if (!ensembleKeys.isEmpty()) {
+      Path frag = present(ArtifactId.RAW_FRAGMENTS.path(layout));
+      Path ens = present(ArtifactId.RAW_ENSEMBLE.path(layout));
+      if (readsByItself(() -> ensembleBase(frag, ens))) {
+        String what = (ens != null ? ens.toString() : "the generated ensemble configuration")
+            + " with the configuration's " + keysAndSources(ensembleKeys);
+        ObjectNode edited = config.applyToEnsembleConfig(ensembleBase(frag, ens));
+        JsonSchemas.validate(edited, EnsembleConfigReader.SCHEMA, what);
+        EnsembleConfigReader.parse(what, Json.mapper().writeValueAsString(edited));
+      }
+    }
+  }
+
+  /** An input that {@code read} reads; else its own problem, which its stage reports. */
+  private static boolean readsByItself(InputCheck read) throws IOException {
     try {
-      PhysicsConfigFiles.read(raw);
+      read.run();
+      return true;
     } catch (InputException e) {
-      return; // the file's own problem: S3 reports it
+      return false;
     }
-    effectivePhysics(raw, config);
+  }
+
+  private interface InputCheck {
+    void run() throws InputException, IOException;
+  }
+
+  private static Path present(Path p) {
+    return Files.isRegularFile(p) ? p : null;
+  }
+
+  /** "key from source, key from source" in key order. */
+  private static String keysAndSources(List<LayeredConfig.Change> keys) {
+    Map<String, String> sourceByKey = new java.util.TreeMap<>();
+    keys.forEach(ch -> sourceByKey.put(ch.key(), ch.source()));
+    StringBuilder by = new StringBuilder();
+    sourceByKey.forEach((k, src) -> by.append(by.length() == 0 ? "" : ", ").append(k)
+        .append(" from ").append(src));
+    return by.toString();
   }
 
   /** The configuration sections that edit physics_config.json. */
@@ -317,24 +348,30 @@ final class StageBodies {
     if (frag != null) {
       normalize(ArtifactId.RAW_FRAGMENTS, ArtifactId.FRAGMENTS, FragmentsFiles::read).run(c);
     }
-    ObjectNode root;
-    if (ens != null) {
-      EnsembleConfigReader.read(ens);
-      root = (ObjectNode) JsonSchemas.read(ens);
-    } else {
-      int fragments = frag != null ? FragmentsFiles.read(frag).fragments().size()
-          : org.darkflight.analysis.ensemble.FragmentPrep.split("(default fragment suite)",
-              RunInputs.DEFAULT_SUITE).size();
-      root = Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(fragments,
-          RunInputs.DEFAULT_SEED));
-    }
-    root = c.config().applyToEnsembleConfig(root);
+    ObjectNode root = c.config().applyToEnsembleConfig(ensembleBase(frag, ens));
     Path target = c.out(ArtifactId.ENSEMBLE_CONFIG);
     JsonSchemas.validate(root, "ensemble_config", target.toString());
     Files.write(target, Json.toCanonicalBytes(root));
     EnsembleConfigReader.read(target);
     return "ok";
   };
+
+  /**
+   * The ensemble configuration before the {@code [ensemble]} keys: the event's
+   * ensemble_config.json (checked), else one sample per fragment of fragments.json or of the
+   * default suite, nothing drawn.
+   */
+  private static ObjectNode ensembleBase(Path frag, Path ens) throws InputException {
+    if (ens != null) {
+      EnsembleConfigReader.read(ens);
+      return (ObjectNode) JsonSchemas.read(ens);
+    }
+    int fragments = frag != null ? FragmentsFiles.read(frag).fragments().size()
+        : org.darkflight.analysis.ensemble.FragmentPrep.split("(default fragment suite)",
+            RunInputs.DEFAULT_SUITE).size();
+    return Json.mapper().valueToTree(GeneratedEnsembleConfig.perFragment(fragments,
+        RunInputs.DEFAULT_SEED));
+  }
 
   /** S5–S7 + S9: the Beam ensemble (simulation, ensemble, uncertainty, geospatial export). */
   static final Body S5_ENSEMBLE = c -> {

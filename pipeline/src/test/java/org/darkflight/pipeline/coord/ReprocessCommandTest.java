@@ -86,4 +86,29 @@ class ReprocessCommandTest {
     assertThat(Files.exists(root.resolve("cache")), is(false));
     assertThat(Files.exists(root.resolve("artifacts")), is(false));
   }
+
+  /**
+   * An {@code [ensemble]} value of the wrong type or range is refused before any stage runs, like
+   * a {@code [physics]} one: exit 2, one line naming the key and where it was set, nothing
+   * written (it used to fail S4 with exit 1).
+   */
+  @Test
+  void aBadEnsembleValueExitsTwoBeforeAnyStageNamingTheKey() throws Exception {
+    Path root = ProjectFixture.copy(tmp);
+    String event = root.resolve("data/events/synthetic-calm").toString();
+    for (String set : new String[] {"ensemble.samples=\"many\"", "ensemble.samples=0"}) {
+      String[] r = run("process", "--event-dir", event, "--set", set);
+      assertThat(set + ": " + r[2], r[0], is("2"));
+      assertThat(r[2].strip().lines().count(), is(1L));
+      assertThat(r[2], org.hamcrest.Matchers.containsString("ensemble_config.json with the "
+          + "configuration's "));
+      assertThat(r[2], org.hamcrest.Matchers.containsString("ensemble.samples from --set: "
+          + "/samples: "));
+      assertThat(Files.exists(root.resolve("cache")), is(false));
+      assertThat(Files.exists(root.resolve("artifacts")), is(false));
+    }
+    String[] fine = run("process", "--event-dir", event, "--set", "ensemble.samples=3",
+        "--dry-run");
+    assertThat(fine[2], fine[0], is("0"));
+  }
 }
