@@ -58,8 +58,9 @@ public final class SensitivityCommand implements DarkflightCommand {
   static final int MAX_THREADS = 256;
   @Mixin SharedOptions.Out outOption = new SharedOptions.Out("darkflight-sensitivity");
   @Option(names = "--run", paramLabel = "DIR",
-      description = "Write sensitivity.json into this run directory instead of --out, and "
-          + "redraw its report.html (if it has one) so the report shows the tables (default: none, written to --out).")
+      description = "Write sensitivity.json into this run directory instead of --out, list it "
+          + "in the run's output_manifest.json, and redraw its report.html (if it has one) so "
+          + "the report shows the tables (default: none, written to --out).")
   Path runDir;
   @Mixin SharedOptions.ProducedUtc producedUtc;
 
@@ -107,6 +108,11 @@ public final class SensitivityCommand implements DarkflightCommand {
         bootstrap, produced);
     Files.createDirectories(out);
     doc.write(out.resolve(SensitivityReport.FILE));
+    if (runDir != null) {
+      // the run's manifest lists what its directory holds, with hashes
+      org.darkflight.pipeline.report.RunReport.register(out, out.resolve(SensitivityReport.FILE),
+          "json");
+    }
     print(spec.commandLine().getOut(), doc);
     Path report = out.resolve(org.darkflight.io.report.ReportHtml.FILE);
     if (runDir != null && Files.isRegularFile(report)) {

@@ -103,6 +103,15 @@ public final class RunReport {
    * {@code output_manifest.json}, replacing an earlier entry; canonical JSON as before.
    */
   public static void register(Path runDir, Path report) throws IOException {
+    register(runDir, report, "html");
+  }
+
+  /**
+   * Adds {@code artifact} (a file inside {@code runDir}, of the manifest's artifact
+   * {@code type}) with its SHA-256 and size to the artifacts of the run's
+   * {@code output_manifest.json}, replacing an earlier entry of the same path.
+   */
+  public static void register(Path runDir, Path artifact, String type) throws IOException {
     Path file = runDir.resolve(OutputManifest.FILE);
     OutputManifestDocument manifest;
     try {
@@ -110,15 +119,16 @@ public final class RunReport {
     } catch (InputException e) {
       throw new IOException(e.getMessage(), e);
     }
-    String rel = runDir.relativize(report).toString();
+    String rel = runDir.relativize(artifact).toString();
     List<OutputManifestDocument.Artifact> artifacts = new ArrayList<>();
-    for (OutputManifestDocument.Artifact a : manifest.artifacts()) {
+    for (OutputManifestDocument.Artifact a : manifest.artifacts() == null ? List
+        .<OutputManifestDocument.Artifact>of() : manifest.artifacts()) {
       if (!rel.equals(a.path())) {
         artifacts.add(a);
       }
     }
-    artifacts.add(new OutputManifestDocument.Artifact(rel, RunInputs.sha256(report), "html",
-        Files.size(report)));
+    artifacts.add(new OutputManifestDocument.Artifact(rel, RunInputs.sha256(artifact), type,
+        Files.size(artifact)));
     manifest.withArtifacts(artifacts).write(file);
   }
 

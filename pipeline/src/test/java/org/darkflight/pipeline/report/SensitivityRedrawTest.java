@@ -71,19 +71,32 @@ class SensitivityRedrawTest {
         rows++;
       }
     }
+    // and one more in the report's list of artifacts: sensitivity.json itself
+    assertThat(after, containsString("<tr><td>sensitivity.json</td>"));
     assertThat("a table row per class and parameter", count(after, "<tr><td>"),
-        equalTo(count(before, "<tr><td>") + rows));
+        equalTo(count(before, "<tr><td>") + rows + 1));
 
     JsonNode manifest = new ObjectMapper().readTree(run.resolve("output_manifest.json")
         .toFile());
     String hash = null;
+    String sensHash = null;
+    String sensType = null;
     for (JsonNode a : manifest.findValues("artifacts").get(0)) {
       if (a.get("path").asText().equals("report.html")) {
         hash = a.get("sha256").asText();
       }
+      if (a.get("path").asText().equals("sensitivity.json")) {
+        sensHash = a.get("sha256").asText();
+        sensType = a.get("type").asText();
+      }
     }
     assertThat(hash, equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(report)))));
+    // sensitivity.json is listed with its own hash, so the manifest describes the directory
+    assertThat(sensHash, equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(run.resolve("sensitivity.json"))))));
+    assertThat(sensType, equalTo("json"));
+    org.darkflight.pipeline.run.FinishedRun.require(run);
   }
 
   static int count(String s, String needle) {
