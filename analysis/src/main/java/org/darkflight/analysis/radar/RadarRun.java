@@ -159,7 +159,8 @@ public final class RadarRun {
     Path geoFile = outDir.resolve(RadarLayersDocument.FILE);
     RadarSolutionFiles.write(geoFile, geoBytes);
     StrewnFieldExport.Result export = RadarStrewnFieldExport.write(outDir, in.eventId(), solver,
-        solution, suite, in.config().cdScale(), solutionMeta);
+        solution, suite, in.config().cdScale(), solutionMeta,
+        in.heightFrame() == HeightReference.ELLIPSOID);
     return new Result(solution, slices, solutionFile, geoFile, suite, export);
   }
 }

@@ -37,10 +37,14 @@ public final class RadarStrewnFieldExport {
 
   private RadarStrewnFieldExport() {}
 
-  /** Writes strewn_field_points.geojson, uncertainty_ellipses.geojson, strewn_field.kml/.kmz. */
+  /**
+   * Writes strewn_field_points.geojson, uncertainty_ellipses.geojson, strewn_field.kml/.kmz;
+   * {@code heightsAboveEllipsoid} says whether the solution's heights (the event's frame) are
+   * above the WGS84 ellipsoid or above mean sea level.
+   */
   public static StrewnFieldExport.Result write(Path dir, String eventId, RadarSolver solver,
-      RadarSolution solution, List<SuiteLanding> suite, double cdScale, ArtifactMeta meta)
-      throws IOException {
+      RadarSolution solution, List<SuiteLanding> suite, double cdScale, ArtifactMeta meta,
+      boolean heightsAboveEllipsoid) throws IOException {
     RefinedTerminus refined = solution.refined();
     LuminousEnd le = refined.luminousEnd();
     Fragment template = solver.template();
@@ -104,7 +108,8 @@ public final class RadarStrewnFieldExport {
         org.darkflight.io.meta.Producer.gitCommit(),
         meta.createdUtc(), le.latitudeDeg(), le.longitudeDeg(), le.altitudeM(), le.timeUtc(),
         RadarRun.PRODUCER, artifacts,
-        "skipped: radar solutions have no golden to validate against", summary);
+        "skipped: radar solutions have no golden to validate against", summary,
+        heightsAboveEllipsoid);
 
     return new StrewnFieldExport(GeoOutputOptions.defaults()).write(dir, run, classes, points,
         List.of(), List.of(), List.of(returnsFolder(solution), terminiFolder(solver,

@@ -27,6 +27,13 @@ import java.util.TreeMap;
  *                                {@code "skipped: <reason>"}
  * @param summary                 free run summary for README.txt and the overview balloon
  *                                (key → text); stored sorted by key
+ * @param heightsAboveEllipsoid   whether the run's heights (luminous end, trajectories, radar
+ *                                points) are above the WGS84 ellipsoid, as {@code darkflight
+ *                                run} integrates; the KML then draws them above mean sea level
+ *                                (EGM96), as KML's {@code absolute} altitudes are. False: they
+ *                                are above mean sea level already (a radar run in the event's
+ *                                {@code msl} frame) or as a legacy workbook gives them, and are
+ *                                drawn unchanged
  */
 public record RunInfo(
     String eventId,
@@ -40,7 +47,18 @@ public record RunInfo(
     String producer,
     List<ArtifactRef> artifacts,
     String validationStatus,
-    Map<String, String> summary) {
+    Map<String, String> summary,
+    boolean heightsAboveEllipsoid) {
+
+  /** A run whose heights are above the WGS84 ellipsoid. */
+  public RunInfo(String eventId, String runId, String gitCommit, Instant createdUtc,
+      double luminousEndLatitudeDeg, double luminousEndLongitudeDeg, double luminousEndAltitudeM,
+      Instant luminousEndTimeUtc, String producer, List<ArtifactRef> artifacts,
+      String validationStatus, Map<String, String> summary) {
+    this(eventId, runId, gitCommit, createdUtc, luminousEndLatitudeDeg, luminousEndLongitudeDeg,
+        luminousEndAltitudeM, luminousEndTimeUtc, producer, artifacts, validationStatus, summary,
+        true);
+  }
 
   public RunInfo {
     Checks.text("event_id", eventId);
@@ -62,6 +80,13 @@ public record RunInfo(
     summary.forEach((k, v) -> sorted.put(Checks.text("summary key", k),
         Checks.wellFormed("summary value for " + k, v)));
     summary = Collections.unmodifiableMap(sorted);
+  }
+
+  /** The same run whose heights are (or are not) above the WGS84 ellipsoid. */
+  public RunInfo withHeightsAboveEllipsoid(boolean aboveEllipsoid) {
+    return new RunInfo(eventId, runId, gitCommit, createdUtc, luminousEndLatitudeDeg,
+        luminousEndLongitudeDeg, luminousEndAltitudeM, luminousEndTimeUtc, producer, artifacts,
+        validationStatus, summary, aboveEllipsoid);
   }
 
   /** The luminous end as a ground position. */

@@ -35,8 +35,9 @@ public record KmlPointFolder(String name, String colourKml, List<Point> points) 
    * @param name         label
    * @param latitudeDeg  latitude, degrees
    * @param longitudeDeg longitude, degrees
-   * @param heightM      height above the ellipsoid, m (drawn absolute and extruded), or NaN for a
-   *                     point on the ground
+   * @param heightM      height, m, in the run's frame ({@link
+   *                     org.darkflight.io.geo.RunInfo#heightsAboveEllipsoid}; drawn absolute,
+   *                     above mean sea level, and extruded), or NaN for a point on the ground
    * @param timeUtc      time stamp, or null
    * @param data         extended data (name → value), written sorted by name
    */

@@ -12,6 +12,7 @@ import org.darkflight.io.geo.EllipseFeature;
 import org.darkflight.io.geo.GeoNumbers;
 import org.darkflight.io.geo.GeoOutputOptions;
 import org.darkflight.io.geo.GeoSchemas;
+import org.darkflight.io.geoid.Egm96;
 import org.darkflight.io.geo.LandingPoint;
 import org.darkflight.io.geo.LatLon;
 import org.darkflight.io.geo.MassClassColours;
@@ -414,10 +415,21 @@ public final class StrewnFieldKml {
       w.leaf("extrude", "1");
       w.leaf("altitudeMode", "absolute");
       w.leaf("coordinates", position(run.luminousEndLatitudeDeg(), run.luminousEndLongitudeDeg())
-          + "," + GeoNumbers.quantity(run.luminousEndAltitudeM()));
+          + "," + GeoNumbers.quantity(kmlAltitudeM(run.luminousEndLatitudeDeg(),
+              run.luminousEndLongitudeDeg(), run.luminousEndAltitudeM())));
       w.end();
       w.end();
       w.end();
+    }
+
+    /**
+     * A height of the run as a KML {@code absolute} altitude, which KML defines (and Google
+     * Earth draws) above mean sea level: an ellipsoidal height less the EGM96 undulation there;
+     * a height above mean sea level (or as a legacy workbook gives it) unchanged.
+     */
+    private double kmlAltitudeM(double latitudeDeg, double longitudeDeg, double heightM) {
+      return run.heightsAboveEllipsoid()
+          ? heightM - Egm96.undulationM(latitudeDeg, longitudeDeg) : heightM;
     }
 
     private String overviewBalloon() {
@@ -578,7 +590,8 @@ public final class StrewnFieldKml {
             coords.append(' ');
           }
           coords.append(position(p.latitudeDeg(), p.longitudeDeg())).append(',')
-              .append(GeoNumbers.quantity(Math.round(p.heightM() * 10) / 10.0));
+              .append(GeoNumbers.quantity(Math.round(kmlAltitudeM(p.latitudeDeg(),
+                  p.longitudeDeg(), p.heightM()) * 10) / 10.0));
         }
         w.leaf("coordinates", coords.toString());
         w.end();
@@ -655,7 +668,8 @@ public final class StrewnFieldKml {
           w.leaf("extrude", "1");
           w.leaf("altitudeMode", "absolute");
           w.leaf("coordinates", position(p.latitudeDeg(), p.longitudeDeg()) + ","
-              + GeoNumbers.quantity(Math.round(p.heightM() * 10) / 10.0));
+              + GeoNumbers.quantity(Math.round(kmlAltitudeM(p.latitudeDeg(), p.longitudeDeg(),
+                  p.heightM()) * 10) / 10.0));
         }
         w.end();
         w.end();

@@ -9,6 +9,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.darkflight.io.geo.GeoFixtures;
+import org.darkflight.io.geo.GeoNumbers;
 import org.darkflight.io.geo.GeoOutputOptions;
 import org.darkflight.io.geo.LandingPoint;
 import org.darkflight.io.geo.RunInfo;
@@ -195,7 +197,19 @@ class StrewnFieldKmlTest {
     Element overview = folder(d, "Event Overview");
     Element point = elements(overview, "Point").get(0);
     assertThat(childText(point, "altitudeMode"), equalTo("absolute"));
-    assertThat(childText(point, "coordinates"), equalTo("7.654321,46.123456,21500"));
+    // KML's absolute altitudes are above mean sea level: the fixture's 21 500 m above the
+    // ellipsoid less the EGM96 undulation there (tested against NGA's points in Egm96Test)
+    double n = org.darkflight.io.geoid.Egm96.undulationM(46.123456, 7.654321);
+    assertThat("the geoid is well above the ellipsoid in the Alps", n, greaterThan(40.0));
+    String[] xyz = childText(point, "coordinates").split(",");
+    assertThat(xyz[0] + "," + xyz[1], equalTo("7.654321,46.123456"));
+    assertThat(Double.parseDouble(xyz[2]), closeTo(21_500 - n, 1e-4)); // written to 0.1 mm
+    // a run whose heights are above mean sea level already (radar in the msl frame, legacy
+    // workbooks) is drawn unchanged
+    Document msl = doc(build(GeoOutputOptions.defaults(),
+        GeoFixtures.run().withHeightsAboveEllipsoid(false), points(5)));
+    assertThat(childText(elements(folder(msl, "Event Overview"), "Point").get(0),
+        "coordinates"), equalTo("7.654321,46.123456,21500"));
     assertThat(elements(overview, "when").get(0).getTextContent(),
         equalTo("2026-11-24T21:13:07.250Z"));
     String balloon = childText(elements(overview, "Placemark").get(0), "description");
@@ -219,7 +233,9 @@ class StrewnFieldKmlTest {
     for (Element line : elements(folder(d, "Trajectories"), "LineString")) {
       assertThat(childText(line, "altitudeMode"), equalTo("absolute"));
       String first = childText(line, "coordinates").split(" ")[0];
-      assertThat(first, equalTo("7.654321,46.123456,21500"));
+      double n = org.darkflight.io.geoid.Egm96.undulationM(46.123456, 7.654321);
+      assertThat(first, equalTo("7.654321,46.123456,"
+          + GeoNumbers.quantity(Math.round((21_500 - n) * 10) / 10.0)));
     }
     for (Element pm : elements(folder(d, "Uncertainty Ellipses"), "Placemark")) {
       assertThat(childText(pm, "styleUrl"), startsWith("#ellipse-"));

@@ -415,7 +415,9 @@ public final class EnsembleRun {
     RunInfo info = new RunInfo(in.event().eventId(), provenance.substring(0, 16),
         org.darkflight.io.meta.Producer.gitCommit(),
         producedUtc, start.latitudeDeg(), start.longitudeDeg(), start.altitudeM(),
-        start.timeUtc(), PRODUCER, inputRefs, validationStatus, runSummary(in, shards));
+        start.timeUtc(), PRODUCER, inputRefs, validationStatus, runSummary(in, shards),
+        // legacy modes fly the workbook's heights as given (run.heights in the manifest)
+        in.physics().legacy() == org.darkflight.physics.PhysicsConfig.LegacyMode.NONE);
     GeoOutputOptions geo = GeoOutputOptions.defaults()
         .withPrecisionDecimals(output.geoPrecisionDecimals())
         .withGeojsonWritten(output.geojson())

@@ -336,4 +336,50 @@ class RunCommandTest {
     assertThat(r.exit(), is(2));
     assertThat(r.err(), containsString("--max-failure-share"));
   }
+
+  /**
+   * KML absolute altitudes are above mean sea level (KML 2.2; Google Earth draws them so): each
+   * trajectory line starts at the trajectory file's ellipsoidal height less the EGM96
+   * undulation, and ends at the configured ground, 218 m above mean sea level (Park Forest's
+   * physics_config.json, height_reference msl), not at its ellipsoidal height (218 m + N).
+   */
+  @Test
+  void kmlTrajectoriesAreDrawnAboveMeanSeaLevel() throws Exception {
+    Path pf = Path.of("../testdata/events/park-forest-2003");
+    Path out = tmp.resolve("kml-msl");
+    CliOutcome r = run("run", "--event", pf.resolve("event.json").toString(),
+        "--atmos", pf.resolve("atmos_profile.json").toString(),
+        "--config", pf.resolve("physics_config.json").toString(),
+        "--fragments", pf.resolve("fragments.json").toString(), "--out", out.toString(),
+        "--no-report", "--no-search-plan", PRODUCED);
+    assertThat(r.err(), r.exit(), is(0));
+    String kml = Files.readString(out.resolve("strewn_field.kml"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<name>(m[^ <]+) \\([^<]*"
+        + "</name>(?:(?!</Placemark>).)*?<LineString>\\s*<altitudeMode>absolute</altitudeMode>"
+        + "\\s*<coordinates>([^<]+)</coordinates>", java.util.regex.Pattern.DOTALL).matcher(kml);
+    int lines = 0;
+    while (m.find()) {
+      String[] coords = m.group(2).trim().split(" ");
+      String[] first = coords[0].split(",");
+      String[] last = coords[coords.length - 1].split(",");
+      JsonNode traj = Json.mapper().readTree(out.resolve("trajectories/" + m.group(1) + ".json")
+          .toFile());
+      JsonNode p0 = traj.get("points").get(0);
+      double n0 = org.darkflight.io.geoid.Egm96.undulationM(p0.get("lat").asDouble(),
+          p0.get("lon").asDouble());
+      assertThat("N is about -33.6 m at Park Forest", n0 < -30 && n0 > -37, is(true));
+      assertThat(m.group(1), Math.abs(Double.parseDouble(first[2])
+          - (p0.get("height_m").asDouble() - n0)) <= 0.05 + 1e-9, is(true));
+      // the ground is put on the ellipsoid with N at the luminous end; N differs by about
+      // 0.1 m at the landing a few km away, and the KML rounds to 0.1 m
+      assertThat(m.group(1) + " ends on the ground above mean sea level: " + last[2],
+          Math.abs(Double.parseDouble(last[2]) - 218.0) <= 0.2, is(true));
+      double nLast = org.darkflight.io.geoid.Egm96.undulationM(Double.parseDouble(last[1]),
+          Double.parseDouble(last[0]));
+      assertThat("not the ellipsoidal ground height", Math.abs(Double.parseDouble(last[2])
+          - (218.0 + nLast)) > 30, is(true));
+      lines++;
+    }
+    assertThat(lines, is(5));
+  }
 }
